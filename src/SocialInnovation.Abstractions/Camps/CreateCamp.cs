@@ -1,0 +1,50 @@
+using FluentValidation;
+using SocialInnovation.Common;
+
+namespace SocialInnovation.Camps;
+
+/// <summary>
+/// Create a camp. The camp's id is derived from the organizer and <see cref="IdempotencyKey"/>, so a
+/// retried request finds the camp the first one made instead of making a second.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record CreateCamp(CampDetails Details, string IdempotencyKey);
+
+public sealed class CampDetailsValidator : AbstractValidator<CampDetails>
+{
+    public static readonly string[] KnownLanguages = ["en", "ru", "kk", "ky", "tg", "uz"];
+
+    public CampDetailsValidator()
+    {
+        RuleFor(d => d.Name).NotEmpty().Length(3, 120);
+        RuleFor(d => d.Location).NotEmpty().Length(2, 120);
+        RuleFor(d => d.StartsOn).NotEmpty();
+        RuleFor(d => d.EndsOn).NotEmpty()
+            .GreaterThanOrEqualTo(d => d.StartsOn).WithMessage("A camp cannot end before it starts.")
+            .Must((d, end) => end.DayNumber - d.StartsOn.DayNumber <= 90)
+            .WithMessage("A camp may last at most 90 days.");
+        RuleFor(d => d.Capacity).InclusiveBetween(1, 10_000);
+        RuleFor(d => d.Countries).NotNull().Must(c => c is { Count: >= 1 and <= 30 })
+            .WithMessage("Name between 1 and 30 participating countries.")
+            .Must(c => c is null || c.Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count)
+            .WithMessage("Each country may be named once.");
+        RuleForEach(d => d.Countries).NotEmpty().Matches("^[A-Z]{2}$")
+            .WithMessage("Countries are two-letter ISO codes in capitals, such as KZ or TJ.");
+        RuleFor(d => d.Languages).NotNull().Must(l => l is { Count: >= 1 and <= 6 })
+            .WithMessage("Name between 1 and 6 languages.");
+        RuleForEach(d => d.Languages).Must(l => KnownLanguages.Contains(l))
+            .WithMessage($"Languages are one of: {string.Join(", ", KnownLanguages)}.");
+        RuleFor(d => d.Themes).NotNull().Must(t => t is { Count: <= 20 })
+            .WithMessage("A camp may have at most 20 problem themes.");
+        RuleForEach(d => d.Themes).NotEmpty().Length(2, 80);
+    }
+}
+
+public sealed class CreateCampValidator : AbstractValidator<CreateCamp>
+{
+    public CreateCampValidator()
+    {
+        RuleFor(c => c.Details).NotNull().SetValidator(new CampDetailsValidator());
+        RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
+    }
+}

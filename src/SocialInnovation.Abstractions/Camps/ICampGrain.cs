@@ -1,0 +1,32 @@
+using SocialInnovation.Common;
+using SocialInnovation.Invites;
+using SocialInnovation.People;
+
+namespace SocialInnovation.Camps;
+
+/// <summary>One camp: its details, phase, roster, teams and invites. Keyed by the camp id.</summary>
+public interface ICampGrain : IGrainWithGuidKey
+{
+    Task<Outcome<CampSnapshot>> Create(CreateCamp command, Guid organizerId, string organizerName);
+
+    /// <summary>Null when the camp has not been created.</summary>
+    [Alias("GetSnapshot")]
+    Task<CampSnapshot?> GetSnapshot();
+
+    Task<Outcome<CampSnapshot>> ChangePhase(ChangePhase command, string byName);
+
+    /// <summary>The events after <paramref name="afterSeq"/>, or a snapshot when they are no longer kept.</summary>
+    Task<Outcome<CampCatchUp>> GetEventsAfter(long? afterSeq);
+
+    Task<Outcome<CampSnapshot>> AddTeam(AddTeam command);
+
+    Task<Outcome<CampMember>> AdmitMember(Guid personId, string name, CampRole role);
+
+    Task<IReadOnlyList<CampMember>> GetMembers();
+
+    Task<Outcome<InviteIssued>> IssueInvite(IssueInvite command, Guid byPersonId);
+
+    Task<IReadOnlyList<InviteSummary>> GetInvites();
+
+    Task<Outcome<InviteSummary>> RevokeInvite(Guid inviteId);
+}

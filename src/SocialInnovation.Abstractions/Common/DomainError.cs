@@ -1,0 +1,28 @@
+namespace SocialInnovation.Common;
+
+/// <summary>What kind of refusal a command met; the HTTP layer maps it to a status code.</summary>
+public enum ErrorKind { Invalid, NotFound, Conflict, Forbidden, Gone }
+
+/// <summary>
+/// A refused command. <see cref="Code"/> is stable and is what clients translate through their
+/// message catalogue; <see cref="Detail"/> is the English fallback.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record DomainError(
+    ErrorKind Kind,
+    string Code,
+    string Detail,
+    Dictionary<string, string[]>? Errors = null)
+{
+    public static DomainError Invalid(FluentValidation.Results.ValidationResult result) => new(
+        ErrorKind.Invalid,
+        "validation",
+        "One or more fields are not valid.",
+        result.Errors
+            .GroupBy(e => e.PropertyName)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+
+    public static DomainError NotFound(string code, string detail) => new(ErrorKind.NotFound, code, detail);
+    public static DomainError Conflict(string code, string detail) => new(ErrorKind.Conflict, code, detail);
+    public static DomainError Gone(string code, string detail) => new(ErrorKind.Gone, code, detail);
+}

@@ -1,0 +1,30 @@
+using SocialInnovation.Camps;
+
+namespace SocialInnovation.People;
+
+/// <summary>
+/// One person and the camps they belong to. Their memberships are the source of truth for
+/// authorization: every request asks this grain for the caller's role in the camp it names.
+/// </summary>
+public interface IPersonGrain : IGrainWithGuidKey
+{
+    Task<PersonProfile?> GetProfile();
+
+    /// <summary>The caller's role in the camp, or null when they are not a member.</summary>
+    Task<CampRole?> GetRole(Guid campId);
+
+    /// <summary>
+    /// Adds the person to a camp. A person who is already a member keeps their role: an invite never
+    /// silently changes someone's standing.
+    /// </summary>
+    Task<CampRole> Join(Guid campId, CampRole role, string name);
+
+    Task BecomePlatformOrganizer(string name);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record PersonProfile(
+    Guid PersonId,
+    string Name,
+    bool IsPlatformOrganizer,
+    IReadOnlyDictionary<Guid, CampRole> Camps);

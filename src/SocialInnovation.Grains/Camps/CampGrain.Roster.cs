@@ -1,0 +1,115 @@
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Invites;
+using SocialInnovation.Invites;
+using SocialInnovation.People;
+
+namespace SocialInnovation.Grains.Camps;
+
+/// <summary>The camp's people, teams and invites.</summary>
+public sealed partial class CampGrain
+{
+    public async Task<Outcome<CampSnapshot>> AddTeam(AddTeam command)
+    {
+        if (Validate(new AddTeamValidator(), command) is { } invalid) return invalid;
+        if (!Camp.Exists) return NotFound();
+
+        var fingerprint = $"team:{command.Name}";
+        if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
+            return replayed.Error is null ? Snapshot() : replayed.Error;
+        if (Camp.Teams.Any(t => string.Equals(t.Name, command.Name, StringComparison.OrdinalIgnoreCase)))
+            return DomainError.Conflict("team.exists", $"There is already a team called {command.Name}.");
+        if (!Camp.Details!.Themes.Contains(command.Theme))
+            return DomainError.Conflict("team.theme-unknown", $"{command.Theme} is not one of this camp's themes.");
+
+        var team = new TeamView(Guid.NewGuid(), command.Name, command.Theme);
+        Camp.Teams.Add(team);
+        var campEvent = NewEvent(CampEventKind.TeamAdded) with { Team = team };
+        Camp.Applied.Remember(command.IdempotencyKey, fingerprint, campEvent.Seq, team.TeamId);
+        await Commit(campEvent);
+        return Snapshot();
+    }
+
+    public async Task<Outcome<CampMember>> AdmitMember(Guid personId, string name, CampRole role)
+    {
+        if (!Camp.Exists) return NotFound();
+        // Admitting someone twice (a retried redemption) changes nothing and tells nobody.
+        if (Camp.Members.TryGetValue(personId, out var existing)) return existing;
+
+        var member = new CampMember(personId, name, role, clock.GetUtcNow());
+        Camp.Members[personId] = member;
+        await Commit(NewEvent(CampEventKind.MemberJoined) with { MemberName = name, MemberRole = role });
+        return member;
+    }
+
+    public Task<IReadOnlyList<CampMember>> GetMembers() =>
+        Task.FromResult<IReadOnlyList<CampMember>>(Camp.Members.Values.OrderBy(m => m.JoinedAt).ToList());
+
+    public async Task<Outcome<InviteIssued>> IssueInvite(IssueInvite command, Guid byPersonId)
+    {
+        if (Validate(new IssueInviteValidator(), command) is { } invalid) return invalid;
+        if (!Camp.Exists) return NotFound();
+        if (Camp.Phase == CampPhase.Archived)
+            return DomainError.Conflict("camp.archived", "An archived camp takes no new people.");
+
+        var fingerprint = $"invite:{command.Role}:{command.Label}";
+        if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
+        {
+            if (replayed.Error is not null) return replayed.Error;
+            // The token was shown once and is not kept, so a retry can only say the invite exists.
+            var made = Camp.Invites[Camp.Applied.Find(command.IdempotencyKey)!.ResultId!.Value];
+            return new InviteIssued(made.Summary, null);
+        }
+
+        var token = InviteTokens.NewToken();
+        var now = clock.GetUtcNow();
+        var summary = new InviteSummary(
+            Guid.NewGuid(), CampId, command.Role, command.Label, command.MaxUses, 0,
+            now.AddHours(command.ValidForHours), false, now);
+        var record = new InviteRecord { Summary = summary, TokenHash = InviteTokens.Hash(token) };
+
+        // The invite's own grain is opened first: if the camp's write then fails, the invite exists
+        // but no one has its token, which is harmless.
+        await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).Open(summary, Camp.Details!.Name);
+        Camp.Invites[summary.InviteId] = record;
+        Camp.Applied.Remember(command.IdempotencyKey, fingerprint, Camp.Seq, summary.InviteId);
+        await Store();
+        return new InviteIssued(summary, token);
+    }
+
+    public async Task<IReadOnlyList<InviteSummary>> GetInvites()
+    {
+        // Uses are counted by each invite's own grain; ask them so the organizer sees current numbers.
+        var current = await Task.WhenAll(Camp.Invites.Values.Select(async record =>
+            await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).GetSummary() ?? record.Summary));
+        return current.OrderByDescending(i => i.CreatedAt).ToList();
+    }
+
+    public async Task<Outcome<InviteSummary>> RevokeInvite(Guid inviteId)
+    {
+        if (!Camp.Invites.TryGetValue(inviteId, out var record))
+            return DomainError.NotFound("invite.unknown", "This camp has no such invite.");
+
+        var revoked = await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).Revoke() ?? record.Summary with { Revoked = true };
+        record.Summary = revoked;
+        await Store();
+        return revoked;
+    }
+
+    /// <summary>
+    /// Stores the state. If storage fails, this activation's in-memory state is ahead of storage, so it
+    /// is dropped and the next call reloads what was stored.
+    /// </summary>
+    private async Task Store()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Common;
+using SocialInnovation.Invites;
+
+namespace SocialInnovation.Grains.Invites;
+
+public sealed class InviteGrain(
+    [PersistentState("invite", StorageNames.State)] IPersistentState<InviteState> state,
+    TimeProvider clock) : Grain, IInviteGrain
+{
+    private InviteState Invite => state.State;
+
+    public async Task Open(InviteSummary invite, string campName)
+    {
+        if (Invite.Summary is not null) return;
+        Invite.Summary = invite;
+        Invite.CampName = campName;
+        await state.WriteStateAsync();
+    }
+
+    public Task<Outcome<InvitePreview>> Preview() => Task.FromResult(
+        Refusal() is { } refused
+            ? refused
+            : Outcome<InvitePreview>.Ok(new InvitePreview(
+                Invite.Summary!.CampId, Invite.CampName, Invite.Summary.Role, Invite.Summary.Label, Invite.Summary.ExpiresAt)));
+
+    public async Task<Outcome<InviteClaim>> Claim(Guid personId)
+    {
+        var summary = Invite.Summary;
+        if (summary is not null && Invite.ClaimedBy.Contains(personId) && !summary.Revoked)
+            return new InviteClaim(summary.CampId, summary.Role, summary.InviteId);
+        if (Refusal() is { } refused) return refused;
+
+        Invite.ClaimedBy.Add(personId);
+        Invite.Summary = summary! with { Uses = summary.Uses + 1 };
+        await state.WriteStateAsync();
+        return new InviteClaim(summary.CampId, summary.Role, summary.InviteId);
+    }
+
+    public Task<InviteSummary?> GetSummary() => Task.FromResult(Invite.Summary);
+
+    public async Task<InviteSummary?> Revoke()
+    {
+        if (Invite.Summary is null || Invite.Summary.Revoked) return Invite.Summary;
+        Invite.Summary = Invite.Summary with { Revoked = true };
+        await state.WriteStateAsync();
+        return Invite.Summary;
+    }
+
+    /// <summary>Why this invite cannot be used now, or null when it can.</summary>
+    private DomainError? Refusal() => Invite.Summary switch
+    {
+        null => DomainError.NotFound("invite.unknown", "This invite link is not valid. Ask the organizer for a new one."),
+        { Revoked: true } => DomainError.Gone("invite.revoked", "This invite was withdrawn by the organizer."),
+        var s when s.ExpiresAt <= clock.GetUtcNow() => DomainError.Gone("invite.expired", "This invite has expired. Ask the organizer for a new one."),
+        var s when s.Uses >= s.MaxUses => DomainError.Gone("invite.used-up", "This invite has been used as many times as it allows."),
+        _ => null,
+    };
+}

@@ -1,0 +1,11 @@
+using SocialInnovation.People;
+
+namespace SocialInnovation.Grains.People;
+
+[GenerateSerializer]
+public sealed class PersonState
+{
+    [Id(0)] public string Name { get; set; } = "";
+    [Id(1)] public bool IsPlatformOrganizer { get; set; }
+    [Id(2)] public Dictionary<Guid, CampRole> Camps { get; set; } = [];
+}

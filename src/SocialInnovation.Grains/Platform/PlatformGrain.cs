@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using SocialInnovation.Grains.Common;
+using SocialInnovation.People;
+using SocialInnovation.Platform;
+
+namespace SocialInnovation.Grains.Platform;
+
+[GenerateSerializer]
+public sealed class PlatformState
+{
+    [Id(0)] public string OrganizerKeyHash { get; set; } = "";
+    [Id(1)] public Guid OrganizerId { get; set; }
+    [Id(2)] public List<Guid> Camps { get; set; } = [];
+}
+
+public sealed class PlatformGrain(
+    [PersistentState("platform", StorageNames.State)] IPersistentState<PlatformState> state) : Grain, IPlatformGrain
+{
+    public const string OrganizerName = "Organizer";
+
+    private PlatformState Platform => state.State;
+
+    public Task<bool> HasOrganizerKey() => Task.FromResult(Platform.OrganizerKeyHash.Length > 0);
+
+    public async Task SetOrganizerKeyHash(string keyHash)
+    {
+        if (Platform.OrganizerKeyHash == keyHash) return;
+        Platform.OrganizerKeyHash = keyHash;
+        if (Platform.OrganizerId == Guid.Empty) Platform.OrganizerId = Guid.NewGuid();
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IPersonGrain>(Platform.OrganizerId).BecomePlatformOrganizer(OrganizerName);
+    }
+
+    public Task<Guid?> SignInOrganizer(string keyHash)
+    {
+        var matches = Platform.OrganizerKeyHash.Length > 0 && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(Platform.OrganizerKeyHash), Encoding.ASCII.GetBytes(keyHash));
+        return Task.FromResult(matches ? Platform.OrganizerId : (Guid?)null);
+    }
+
+    public async Task RegisterCamp(Guid campId)
+    {
+        if (Platform.Camps.Contains(campId)) return;
+        Platform.Camps.Add(campId);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<Guid>> GetCamps() => Task.FromResult<IReadOnlyList<Guid>>(Platform.Camps.ToList());
+}

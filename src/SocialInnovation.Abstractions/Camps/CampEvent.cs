@@ -30,3 +30,4 @@ public sealed record CampEvent(
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CampCatchUp(long Seq, IReadOnlyList<CampEvent> Events, CampSnapshot? Snapshot);
+

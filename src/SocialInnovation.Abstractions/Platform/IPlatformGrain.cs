@@ -19,6 +19,9 @@ public interface IPlatformGrain : IGrainWithStringKey
     /// <summary>The platform organizer's person id when the key's hash matches, otherwise null.</summary>
     Task<Guid?> SignInOrganizer(string keyHash);
 
+    /// <summary>The platform organizer's person id, once a key has been set.</summary>
+    Task<Guid?> GetOrganizerId();
+
     Task RegisterCamp(Guid campId);
 
     Task<IReadOnlyList<Guid>> GetCamps();

@@ -39,6 +39,9 @@ public sealed class PlatformGrain(
         return Task.FromResult(matches ? Platform.OrganizerId : (Guid?)null);
     }
 
+    public Task<Guid?> GetOrganizerId() =>
+        Task.FromResult(Platform.OrganizerId == Guid.Empty ? null : (Guid?)Platform.OrganizerId);
+
     public async Task RegisterCamp(Guid campId)
     {
         if (Platform.Camps.Contains(campId)) return;

@@ -1,0 +1,75 @@
+# Shared by run.sh, test.sh and cluster.sh: installs what the platform needs and runs Azurite.
+# Sourced, not run. Everything it installs comes from the project's own pinned package files.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# npm ci when node_modules is missing or older than the lock file.
+npm_install() {
+  local dir="$1"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "Installing npm packages in ${dir#$ROOT/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build_web() {
+  npm_install "$ROOT/src/SocialInnovation.Web"
+  say "Building the web app"
+  (cd "$ROOT/src/SocialInnovation.Web" && npm run build --silent)
+}
+
+# The connection string for an Azurite whose blob service listens on $1 (queue $1+1, table $1+2).
+azurite_connection() {
+  local p="$1"
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$p/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((p+1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((p+2))/devstoreaccount1;"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_azurite <data-dir> <blob-port>: starts Azurite unless one already answers on that port.
+AZURITE_PID=""
+start_azurite() {
+  local dir="$1" port="$2"
+  npm_install "$ROOT/deploy"
+  if port_open "$port"; then
+    say "Azurite already listening on $port; using it"
+    return
+  fi
+  mkdir -p "$dir"
+  say "Starting Azurite on ports $port-$((port+2)), data in ${dir#$ROOT/}"
+  "$ROOT/deploy/node_modules/.bin/azurite" --silent --location "$dir" --debug "$dir/debug.log" \
+    --blobHost 127.0.0.1 --blobPort "$port" --queueHost 127.0.0.1 --queuePort $((port+1)) \
+    --tableHost 127.0.0.1 --tablePort $((port+2)) --skipApiVersionCheck --loose >"$dir/azurite.out" 2>&1 &
+  AZURITE_PID=$!
+  for _ in $(seq 1 60); do
+    if port_open "$port" && port_open $((port+2)); then return; fi
+    if ! kill -0 "$AZURITE_PID" 2>/dev/null; then cat "$dir/azurite.out"; echo "Azurite did not start" >&2; return 1; fi
+    sleep 0.5
+  done
+  echo "Azurite did not open its ports within 30 s" >&2
+  return 1
+}
+
+stop_azurite() {
+  if [ -n "$AZURITE_PID" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
+    say "Stopping Azurite"
+    kill "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+  fi
+  AZURITE_PID=""
+}
+
+# Debian's chromium for the browser tests; Playwright's own browser download does not work here.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return
+  if [ "$(id -u)" = "0" ]; then
+    say "Installing chromium (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need /usr/bin/chromium: run 'sudo apt-get install chromium'." >&2
+    return 1
+  fi
+}

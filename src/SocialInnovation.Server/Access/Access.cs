@@ -1,0 +1,38 @@
+using SocialInnovation.People;
+
+namespace SocialInnovation.Server.Access;
+
+/// <summary>
+/// Who may call an endpoint or hub method. Every API endpoint and hub method carries exactly one; one
+/// filter for HTTP (<see cref="AccessFilter"/>) and one for the hub (<see cref="HubAccessFilter"/>)
+/// enforce it, and anything without one is refused. The authorization-matrix test walks all of them.
+/// </summary>
+public abstract record Access
+{
+    /// <summary>Anyone, signed in or not (sign-in itself, invite preview and redemption).</summary>
+    public sealed record Anyone : Access;
+
+    /// <summary>Any signed-in person.</summary>
+    public sealed record SignedIn : Access;
+
+    /// <summary>The holder of the platform's organizer key, who creates camps.</summary>
+    public sealed record PlatformOrganizer : Access;
+
+    /// <summary>A member of the camp named by the route's or hub call's camp id, in one of these roles.</summary>
+    public sealed record InCamp(IReadOnlySet<CampRole> Roles) : Access
+    {
+        public override string ToString() => $"InCamp({string.Join(", ", Roles)})";
+    }
+
+    public static readonly IReadOnlySet<CampRole> AnyRole = Enum.GetValues<CampRole>().ToHashSet();
+}
+
+/// <summary>Puts an <see cref="Access"/> rule on a hub method. The hub method's first argument is the camp id.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class CampAccessAttribute(params CampRole[] roles) : Attribute
+{
+    public Access.InCamp Rule { get; } = new(roles.Length == 0 ? Access.AnyRole : roles.ToHashSet());
+}
+
+/// <summary>The checked caller of a request, available to handlers once access was granted.</summary>
+public sealed record Caller(Guid PersonId, string Name, Guid? CampId, CampRole? Role);

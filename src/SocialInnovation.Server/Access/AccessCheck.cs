@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using SocialInnovation.Common;
+using SocialInnovation.People;
+
+namespace SocialInnovation.Server.Access;
+
+/// <summary>
+/// The one place that decides whether a caller may do something. HTTP and the hub both ask it, so
+/// their answers cannot drift apart.
+/// </summary>
+public sealed class AccessCheck(IGrainFactory grains)
+{
+    public static readonly DomainError NotSignedIn = new(ErrorKind.Forbidden, "access.signed-out", "Sign in first.");
+
+    public async Task<Outcome<Caller>> Check(ClaimsPrincipal user, Access? rule, Guid? campId)
+    {
+        if (rule is Access.Anyone) return new Caller(user.PersonId() ?? Guid.Empty, user.Identity?.Name ?? "", null, null);
+        if (user.PersonId() is not { } personId) return NotSignedIn;
+
+        var person = grains.GetGrain<IPersonGrain>(personId);
+        switch (rule)
+        {
+            case Access.SignedIn:
+                return new Caller(personId, user.Identity?.Name ?? "", null, null);
+            case Access.PlatformOrganizer:
+                return await person.GetProfile() is { IsPlatformOrganizer: true } profile
+                    ? new Caller(personId, profile.Name, null, null)
+                    : Refused("access.platform-organizer", "Only the platform organizer may do this.");
+            case Access.InCamp inCamp when campId is { } id:
+                var role = await person.GetRole(id);
+                if (role is null)
+                    // Not telling a non-member whether the camp exists.
+                    return DomainError.NotFound("camp.unknown", "There is no such camp, or you are not part of it.");
+                return inCamp.Roles.Contains(role.Value)
+                    ? new Caller(personId, user.Identity?.Name ?? "", id, role)
+                    : Refused("access.role", $"A {role} of this camp may not do this.");
+            default:
+                // No rule, or a camp rule without a camp: refuse rather than guess.
+                return Refused("access.undeclared", "This operation declares no access rule.");
+        }
+    }
+
+    private static DomainError Refused(string code, string detail) => new(ErrorKind.Forbidden, code, detail);
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace SocialInnovation.Server.Access;
+
+/// <summary>
+/// The sign-in cookie names a person and nothing more: their roles are looked up in the person's grain
+/// on every request, so a change of role applies at once and a stolen cookie cannot claim a role.
+/// </summary>
+public static class CallerIdentity
+{
+    public const string PersonIdClaim = "sub";
+
+    public static Guid? PersonId(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(PersonIdClaim), out var id) ? id : null;
+
+    public static Task SignInPerson(this HttpContext http, Guid personId, string name)
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(PersonIdClaim, personId.ToString()), new Claim(ClaimTypes.Name, name)],
+            CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = true });
+    }
+
+    public static void AddCampCookie(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "si.auth";
+            o.Cookie.HttpOnly = true;
+            // Strict keeps other sites from riding on the cookie; the SPA's own calls are same-site.
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.SlidingExpiration = true;
+            // An API answers 401/403; it never redirects to a login page.
+            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+        services.AddAuthorization();
+    }
+}

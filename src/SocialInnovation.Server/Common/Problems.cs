@@ -1,0 +1,43 @@
+using SocialInnovation.Common;
+
+namespace SocialInnovation.Server.Common;
+
+/// <summary>Turns refusals into RFC 7807 problem details, each with a stable <c>code</c> for the client's message catalogue.</summary>
+public static class Problems
+{
+    public static IResult From(DomainError error, int? status = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        if (error.Errors is { Count: > 0 })
+        {
+            return TypedResults.ValidationProblem(
+                error.Errors, error.Detail, title: "The request is not valid.", extensions: extensions);
+        }
+        var code = status ?? StatusOf(error.Kind);
+        return TypedResults.Problem(error.Detail, statusCode: code, title: TitleOf(code), extensions: extensions);
+    }
+
+    /// <summary>The value as 200 OK, or the refusal as a problem.</summary>
+    public static IResult Ok<T>(Outcome<T> outcome) => outcome.Error is { } e ? From(e) : TypedResults.Ok(outcome.Value);
+
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Gone => StatusCodes.Status410Gone,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static string TitleOf(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        401 => "Sign in first.",
+        403 => "You may not do this.",
+        404 => "Not found.",
+        409 => "This conflicts with the current state.",
+        410 => "No longer available.",
+        _ => "The request failed.",
+    };
+}

@@ -1,0 +1,78 @@
+using SocialInnovation.Camps;
+using SocialInnovation.Invites;
+using SocialInnovation.People;
+using SocialInnovation.Platform;
+using SocialInnovation.Server.Camps;
+using SocialInnovation.Server.Hosting;
+using SocialInnovation.Server.Invites;
+
+namespace SocialInnovation.Server.Demo;
+
+/// <summary>
+/// Seeds "TechBootCamp demo" (Demo:Seed=true) so a newcomer has something to click through, and
+/// prints fresh invite links for each of its roles at every start (tokens are stored hashed, so old
+/// links cannot be shown again). Seeding is idempotent: a restart finds the camp and its teams.
+/// </summary>
+public sealed class DemoCamp(
+    IGrainFactory grains,
+    PlatformSettings settings,
+    InviteLinks links,
+    IHostApplicationLifetime lifetime) : IHostedService
+{
+    public const string Key = "demo-techbootcamp";
+
+    private static readonly string[] Themes = ["Corruption", "Unemployment", "Poverty", "Environment", "Healthcare"];
+    private static readonly string[] TeamNames = ["Open Budget", "First Job", "Fair Share", "Clean Air", "Clinic Finder"];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!settings.SeedDemo) return;
+        var platform = grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key);
+        // The demo camp belongs to the platform organizer: sign in with the key and it is in "My camps".
+        // OrganizerKeys starts before this service, so the organizer exists by now.
+        var organizerId = await platform.GetOrganizerId() ?? throw new InvalidOperationException("The organizer key is not set up.");
+        var campId = CampIds.For(organizerId, Key);
+        var camp = grains.GetGrain<ICampGrain>(campId);
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var details = new CampDetails("TechBootCamp demo", "Dushanbe", today, today.AddDays(4), 60,
+            ["TJ", "KZ", "KG", "UZ", "AF"], ["en", "ru", "tg"], Themes);
+        var created = await camp.Create(new CreateCamp(details, Key), organizerId, "Organizer");
+        if (created.Error is { } refused) throw new InvalidOperationException($"Seeding the demo camp failed: {refused.Detail}");
+        await grains.GetGrain<IPersonGrain>(organizerId).Join(campId, CampRole.Organizer, "Organizer");
+        await platform.RegisterCamp(campId);
+        for (var i = 0; i < TeamNames.Length; i++)
+            await camp.AddTeam(new AddTeam(TeamNames[i], Themes[i], $"demo-team-{i}"));
+
+        var invites = new List<(string Who, string Token)>();
+        foreach (var (role, label, uses) in DemoInvites())
+        {
+            var issued = await camp.IssueInvite(new IssueInvite(role, label, uses, 24 * 7, $"demo-{Guid.NewGuid():N}"), organizerId);
+            invites.Add((label, issued.Value!.Token!));
+        }
+        lifetime.ApplicationStarted.Register(() => Print(invites));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static IEnumerable<(CampRole, string, int)> DemoInvites() =>
+    [
+        (CampRole.Organizer, "Demo organizer", 5),
+        (CampRole.Participant, "Demo participants", 60),
+        (CampRole.Mentor, "Demo mentor", 1),
+        (CampRole.Judge, "Demo judge 1", 1),
+        (CampRole.Judge, "Demo judge 2", 1),
+    ];
+
+    private void Print(List<(string Who, string Token)> invites)
+    {
+        var lines = invites.Select(i => $"   {i.Who,-18} {links.For(i.Token)}");
+        Console.WriteLine($"""
+
+            TechBootCamp demo is ready at {links.BaseUrl(null)}
+            Open one of these invite links (valid 7 days; each start prints new ones):
+            {string.Join(Environment.NewLine, lines)}
+
+            """);
+    }
+}

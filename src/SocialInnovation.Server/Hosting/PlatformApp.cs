@@ -1,0 +1,92 @@
+using System.Text.Json.Serialization;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Camps;
+using SocialInnovation.Server.Common;
+using SocialInnovation.Server.Demo;
+using SocialInnovation.Server.Invites;
+using SocialInnovation.Server.Live;
+using SocialInnovation.Server.Platform;
+using SocialInnovation.Server.Session;
+
+namespace SocialInnovation.Server.Hosting;
+
+/// <summary>Builds the whole platform: silo, APIs, hub and SPA in one process. Tests start it the same way.</summary>
+public static class PlatformApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var settings = PlatformSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+
+        builder.AddCampSilo(settings);
+        AddWeb(builder.Services, settings);
+
+        // Hosted services start in this order, after the silo: the organizer key exists before the
+        // demo camp is seeded, and this node listens for camp events before it serves a request.
+        builder.Services.AddSingleton<LiveNode>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNode>());
+        builder.Services.AddHostedService<OrganizerKeys>();
+        builder.Services.AddHostedService<DemoCamp>();
+
+        var app = builder.Build();
+        MapAll(app);
+        return app;
+    }
+
+    private static void AddWeb(IServiceCollection services, PlatformSettings settings)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // The framework's own refusals (a body that is not JSON, a wrong content type) get a
+            // sentence and a code like ours.
+            if (c.ProblemDetails.Extensions.ContainsKey("code")) return;
+            c.ProblemDetails.Extensions["code"] = $"http.{c.ProblemDetails.Status}";
+            c.ProblemDetails.Detail ??= c.ProblemDetails.Status == StatusCodes.Status400BadRequest
+                ? "The request body is missing, is not JSON, or has a value of the wrong type."
+                : null;
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<LiveNodeHealth>("live-node");
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSignalR(o => o.AddFilter<HubAccessFilter>())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddCampCookie();
+        services.AddDataProtection().SetApplicationName("SocialInnovation");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(_ => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new BlobKeyRepository(new BlobServiceClient(settings.StorageConnectionString)
+                .GetBlobContainerClient("dataprotection").GetBlobClient("keys.xml"))));
+        services.AddCommandValidators();
+        services.AddSingleton<AccessCheck>();
+        services.AddSingleton<HubAccessFilter>();
+        services.AddSingleton<InviteLinks>();
+    }
+
+    private static void MapAll(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        app.MapHub<CampHub>("/hubs/camp");
+
+        var api = app.MapGroup("/api");
+        api.AddEndpointFilter<AccessFilter>();
+        api.AddEndpointFilter<ValidationFilter>();
+        api.MapSessionApi().MapCampsApi().MapInvitesApi();
+        // Unknown API paths answer as an API would, not with the SPA's page.
+        app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")));
+        app.MapFallbackToFile("index.html");
+    }
+}

@@ -1,0 +1,50 @@
+namespace SocialInnovation.Server.Hosting;
+
+/// <summary>
+/// Every setting the server reads, with its default. Set them in appsettings.json, as environment
+/// variables (Storage__ConnectionString) or on the command line (--Storage:ConnectionString=...).
+/// The README's configuration table lists the same names.
+/// </summary>
+public sealed class PlatformSettings
+{
+    /// <summary>Azure Storage connection string; the default is the local Azurite emulator.</summary>
+    public string StorageConnectionString { get; init; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Localhost (one silo, the default) or AzureTable (several silos form one cluster).</summary>
+    public string Clustering { get; init; } = "Localhost";
+
+    public string ClusterId { get; init; } = "socialinnovation-dev";
+    public string ServiceId { get; init; } = "socialinnovation";
+    public int SiloPort { get; init; } = 11111;
+    public int GatewayPort { get; init; } = 30000;
+
+    /// <summary>The address other silos reach this one at; loopback suits several silos on one machine.</summary>
+    public string AdvertisedIp { get; init; } = "127.0.0.1";
+
+    /// <summary>Blob container for grain state; tests use their own so runs never see each other's data.</summary>
+    public string StateContainer { get; init; } = "grainstate";
+
+    /// <summary>Optional fixed organizer key (at least 24 characters); otherwise one is made and printed at first start.</summary>
+    public string? OrganizerKey { get; init; }
+
+    /// <summary>The address people open, used in invite links; defaults to the address the request came to.</summary>
+    public string? PublicBaseUrl { get; init; }
+
+    /// <summary>Seed the "TechBootCamp demo" camp and print its invite links at start.</summary>
+    public bool SeedDemo { get; init; }
+
+    public static PlatformSettings From(IConfiguration configuration) => new()
+    {
+        StorageConnectionString = configuration["Storage:ConnectionString"] ?? "UseDevelopmentStorage=true",
+        StateContainer = configuration["Storage:StateContainer"] ?? "grainstate",
+        Clustering = configuration["Orleans:Clustering"] ?? "Localhost",
+        ClusterId = configuration["Orleans:ClusterId"] ?? "socialinnovation-dev",
+        ServiceId = configuration["Orleans:ServiceId"] ?? "socialinnovation",
+        SiloPort = configuration.GetValue("Orleans:SiloPort", 11111),
+        GatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000),
+        AdvertisedIp = configuration["Orleans:AdvertisedIp"] ?? "127.0.0.1",
+        OrganizerKey = configuration["Platform:OrganizerKey"],
+        PublicBaseUrl = configuration["Platform:PublicBaseUrl"],
+        SeedDemo = configuration.GetValue("Demo:Seed", false),
+    };
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Invites;
+using SocialInnovation.Invites;
+using SocialInnovation.People;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Common;
+using SocialInnovation.Server.Hosting;
+
+namespace SocialInnovation.Server.Invites;
+
+/// <summary>Invite links: organizers make and revoke them; anyone holding one can look at it and accept it.</summary>
+public static class InvitesApi
+{
+    public static RouteGroupBuilder MapInvitesApi(this RouteGroupBuilder api)
+    {
+        var camp = api.MapGroup("/camps/{campId:guid}/invites").WithTags("Invites");
+        camp.MapPost("/", Issue).InCamp(CampRole.Organizer).WithSummary("Make an invite link");
+        camp.MapGet("/", List).InCamp(CampRole.Organizer).WithSummary("The camp's invites");
+        camp.MapDelete("/{inviteId:guid}", Revoke).InCamp(CampRole.Organizer).WithSummary("Withdraw an invite");
+
+        var invites = api.MapGroup("/invites").WithTags("Invites");
+        invites.MapPost("/preview", Preview).Anyone().WithSummary("What an invite is for");
+        invites.MapPost("/redeem", Redeem).Anyone().WithSummary("Accept an invite and sign in");
+        return api;
+    }
+
+    private static async Task<IResult> Issue(Guid campId, IssueInvite command, HttpContext http, IGrainFactory grains, InviteLinks links)
+    {
+        var issued = await grains.GetGrain<ICampGrain>(campId).IssueInvite(command, http.Caller().PersonId);
+        if (issued.Error is { } refused) return Problems.From(refused);
+        var (invite, token) = issued.Value!;
+        return TypedResults.Created($"/api/camps/{campId}/invites/{invite.InviteId}",
+            new InviteCreated(invite, token, token is null ? null : links.For(token, http.Request)));
+    }
+
+    private static async Task<IResult> List(Guid campId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICampGrain>(campId).GetInvites());
+
+    private static async Task<IResult> Revoke(Guid campId, Guid inviteId, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<ICampGrain>(campId).RevokeInvite(inviteId));
+
+    private static async Task<IResult> Preview(PreviewInvite request, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<IInviteGrain>(InviteTokens.Hash(request.Token)).Preview());
+
+    private static async Task<IResult> Redeem(RedeemInvite request, HttpContext http, IGrainFactory grains)
+    {
+        // Someone already signed in joins as themselves; anyone else becomes a new person.
+        var signedIn = http.User.PersonId() is { } id ? await grains.GetGrain<IPersonGrain>(id).GetProfile() : null;
+        var name = request.Name ?? signedIn?.Name;
+        if (name is null)
+            return Problems.From(new DomainError(ErrorKind.Invalid, "validation", "Tell the camp your name.",
+                new() { [nameof(RedeemInvite.Name)] = ["Tell the camp your name."] }));
+
+        var personId = signedIn?.PersonId ?? Guid.NewGuid();
+        var claim = await grains.GetGrain<IInviteGrain>(InviteTokens.Hash(request.Token)).Claim(personId);
+        if (claim.Error is { } refused) return Problems.From(refused);
+
+        var (campId, invitedAs, _) = claim.Value!;
+        var role = await grains.GetGrain<IPersonGrain>(personId).Join(campId, invitedAs, name);
+        var admitted = await grains.GetGrain<ICampGrain>(campId).AdmitMember(personId, name, role);
+        if (admitted.Error is { } gone) return Problems.From(gone);
+
+        if (signedIn is null) await http.SignInPerson(personId, name);
+        return TypedResults.Ok(new InviteRedeemed(campId, role));
+    }
+}
+
+/// <param name="Invite">The invite as stored.</param>
+/// <param name="Token">Shown once; null when a retried request found the invite already made.</param>
+/// <param name="Link">The address to share, with the token in its fragment so it stays out of server logs.</param>
+public sealed record InviteCreated(InviteSummary Invite, string? Token, string? Link);
+
+public sealed record InviteRedeemed(Guid CampId, CampRole Role);
+
+/// <summary>
+/// Builds the links people open to accept an invite: on the configured public address, else the one the
+/// request came to, else the one the server listens on.
+/// </summary>
+public sealed class InviteLinks(PlatformSettings settings, IServer server)
+{
+    public string For(string token, HttpRequest? request = null) => $"{BaseUrl(request)}/join#{token}";
+
+    public string BaseUrl(HttpRequest? request)
+    {
+        var address = settings.PublicBaseUrl
+            ?? (request is null ? null : $"{request.Scheme}://{request.Host}")
+            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://localhost:5080";
+        // A wildcard listening address is not something a browser can open.
+        return address.Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost").Replace("://+", "://localhost").TrimEnd('/');
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using SocialInnovation.Platform;
+
+namespace SocialInnovation.Server.Platform;
+
+/// <summary>
+/// The platform organizer's key: made at first start and printed once, or taken from configuration.
+/// Only its hash is stored.
+/// </summary>
+public sealed class OrganizerKeys(IGrainFactory grains, Hosting.PlatformSettings settings, ILogger<OrganizerKeys> log) : IHostedService
+{
+    public const int MinConfiguredLength = 24;
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var platform = grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key);
+        if (settings.OrganizerKey is { } configured)
+        {
+            if (configured.Length < MinConfiguredLength)
+                throw new InvalidOperationException($"Platform:OrganizerKey must be at least {MinConfiguredLength} characters.");
+            await platform.SetOrganizerKeyHash(Hash(configured));
+            log.LogInformation("Organizer key taken from configuration");
+            return;
+        }
+        if (await platform.HasOrganizerKey()) return;
+
+        var key = NewKey();
+        await platform.SetOrganizerKeyHash(Hash(key));
+        // Printed, not logged: it is shown this once and must not end up in a log store.
+        Console.WriteLine($"""
+
+            ==================================================================
+             Organizer key (shown once, stored only as a hash; keep it safe):
+               {key}
+             Sign in at /signin with it, or set Platform:OrganizerKey.
+            ==================================================================
+
+            """);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

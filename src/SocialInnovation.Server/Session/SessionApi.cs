@@ -1,0 +1,62 @@
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.People;
+using SocialInnovation.Platform;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Common;
+using SocialInnovation.Server.Platform;
+
+namespace SocialInnovation.Server.Session;
+
+/// <summary>Signing in and out, and who the caller is.</summary>
+public static class SessionApi
+{
+    public static RouteGroupBuilder MapSessionApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/session/organizer", SignInOrganizer).Anyone().WithSummary("Sign in with the platform organizer key");
+        api.MapPost("/session/signout", (Delegate)SignOut).Anyone().WithSummary("Sign out");
+        api.MapGet("/me", Me).SignedIn().WithSummary("The signed-in person and their camps");
+        return api;
+    }
+
+    private static async Task<IResult> SignInOrganizer(OrganizerSignIn request, HttpContext http, IGrainFactory grains)
+    {
+        var organizerId = await grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key).SignInOrganizer(OrganizerKeys.Hash(request.Key));
+        if (organizerId is not { } id)
+            return Problems.From(new DomainError(ErrorKind.Forbidden, "session.wrong-key", "This is not the organizer key."), StatusCodes.Status401Unauthorized);
+
+        var me = await MeView.Load(grains, id);
+        await http.SignInPerson(id, me!.Name);
+        return TypedResults.Ok(me);
+    }
+
+    private static async Task<IResult> SignOut(HttpContext http)
+    {
+        await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> Me(HttpContext http, IGrainFactory grains)
+    {
+        if (await MeView.Load(grains, http.Caller().PersonId) is { } me) return TypedResults.Ok(me);
+        // The cookie names a person storage does not know (their data was wiped): start afresh.
+        await SignOut(http);
+        return Problems.From(AccessCheck.NotSignedIn, StatusCodes.Status401Unauthorized);
+    }
+}
+
+public sealed record MeView(Guid PersonId, string Name, bool IsPlatformOrganizer, IReadOnlyList<MyCamp> Camps)
+{
+    public static async Task<MeView?> Load(IGrainFactory grains, Guid personId)
+    {
+        if (await grains.GetGrain<IPersonGrain>(personId).GetProfile() is not { } profile) return null;
+        var camps = await Task.WhenAll(profile.Camps.Select(async c =>
+            await grains.GetGrain<ICampGrain>(c.Key).GetSnapshot() is { } s
+                ? new MyCamp(s.CampId, s.Details.Name, c.Value, s.Phase, s.Details.Location, s.Details.StartsOn, s.Details.EndsOn)
+                : null));
+        return new MeView(personId, profile.Name, profile.IsPlatformOrganizer,
+            camps.OfType<MyCamp>().OrderByDescending(c => c.StartsOn).ToList());
+    }
+}
+
+public sealed record MyCamp(Guid CampId, string Name, CampRole Role, CampPhase Phase, string Location, DateOnly StartsOn, DateOnly EndsOn);

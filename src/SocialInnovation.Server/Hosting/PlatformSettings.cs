@@ -3,7 +3,8 @@ namespace SocialInnovation.Server.Hosting;
 /// <summary>
 /// Every setting the server reads, with its default. Set them in appsettings.json, as environment
 /// variables (Storage__ConnectionString) or on the command line (--Storage:ConnectionString=...).
-/// The README's configuration table lists the same names.
+/// The README's configuration table lists the same names. (Not under "Orleans:": Orleans reads that
+/// section itself as provider configuration.)
 /// </summary>
 public sealed class PlatformSettings
 {
@@ -37,12 +38,12 @@ public sealed class PlatformSettings
     {
         StorageConnectionString = configuration["Storage:ConnectionString"] ?? "UseDevelopmentStorage=true",
         StateContainer = configuration["Storage:StateContainer"] ?? "grainstate",
-        Clustering = configuration["Orleans:Clustering"] ?? "Localhost",
-        ClusterId = configuration["Orleans:ClusterId"] ?? "socialinnovation-dev",
-        ServiceId = configuration["Orleans:ServiceId"] ?? "socialinnovation",
-        SiloPort = configuration.GetValue("Orleans:SiloPort", 11111),
-        GatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000),
-        AdvertisedIp = configuration["Orleans:AdvertisedIp"] ?? "127.0.0.1",
+        Clustering = configuration["Cluster:Mode"] ?? "Localhost",
+        ClusterId = configuration["Cluster:Id"] ?? "socialinnovation-dev",
+        ServiceId = configuration["Cluster:ServiceId"] ?? "socialinnovation",
+        SiloPort = configuration.GetValue("Cluster:SiloPort", 11111),
+        GatewayPort = configuration.GetValue("Cluster:GatewayPort", 30000),
+        AdvertisedIp = configuration["Cluster:AdvertisedIp"] ?? "127.0.0.1",
         OrganizerKey = configuration["Platform:OrganizerKey"],
         PublicBaseUrl = configuration["Platform:PublicBaseUrl"],
         SeedDemo = configuration.GetValue("Demo:Seed", false),

@@ -1,0 +1,41 @@
+using SocialInnovation.Camps;
+using SocialInnovation.Invites;
+using SocialInnovation.People;
+using SocialInnovation.Server.Invites;
+using SocialInnovation.Server.Session;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Server.Tests.Hosting;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task Camps_people_and_invites_survive_a_server_restart()
+    {
+        var world = PlatformHost.NewWorld();
+        var cookies = new System.Net.CookieContainer();
+        Guid campId;
+        InviteCreated spare;
+        await using (var before = await PlatformHost.Start(world))
+        {
+            var organizer = new ApiClient(before.Address, cookies);
+            await organizer.SignInOrganizer();
+            campId = (await organizer.CreateCamp("TechBootCamp Dushanbe")).CampId;
+            await organizer.ChangePhase(campId, CampPhase.Draft, CampPhase.Applications);
+            spare = await organizer.Invite(campId, CampRole.Mentor);
+        }
+
+        await using var after = await PlatformHost.Start(world);
+        // The same browser: its cookie was issued before the restart.
+        var again = new ApiClient(after.Address, cookies);
+
+        var camp = await again.Get<CampSnapshot>($"/api/camps/{campId}");
+        var me = await again.Get<MeView>("/api/me");
+        var mentor = after.Client();
+        var redeemed = await mentor.Redeem(spare.Token!, "Farrukh");
+
+        Assert.Equal(("TechBootCamp Dushanbe", CampPhase.Applications), (camp.Details.Name, camp.Phase));
+        Assert.Contains(me.Camps, c => c.CampId == campId && c.Role == CampRole.Organizer);
+        Assert.Equal(CampRole.Mentor, redeemed.Role);
+    }
+}

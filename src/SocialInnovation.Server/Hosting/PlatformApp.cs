@@ -86,7 +86,8 @@ public static class PlatformApp
         api.AddEndpointFilter<ValidationFilter>();
         api.MapSessionApi().MapCampsApi().MapInvitesApi();
         // Unknown API paths answer as an API would, not with the SPA's page.
-        app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")));
+        app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")))
+            .Anyone();
         app.MapFallbackToFile("index.html");
     }
 }

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using SocialInnovation.Camps;
+using SocialInnovation.Invites;
+using SocialInnovation.People;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Live;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Server.Tests.Access;
+
+/// <summary>
+/// Every API endpoint and hub method, called anonymously, with a role it does not allow, and by a member
+/// of another camp: each is refused (401/403/404) and camp A is unchanged. New endpoints join the
+/// matrix by construction; one without a sample request below fails the test until it gets one.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
+{
+    /// <summary>
+    /// The matrix itself: who may call each endpoint, and a valid request for it, so that a refusal can
+    /// only come from access. The declared rules must match this table.
+    /// </summary>
+    private static readonly Dictionary<string, (string Who, object? Body)> Matrix = new()
+    {
+        ["POST /api/session/organizer"] = ("anyone", null),
+        ["POST /api/session/signout"] = ("anyone", null),
+        ["POST /api/invites/preview"] = ("anyone", null),
+        ["POST /api/invites/redeem"] = ("anyone", null),
+        ["GET /api/me"] = ("signed-in", null),
+        ["POST /api/camps/"] = ("platform-organizer", new CreateCamp(new CampDetails("Matrix camp", "Bishkek", new DateOnly(2027, 5, 1), new DateOnly(2027, 5, 3), 30, ["KG"], ["ru"], ["Poverty"]), "matrix-create")),
+        ["GET /api/camps/{campId:guid}"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["GET /api/camps/{campId:guid}/events"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/phase"] = ("Organizer", new ChangePhase(CampPhase.Draft, CampPhase.Applications, "matrix-phase")),
+        ["POST /api/camps/{campId:guid}/teams"] = ("Organizer", new AddTeam("Matrix team", "Corruption", "matrix-team")),
+        ["GET /api/camps/{campId:guid}/members"] = ("Organizer", null),
+        ["POST /api/camps/{campId:guid}/invites/"] = ("Organizer", new IssueInvite(CampRole.Judge, "Matrix judge", 1, 24, "matrix-invite")),
+        ["GET /api/camps/{campId:guid}/invites/"] = ("Organizer", null),
+        ["DELETE /api/camps/{campId:guid}/invites/{inviteId:guid}"] = ("Organizer", null),
+    };
+
+    private static string Describe(Server.Access.Access? rule) => rule switch
+    {
+        Server.Access.Access.Anyone => "anyone",
+        Server.Access.Access.SignedIn => "signed-in",
+        Server.Access.Access.PlatformOrganizer => "platform-organizer",
+        Server.Access.Access.InCamp c => string.Join(", ", Enum.GetValues<CampRole>().Where(c.Roles.Contains)),
+        _ => "undeclared",
+    };
+
+    [Fact]
+    public void Every_api_endpoint_declares_exactly_the_access_the_matrix_specifies()
+    {
+        var declared = ApiEndpoints()
+            .Where(e => !e.Pattern.Contains("{**")) // the fallback for unknown API paths
+            .ToDictionary(e => e.Name, e => Describe(e.Rule));
+        Assert.Equal(Matrix.ToDictionary(m => m.Key, m => m.Value.Who).OrderBy(m => m.Key), declared.OrderBy(d => d.Key));
+    }
+
+    [Fact]
+    public async Task Every_protected_endpoint_refuses_an_anonymous_caller_with_401()
+    {
+        var failures = await Refusals(world.Anonymous, _ => true, HttpStatusCode.Unauthorized);
+        Assert.Empty(failures);
+        await world.AssertCampAUnchanged();
+    }
+
+    [Fact]
+    public async Task Every_camp_endpoint_refuses_a_role_it_does_not_allow_with_403()
+    {
+        var failures = new List<string>();
+        foreach (var role in Enum.GetValues<CampRole>())
+        {
+            failures.AddRange(await Refusals(world.MemberOfA[role],
+                rule => rule is Server.Access.Access.InCamp c && !c.Roles.Contains(role) || rule is Server.Access.Access.PlatformOrganizer,
+                HttpStatusCode.Forbidden));
+        }
+        Assert.Empty(failures);
+        await world.AssertCampAUnchanged();
+    }
+
+    [Fact]
+    public async Task Every_camp_endpoint_refuses_the_organizer_of_another_camp_with_404()
+    {
+        var failures = await Refusals(world.OrganizerOfB, rule => rule is Server.Access.Access.InCamp, HttpStatusCode.NotFound);
+        Assert.Empty(failures);
+        await world.AssertCampAUnchanged();
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_anonymous_connections()
+    {
+        await using var connection = world.Anonymous.Hub();
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public void Every_hub_method_declares_who_may_call_it()
+    {
+        var undeclared = HubMethods().Where(m => m.GetCustomAttribute<CampAccessAttribute>() is null).Select(m => m.Name);
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public async Task Every_hub_method_refuses_another_camps_organizer_and_disallowed_roles_with_a_typed_error()
+    {
+        var failures = new List<string>();
+        foreach (var method in HubMethods())
+        {
+            var rule = method.GetCustomAttribute<CampAccessAttribute>()!.Rule;
+            failures.AddRange(await HubRefusal(world.OrganizerOfB, method, "camp.unknown"));
+            foreach (var role in Enum.GetValues<CampRole>().Where(r => !rule.Roles.Contains(r)))
+                failures.AddRange(await HubRefusal(world.MemberOfA[role], method, "access.role"));
+        }
+        Assert.Empty(failures);
+        await world.AssertCampAUnchanged();
+    }
+
+    private IEnumerable<(string Name, string Method, string Pattern, Server.Access.Access? Rule)> ApiEndpoints() =>
+        world.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api") == true && e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null)
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m =>
+                ($"{m} {e.RoutePattern.RawText}", m, e.RoutePattern.RawText!, e.Metadata.GetMetadata<Server.Access.Access>())));
+
+    private static IEnumerable<MethodInfo> HubMethods() =>
+        typeof(CampHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+
+    private async Task<List<string>> Refusals(ApiClient caller, Func<Server.Access.Access?, bool> applies, HttpStatusCode expected)
+    {
+        var failures = new List<string>();
+        foreach (var (name, method, pattern, rule) in ApiEndpoints().Where(e => e.Rule is not Server.Access.Access.Anyone && applies(e.Rule)))
+        {
+            var path = pattern.Replace("{campId:guid}", world.CampA.ToString()).Replace("{inviteId:guid}", world.InviteOfA.ToString());
+            var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (Matrix.TryGetValue(name, out var sample) && sample.Body is { } body) request.Content = JsonContent(body);
+            var response = await caller.Http.SendAsync(request);
+            if (response.StatusCode != expected) failures.Add($"{name}: {(int)response.StatusCode}, expected {(int)expected}");
+        }
+        return failures;
+    }
+
+    private async Task<List<string>> HubRefusal(ApiClient caller, MethodInfo method, string expectedCode)
+    {
+        await using var connection = caller.Hub();
+        await connection.StartAsync();
+        var args = method.GetParameters().Select((p, i) => i == 0 ? world.CampA : (object?)null).ToArray();
+        var reply = await connection.InvokeCoreAsync<JsonElement>(method.Name, args);
+        var code = reply.GetProperty("error").ValueKind == JsonValueKind.Object ? reply.GetProperty("error").GetProperty("code").GetString() : null;
+        return reply.GetProperty("ok").GetBoolean() || code != expectedCode ? [$"{method.Name}: {reply}, expected {expectedCode}"] : [];
+    }
+
+    private static HttpContent JsonContent(object body) =>
+        System.Net.Http.Json.JsonContent.Create(body, body.GetType(), options: ApiClient.Json);
+
+    /// <summary>Camp A with a member in every role, camp B with its own organizer, and an anonymous browser.</summary>
+    public sealed class World : IAsyncLifetime
+    {
+        public PlatformHost Host { get; private set; } = null!;
+        public Guid CampA { get; private set; }
+        public Guid InviteOfA { get; private set; }
+        public ApiClient Anonymous { get; private set; } = null!;
+        public ApiClient OrganizerOfB { get; private set; } = null!;
+        public Dictionary<CampRole, ApiClient> MemberOfA { get; } = [];
+        private ApiClient _platformOrganizer = null!;
+        private (long Seq, int Invites, int Members) _campABefore;
+
+        public async Task InitializeAsync()
+        {
+            Host = await PlatformHost.Start(PlatformHost.NewWorld());
+            _platformOrganizer = Host.Client();
+            await _platformOrganizer.SignInOrganizer();
+            CampA = (await _platformOrganizer.CreateCamp("Camp A")).CampId;
+            var campB = (await _platformOrganizer.CreateCamp("Camp B")).CampId;
+            foreach (var role in Enum.GetValues<CampRole>())
+            {
+                MemberOfA[role] = Host.Client();
+                await MemberOfA[role].Redeem((await _platformOrganizer.Invite(CampA, role)).Token!, $"A {role}");
+            }
+            OrganizerOfB = Host.Client();
+            await OrganizerOfB.Redeem((await _platformOrganizer.Invite(campB, CampRole.Organizer)).Token!, "B organizer");
+            InviteOfA = (await _platformOrganizer.Invite(CampA, CampRole.Mentor)).Invite.InviteId;
+            Anonymous = Host.Client();
+            _campABefore = await CampAState();
+        }
+
+        public async Task AssertCampAUnchanged() => Assert.Equal(_campABefore, await CampAState());
+
+        private async Task<(long, int, int)> CampAState()
+        {
+            var camp = await _platformOrganizer.Get<CampSnapshot>($"/api/camps/{CampA}");
+            var invites = await _platformOrganizer.Get<List<InviteSummary>>($"/api/camps/{CampA}/invites");
+            var members = await _platformOrganizer.Get<List<CampMember>>($"/api/camps/{CampA}/members");
+            return (camp.Seq, invites.Count(i => !i.Revoked), members.Count);
+        }
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+}

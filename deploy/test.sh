@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: grain tests (Orleans TestingHost), integration tests against a real Azurite (HTTP,
+# SignalR, restart, two-silo cluster, authorization matrix) and browser tests in Debian's Chromium.
+# Installs what it needs (npm packages, chromium when root), starts its own Azurite on ports
+# 10100-10102 with fresh data, and stops it at the end.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+build_web
+ensure_chromium
+rm -rf "$ROOT/.azurite/test"
+start_azurite "$ROOT/.azurite/test" 10100
+trap stop_azurite EXIT INT TERM
+export SI_TEST_STORAGE="$(azurite_connection 10100)"
+
+say "Running the tests"
+log="$ROOT/.azurite/test/dotnet-test.log"
+set +e
+dotnet test SocialInnovation.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test projects.
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

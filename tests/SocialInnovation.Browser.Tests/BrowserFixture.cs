@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Browser.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (its own browser download does not work here), and one
+/// platform node serving the built web app.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public PlatformHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Path.Combine(Repo.Root, "src", "SocialInnovation.Server", "wwwroot", "index.html")))
+            throw new InvalidOperationException("The web app is not built: run deploy/test.sh (or npm run build in src/SocialInnovation.Web).");
+        Host = await PlatformHost.Start(PlatformHost.NewWorld());
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A separate browser profile (own cookies), sized like a phone or a laptop.</summary>
+    public Task<IBrowserContext> NewContext(int width = 1280, int height = 800) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Host is not null) await Host.DisposeAsync();
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using SocialInnovation.Camps;
+using SocialInnovation.People;
+
+namespace SocialInnovation.Browser.Tests.Camps;
+
+public sealed class LivePhaseTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToHaveAttributeOptions Patiently = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task A_participant_on_a_phone_sees_the_organizers_phase_change_without_reloading()
+    {
+        var api = fixture.Host.Client();
+        await api.SignInOrganizer();
+        var camp = await api.CreateCamp("TechBootCamp Dushanbe");
+        var organizerLink = (await api.Invite(camp.CampId, CampRole.Organizer)).Link!;
+        var participantLink = (await api.Invite(camp.CampId, CampRole.Participant, maxUses: 60)).Link!;
+
+        await using var participantContext = await fixture.NewContext(375, 740);
+        var participant = await participantContext.NewPageAsync();
+        await Join(participant, participantLink, "Zarina");
+        await participant.WaitForURLAsync($"**/camps/{camp.CampId}");
+        var participantPhase = participant.GetByTestId("phase-current");
+        await Assertions.Expect(participantPhase).ToHaveAttributeAsync("data-phase", nameof(CampPhase.Draft), Patiently);
+        await Assertions.Expect(participant.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", Patiently);
+        // Marks this page load: a reload would lose it.
+        await participant.EvaluateAsync("() => window.__sameLoad = true");
+
+        await using var organizerContext = await fixture.NewContext();
+        var organizer = await organizerContext.NewPageAsync();
+        await Join(organizer, organizerLink, "Organizer Aziz");
+        await organizer.GotoAsync($"/camps/{camp.CampId}/organize");
+        await organizer.GetByTestId("phase-to-Applications").ClickAsync();
+        await Assertions.Expect(organizer.GetByTestId("phase-current")).ToHaveAttributeAsync("data-phase", nameof(CampPhase.Applications), Patiently);
+
+        await Assertions.Expect(participantPhase).ToHaveAttributeAsync("data-phase", nameof(CampPhase.Applications), Patiently);
+        Assert.True(await participant.EvaluateAsync<bool>("() => window.__sameLoad === true"));
+        var overflow = await participant.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The camp page is {overflow}px wider than a 375px phone screen.");
+    }
+
+    private static async Task Join(IPage page, string link, string name)
+    {
+        await page.GotoAsync(link);
+        await page.GetByTestId("join-name").FillAsync(name);
+        await page.GetByTestId("join-submit").ClickAsync();
+    }
+}

@@ -19,8 +19,7 @@ public sealed class LivePhaseTests(BrowserFixture fixture) : IClassFixture<Brows
 
         await using var participantContext = await fixture.NewContext(375, 740);
         var participant = await participantContext.NewPageAsync();
-        await Join(participant, participantLink, "Zarina");
-        await participant.WaitForURLAsync($"**/camps/{camp.CampId}");
+        await Join(participant, participantLink, "Zarina", camp.CampId);
         var participantPhase = participant.GetByTestId("phase-current");
         await Assertions.Expect(participantPhase).ToHaveAttributeAsync("data-phase", nameof(CampPhase.Draft), Patiently);
         await Assertions.Expect(participant.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", Patiently);
@@ -29,7 +28,7 @@ public sealed class LivePhaseTests(BrowserFixture fixture) : IClassFixture<Brows
 
         await using var organizerContext = await fixture.NewContext();
         var organizer = await organizerContext.NewPageAsync();
-        await Join(organizer, organizerLink, "Organizer Aziz");
+        await Join(organizer, organizerLink, "Organizer Aziz", camp.CampId);
         await organizer.GotoAsync($"/camps/{camp.CampId}/organize");
         await organizer.GetByTestId("phase-to-Applications").ClickAsync();
         await Assertions.Expect(organizer.GetByTestId("phase-current")).ToHaveAttributeAsync("data-phase", nameof(CampPhase.Applications), Patiently);
@@ -40,10 +39,12 @@ public sealed class LivePhaseTests(BrowserFixture fixture) : IClassFixture<Brows
         Assert.True(overflow <= 0, $"The camp page is {overflow}px wider than a 375px phone screen.");
     }
 
-    private static async Task Join(IPage page, string link, string name)
+    /// <summary>Accepts an invite the way a person does, and waits to land on the camp's page.</summary>
+    private static async Task Join(IPage page, string link, string name, Guid campId)
     {
         await page.GotoAsync(link);
         await page.GetByTestId("join-name").FillAsync(name);
         await page.GetByTestId("join-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/camps/{campId}");
     }
 }

@@ -1,0 +1,49 @@
+/** An RFC 7807 problem from the server, or a stand-in for a network failure (status 0). */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+    readonly detail: string | null,
+    readonly errors: Record<string, string[]> = {},
+  ) {
+    super(detail ?? code ?? `HTTP ${status}`);
+  }
+
+  /** True when the request may or may not have reached the server, so a retry must reuse its idempotency key. */
+  get outcomeUnknown(): boolean {
+    return this.status === 0 || this.status >= 500;
+  }
+}
+
+interface ProblemBody { detail?: string; title?: string; code?: string; errors?: Record<string, string[]> }
+
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiProblem(0, 'network', null);
+  }
+  if (response.ok) {
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  const problem = await readProblem(response);
+  throw new ApiProblem(response.status, problem.code ?? null, problem.detail ?? problem.title ?? null, problem.errors ?? {});
+}
+
+async function readProblem(response: Response): Promise<ProblemBody> {
+  try {
+    return (await response.json()) as ProblemBody;
+  } catch {
+    return {};
+  }
+}
+
+export const get = <T>(url: string) => request<T>('GET', url);
+export const post = <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {});
+export const del = <T>(url: string) => request<T>('DELETE', url);

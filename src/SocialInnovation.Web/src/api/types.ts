@@ -1,0 +1,86 @@
+// The server's wire records (SocialInnovation.Abstractions), as JSON: camelCase, enums as names.
+
+export const phases = [
+  'Draft', 'Applications', 'Selection', 'Teams', 'Sprints', 'Pitches', 'Judging', 'Results', 'Archived',
+] as const;
+export type Phase = (typeof phases)[number];
+
+export const roles = ['Participant', 'Mentor', 'Judge', 'Organizer'] as const;
+export type Role = (typeof roles)[number];
+
+export interface CampDetails {
+  name: string;
+  location: string;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+  countries: string[];
+  languages: string[];
+  themes: string[];
+}
+
+export interface PhaseChange { from: Phase; to: Phase; byName: string; at: string }
+export interface Team { teamId: string; name: string; theme: string }
+export interface MemberCounts { organizers: number; participants: number; mentors: number; judges: number }
+
+export interface CampSnapshot {
+  campId: string;
+  seq: number;
+  details: CampDetails;
+  phase: Phase;
+  allowedPhases: Phase[];
+  history: PhaseChange[];
+  teams: Team[];
+  members: MemberCounts;
+  createdAt: string;
+}
+
+export type CampEventKind = 'Created' | 'PhaseChanged' | 'MemberJoined' | 'TeamAdded';
+
+export interface CampEvent {
+  campId: string;
+  seq: number;
+  at: string;
+  kind: CampEventKind;
+  phase: Phase;
+  allowedPhases: Phase[];
+  members: MemberCounts;
+  phaseChange: PhaseChange | null;
+  memberName: string | null;
+  memberRole: Role | null;
+  team: Team | null;
+}
+
+export interface CampCatchUp { seq: number; events: CampEvent[]; snapshot: CampSnapshot | null }
+
+export interface MyCamp {
+  campId: string;
+  name: string;
+  role: Role;
+  phase: Phase;
+  location: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface Me { personId: string; name: string; isPlatformOrganizer: boolean; camps: MyCamp[] }
+
+export interface CampMember { personId: string; name: string; role: Role; joinedAt: string }
+
+export interface InviteSummary {
+  inviteId: string;
+  campId: string;
+  role: Role;
+  label: string;
+  maxUses: number;
+  uses: number;
+  expiresAt: string;
+  revoked: boolean;
+  createdAt: string;
+}
+
+export interface InviteIssued { invite: InviteSummary; token: string | null; link: string | null }
+export interface InvitePreview { campId: string; campName: string; role: Role; label: string; expiresAt: string }
+export interface InviteRedeemed { campId: string; role: Role }
+
+export interface NewInvite { role: Role; label: string; maxUses: number; validForHours: number }

@@ -1,0 +1,71 @@
+import { en, type MessageKey, type Messages } from './messages.en';
+import type { Phase, Role } from '../api/types';
+
+export type { MessageKey };
+type Params = Record<string, string | number>;
+
+// Every src/i18n/messages.<lang>.ts is a catalogue; adding a language is adding that file.
+const modules = import.meta.glob<Record<string, Partial<Messages>>>('./messages.*.ts', { eager: true });
+const catalogues = new Map<string, Partial<Messages>>();
+for (const [path, exports] of Object.entries(modules)) {
+  const lang = /messages\.([a-z-]+)\.ts$/i.exec(path)?.[1];
+  const messages = Object.values(exports)[0];
+  // An empty stub is not offered: a page in "ru" that is all English would mislead screen readers.
+  if (lang && messages && Object.keys(messages).length > 0) catalogues.set(lang, messages);
+}
+
+function pickLanguage(): string {
+  const wanted = [localStorage.getItem('lang'), ...navigator.languages].filter((l): l is string => !!l);
+  for (const tag of wanted) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (catalogues.has(base)) return base;
+  }
+  return 'en';
+}
+
+export const language = pickLanguage();
+const active = catalogues.get(language) ?? en;
+
+export function has(key: string): key is MessageKey {
+  return key in en;
+}
+
+export function t(key: MessageKey, params?: Params): string {
+  const template = active[key] ?? en[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole);
+}
+
+export const phaseName = (phase: Phase): string => t(`phase.${phase}` as MessageKey);
+export const roleName = (role: Role): string => t(`role.${role}` as MessageKey);
+
+/** A server error code (e.g. "phase.stale") in the reader's language, else the server's English detail. */
+export function errorText(code: string | undefined | null, detail: string | undefined | null): string | null {
+  const key = `error.${code}`;
+  if (code && has(key)) return t(key);
+  return detail || null;
+}
+
+const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A calendar date such as "2026-12-01": formatted in UTC so it never shifts by a day. */
+export const formatDay = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+export const formatMoment = (iso: string): string => dateTimeFormat.format(new Date(iso));
+export const formatDays = (start: string, end: string): string =>
+  t('common.dates', { start: formatDay(start), end: formatDay(end) });
+
+const languageNames = new Intl.DisplayNames([language], { type: 'language' });
+const regionNames = new Intl.DisplayNames([language], { type: 'region' });
+const displayName = (names: Intl.DisplayNames, code: string): string => {
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+/** "ru" → "Russian", in the reader's language. */
+export const languageName = (code: string): string => displayName(languageNames, code);
+/** "KZ" → "Kazakhstan", in the reader's language. */
+export const countryName = (code: string): string => displayName(regionNames, code);

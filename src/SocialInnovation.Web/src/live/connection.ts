@@ -1,0 +1,106 @@
+import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import type { CampEvent } from '../api/types';
+
+export type LiveState = 'connected' | 'reconnecting' | 'offline';
+
+// One connection for the whole app, opened while at least one page watches a camp.
+let connection: HubConnection | null = null;
+let state: LiveState = 'offline';
+let users = 0;
+let stopTimer: number | undefined;
+let startTimer: number | undefined;
+let startAttempt = 0;
+const stateListeners = new Set<(state: LiveState) => void>();
+const connectedListeners = new Set<() => void>();
+const eventListeners = new Set<(events: CampEvent[]) => void>();
+
+// After the default policy's four tries SignalR would give up; a camp venue's Wi-Fi can be down longer.
+const retryDelay = (attempt: number) => [0, 2000, 5000, 10000][attempt] ?? 15000;
+
+function setState(next: LiveState): void {
+  state = next;
+  for (const listener of stateListeners) listener(next);
+}
+
+function build(): HubConnection {
+  const hub = new HubConnectionBuilder()
+    .withUrl('/hubs/camp')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelay(ctx.previousRetryCount) })
+    .configureLogging(LogLevel.Warning)
+    .build();
+  hub.on('CampEvents', (events: CampEvent[]) => {
+    for (const listener of eventListeners) listener(events);
+  });
+  hub.onreconnecting(() => setState('reconnecting'));
+  hub.onreconnected(() => connected());
+  hub.onclose(() => {
+    setState('offline');
+    if (users > 0) scheduleStart();
+  });
+  return hub;
+}
+
+function connected(): void {
+  startAttempt = 0;
+  setState('connected');
+  for (const listener of connectedListeners) listener();
+}
+
+async function startNow(): Promise<void> {
+  window.clearTimeout(startTimer);
+  connection ??= build();
+  if (connection.state !== HubConnectionState.Disconnected || users === 0) return;
+  try {
+    await connection.start();
+    connected();
+  } catch {
+    setState('offline');
+    scheduleStart();
+  }
+}
+
+function scheduleStart(): void {
+  window.clearTimeout(startTimer);
+  startTimer = window.setTimeout(() => void startNow(), retryDelay(++startAttempt));
+}
+
+window.addEventListener('online', () => {
+  if (users > 0) void startNow();
+});
+
+/** Keeps the connection open until the returned function is called. */
+export function useLive(): () => void {
+  users++;
+  window.clearTimeout(stopTimer);
+  void startNow();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    // Going from a camp page to its console should not drop and reopen the connection.
+    if (--users === 0) stopTimer = window.setTimeout(() => void stopNow(), 3000);
+  };
+}
+
+async function stopNow(): Promise<void> {
+  window.clearTimeout(startTimer);
+  if (users === 0 && connection) await connection.stop();
+}
+
+export const liveState = (): LiveState => state;
+export const isConnected = (): boolean => connection?.state === HubConnectionState.Connected;
+
+function subscribe<T>(set: Set<T>, listener: T): () => void {
+  set.add(listener);
+  return () => void set.delete(listener);
+}
+
+export const onLiveState = (listener: (state: LiveState) => void) => subscribe(stateListeners, listener);
+/** Called on every (re)connection: the moment to resynchronise. */
+export const onConnected = (listener: () => void) => subscribe(connectedListeners, listener);
+export const onCampEvents = (listener: (events: CampEvent[]) => void) => subscribe(eventListeners, listener);
+
+export function invoke<T>(method: string, ...args: unknown[]): Promise<T> {
+  if (!connection) return Promise.reject(new Error('Live connection not started'));
+  return connection.invoke<T>(method, ...args);
+}

@@ -35,8 +35,17 @@ public sealed class LivePhaseTests(BrowserFixture fixture) : IClassFixture<Brows
 
         await Assertions.Expect(participantPhase).ToHaveAttributeAsync("data-phase", nameof(CampPhase.Applications), Patiently);
         Assert.True(await participant.EvaluateAsync<bool>("() => window.__sameLoad === true"));
+        await Screenshot(participant, "camp-home-phone");
+        await Screenshot(organizer, "organizer-console");
         var overflow = await participant.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The camp page is {overflow}px wider than a 375px phone screen.");
+    }
+
+    /// <summary>Saves what the page shows when SI_SCREENSHOTS names a folder: for looking, not for asserting.</summary>
+    private static async Task Screenshot(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SI_SCREENSHOTS") is { Length: > 0 } folder)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
     }
 
     /// <summary>Accepts an invite the way a person does, and waits to land on the camp's page.</summary>

@@ -26,10 +26,7 @@ public static class PhaseRules
         if (current == CampPhase.Archived)
             return DomainError.Conflict("phase.archived", "An archived camp is final; its phase cannot change.");
         if (AllowedFrom(current).Contains(target)) return null;
-        return DomainError.Conflict(
-            "phase.jump",
-            $"A camp moves one phase at a time: from {current} it can go to {current + 1}" +
-            (current > CampPhase.Draft ? $", back to {current - 1}" : "") +
-            $" or be archived, not to {target}.");
+        var options = string.Join(" or ", AllowedFrom(current).Select(p => p == CampPhase.Archived ? "be archived" : $"go to {p}"));
+        return DomainError.Conflict("phase.jump", $"A camp moves one phase at a time: from {current} it can {options}, not go to {target}.");
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class CampGrain
         if (Validate(new AddTeamValidator(), command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
 
-        var fingerprint = $"team:{command.Name}";
+        var fingerprint = $"team:{command.Name}:{command.Theme}";
         if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
             return replayed.Error is null ? Snapshot() : replayed.Error;
         if (Camp.Teams.Any(t => string.Equals(t.Name, command.Name, StringComparison.OrdinalIgnoreCase)))
@@ -35,6 +35,7 @@ public sealed partial class CampGrain
         if (!Camp.Exists) return NotFound();
         // Admitting someone twice (a retried redemption) changes nothing and tells nobody.
         if (Camp.Members.TryGetValue(personId, out var existing)) return existing;
+        if (Camp.Phase == CampPhase.Archived) return Archived();
 
         var member = new CampMember(personId, name, role, clock.GetUtcNow());
         Camp.Members[personId] = member;
@@ -49,10 +50,8 @@ public sealed partial class CampGrain
     {
         if (Validate(new IssueInviteValidator(), command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
-        if (Camp.Phase == CampPhase.Archived)
-            return DomainError.Conflict("camp.archived", "An archived camp takes no new people.");
 
-        var fingerprint = $"invite:{command.Role}:{command.Label}";
+        var fingerprint = $"invite:{command.Role}:{command.Label}:{command.MaxUses}:{command.ValidForHours}";
         if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
         {
             if (replayed.Error is not null) return replayed.Error;
@@ -60,6 +59,7 @@ public sealed partial class CampGrain
             var made = Camp.Invites[Camp.Applied.Find(command.IdempotencyKey)!.ResultId!.Value];
             return new InviteIssued(made.Summary, null);
         }
+        if (Camp.Phase == CampPhase.Archived) return Archived();
 
         var token = InviteTokens.NewToken();
         var now = clock.GetUtcNow();
@@ -95,6 +95,8 @@ public sealed partial class CampGrain
         await Store();
         return revoked;
     }
+
+    private static DomainError Archived() => DomainError.Conflict("camp.archived", "An archived camp takes no new people.");
 
     /// <summary>
     /// Stores the state. If storage fails, this activation's in-memory state is ahead of storage, so it

@@ -26,9 +26,11 @@ public sealed partial class CampGrain(
         if (Validate(new CreateCampValidator(), command) is { } invalid) return invalid;
         if (Camp.Exists)
         {
-            return Camp.CreatedBy == organizerId && Camp.CreatedWithKey == command.IdempotencyKey
-                ? Outcome<CampSnapshot>.Ok(Snapshot())
-                : DomainError.Conflict("camp.exists", "A camp with this id already exists.");
+            if (Camp.CreatedBy != organizerId || Camp.CreatedWithKey != command.IdempotencyKey)
+                return DomainError.Conflict("camp.exists", "A camp with this id already exists.");
+            return Fingerprint(Camp.Details!) == Fingerprint(command.Details)
+                ? Snapshot()
+                : DomainError.Conflict("idempotency.reused", "This idempotency key was already used to create a different camp.");
         }
 
         var now = clock.GetUtcNow();
@@ -120,6 +122,11 @@ public sealed partial class CampGrain(
             byRole.GetValueOrDefault(CampRole.Mentor),
             byRole.GetValueOrDefault(CampRole.Judge));
     }
+
+    /// <summary>What a create asked for, compared by value (the lists inside records compare by reference).</summary>
+    private static string Fingerprint(CampDetails d) => string.Join("|",
+        d.Name, d.Location, d.StartsOn, d.EndsOn, d.Capacity,
+        string.Join(",", d.Countries), string.Join(",", d.Languages), string.Join(",", d.Themes));
 
     private static DomainError NotFound() => DomainError.NotFound("camp.unknown", "There is no such camp.");
 

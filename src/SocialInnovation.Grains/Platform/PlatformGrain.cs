@@ -25,10 +25,13 @@ public sealed class PlatformGrain(
 
     public async Task SetOrganizerKeyHash(string keyHash)
     {
-        if (Platform.OrganizerKeyHash == keyHash) return;
-        Platform.OrganizerKeyHash = keyHash;
-        if (Platform.OrganizerId == Guid.Empty) Platform.OrganizerId = Guid.NewGuid();
-        await state.WriteStateAsync();
+        if (Platform.OrganizerKeyHash != keyHash || Platform.OrganizerId == Guid.Empty)
+        {
+            Platform.OrganizerKeyHash = keyHash;
+            if (Platform.OrganizerId == Guid.Empty) Platform.OrganizerId = Guid.NewGuid();
+            await state.WriteStateAsync();
+        }
+        // Every time, not only on a change: it is idempotent, and repairs a start that failed halfway.
         await GrainFactory.GetGrain<IPersonGrain>(Platform.OrganizerId).BecomePlatformOrganizer(OrganizerName);
     }
 

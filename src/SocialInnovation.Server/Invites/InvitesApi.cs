@@ -59,9 +59,13 @@ public static class InvitesApi
         if (claim.Error is { } refused) return Problems.From(refused);
 
         var (campId, invitedAs, _) = claim.Value!;
-        var role = await grains.GetGrain<IPersonGrain>(personId).Join(campId, invitedAs, name);
+        // The camp admits first (it may refuse, e.g. when archived); only then does the person hold the
+        // role that authorization reads. Someone already in the camp keeps the role they have.
+        var person = grains.GetGrain<IPersonGrain>(personId);
+        var role = await person.GetRole(campId) ?? invitedAs;
         var admitted = await grains.GetGrain<ICampGrain>(campId).AdmitMember(personId, name, role);
-        if (admitted.Error is { } gone) return Problems.From(gone);
+        if (admitted.Error is { } refusedByCamp) return Problems.From(refusedByCamp);
+        await person.Join(campId, role, name);
 
         if (signedIn is null) await http.SignInPerson(personId, name);
         return TypedResults.Ok(new InviteRedeemed(campId, role));

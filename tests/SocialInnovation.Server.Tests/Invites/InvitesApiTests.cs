@@ -61,6 +61,22 @@ public sealed class InvitesApiTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
+    public async Task An_invite_made_before_the_camp_was_archived_admits_nobody()
+    {
+        var (organizer, camp) = await fixture.OrganizerWithCamp();
+        var invite = await organizer.Invite(camp.CampId, CampRole.Participant, maxUses: 60);
+        await organizer.ChangePhase(camp.CampId, CampPhase.Draft, CampPhase.Archived);
+        var late = fixture.Host.Client();
+
+        var response = await late.Post("/api/invites/redeem", new RedeemInvite(invite.Token!, "Late comer"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("camp.archived", (await response.Content.ReadFromJsonAsync<Problem>(ApiClient.Json))!.Code);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await late.Http.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(0, (await organizer.Get<CampSnapshot>($"/api/camps/{camp.CampId}")).Members.Participants);
+    }
+
+    [Fact]
     public async Task A_made_up_token_is_refused_clearly()
     {
         var client = fixture.Host.Client();

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using SocialInnovation.Grains.Common;
+
+namespace SocialInnovation.Grains.Tests;
+
+/// <summary>
+/// One in-process silo with memory storage and a <see cref="ManualClock"/>, shared by every test.
+/// Tests keep out of each other's way by using fresh grain keys.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
+    public ManualClock Clock => SiloServices.GetRequiredService<ManualClock>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>What a grain's storage holds right now, read past the grain.</summary>
+    public async Task<T> ReadStored<T>(IAddressable grain, string stateName) where T : new()
+    {
+        var storage = SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
+        var stored = new GrainState<T>(new T());
+        await storage.ReadStateAsync(stateName, grain.GetGrainId(), stored);
+        return stored.State!;
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo) => silo
+            .AddMemoryGrainStorage(StorageNames.State)
+            .ConfigureServices(services =>
+            {
+                services.AddSingleton<ManualClock>();
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ManualClock>());
+            });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,73 @@
+using SocialInnovation.People;
+
+namespace SocialInnovation.Grains.Tests.People;
+
+[Collection(ClusterCollection.Name)]
+public sealed class PersonGrainTests(ClusterFixture fixture) : ClusterTests(fixture)
+{
+    [Fact]
+    public async Task Someone_unknown_has_no_profile_and_no_role()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+
+        Assert.Null(await person.GetProfile());
+        Assert.Null(await person.GetRole(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task Joining_a_camp_gives_the_person_that_role_there_only()
+    {
+        var personId = Guid.NewGuid();
+        var person = Grains.GetGrain<IPersonGrain>(personId);
+        var campId = Guid.NewGuid();
+
+        var role = await person.Join(campId, CampRole.Mentor, "Farrukh");
+
+        Assert.Equal(CampRole.Mentor, role);
+        Assert.Equal(CampRole.Mentor, await person.GetRole(campId));
+        Assert.Null(await person.GetRole(Guid.NewGuid()));
+        var profile = (await person.GetProfile())!;
+        Assert.Equal((personId, "Farrukh", false), (profile.PersonId, profile.Name, profile.IsPlatformOrganizer));
+        Assert.Equal(CampRole.Mentor, Assert.Single(profile.Camps).Value);
+    }
+
+    [Fact]
+    public async Task Joining_a_camp_again_never_silently_changes_the_persons_role()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+        var campId = Guid.NewGuid();
+        await person.Join(campId, CampRole.Organizer, "Aigerim");
+
+        var role = await person.Join(campId, CampRole.Participant, "Aigerim B.");
+
+        Assert.Equal(CampRole.Organizer, role);
+        Assert.Equal(CampRole.Organizer, await person.GetRole(campId));
+        Assert.Equal("Aigerim", (await person.GetProfile())!.Name);
+    }
+
+    [Fact]
+    public async Task A_person_can_hold_different_roles_in_different_camps()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await person.Join(first, CampRole.Judge, "Gulnara");
+        await person.Join(second, CampRole.Participant, "Gulnara");
+
+        Assert.Equal(CampRole.Judge, await person.GetRole(first));
+        Assert.Equal(CampRole.Participant, await person.GetRole(second));
+    }
+
+    [Fact]
+    public async Task Becoming_platform_organizer_keeps_the_name_the_person_already_has()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+        await person.Join(Guid.NewGuid(), CampRole.Organizer, "Aigerim");
+
+        await person.BecomePlatformOrganizer("Organizer");
+
+        var profile = (await person.GetProfile())!;
+        Assert.True(profile.IsPlatformOrganizer);
+        Assert.Equal("Aigerim", profile.Name);
+    }
+}

@@ -36,7 +36,7 @@ public sealed class DemoCamp(
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var details = new CampDetails("TechBootCamp demo", "Dushanbe", today, today.AddDays(4), 60,
-            ["TJ", "KZ", "KG", "UZ", "AF"], ["en", "ru", "tg"], Themes);
+            new[] { "TJ", "KZ", "KG", "UZ", "AF" }, new[] { "en", "ru", "tg" }, Themes);
         var created = await camp.Create(new CreateCamp(details, Key), organizerId, "Organizer");
         if (created.Error is { } refused) throw new InvalidOperationException($"Seeding the demo camp failed: {refused.Detail}");
         await grains.GetGrain<IPersonGrain>(organizerId).Join(campId, CampRole.Organizer, "Organizer");

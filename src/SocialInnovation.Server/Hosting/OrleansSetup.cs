@@ -33,6 +33,7 @@ public static class OrleansSetup
             {
                 o.BlobServiceClient = new BlobServiceClient(settings.StorageConnectionString);
                 o.ContainerName = settings.StateContainer;
+                o.GrainStorageSerializer = new JsonStateSerializer();
             });
         });
     }

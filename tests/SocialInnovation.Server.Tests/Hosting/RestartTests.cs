@@ -16,7 +16,8 @@ public sealed class RestartTests
         var cookies = new System.Net.CookieContainer();
         Guid campId;
         InviteCreated spare;
-        await using (var before = await PlatformHost.Start(world))
+        // With the demo seeded too: its camp is written by the server's own code, not by a test client.
+        await using (var before = await PlatformHost.Start(world, seedDemo: true))
         {
             var organizer = new ApiClient(before.Address, cookies);
             await organizer.SignInOrganizer();
@@ -25,7 +26,7 @@ public sealed class RestartTests
             spare = await organizer.Invite(campId, CampRole.Mentor);
         }
 
-        await using var after = await PlatformHost.Start(world);
+        await using var after = await PlatformHost.Start(world, seedDemo: true);
         // The same browser: its cookie was issued before the restart.
         var again = new ApiClient(after.Address, cookies);
 

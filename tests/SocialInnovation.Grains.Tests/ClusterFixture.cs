@@ -40,7 +40,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo) => silo
-            .AddMemoryGrainStorage(StorageNames.State)
+            // The same state format as the Azure Blob storage in the host, so these tests read it back too.
+            .AddMemoryGrainStorage(StorageNames.State, o => o.GrainStorageSerializer = new JsonStateSerializer())
             .ConfigureServices(services =>
             {
                 services.AddSingleton<ManualClock>();

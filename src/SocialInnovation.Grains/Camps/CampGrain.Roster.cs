@@ -1,5 +1,6 @@
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
+using SocialInnovation.Grains.Common;
 using SocialInnovation.Grains.Invites;
 using SocialInnovation.Invites;
 using SocialInnovation.People;
@@ -98,20 +99,5 @@ public sealed partial class CampGrain
 
     private static DomainError Archived() => DomainError.Conflict("camp.archived", "An archived camp takes no new people.");
 
-    /// <summary>
-    /// Stores the state. If storage fails, this activation's in-memory state is ahead of storage, so it
-    /// is dropped and the next call reloads what was stored.
-    /// </summary>
-    private async Task Store()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task Store() => state.Store(this);
 }

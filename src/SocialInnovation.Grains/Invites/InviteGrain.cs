@@ -15,7 +15,7 @@ public sealed class InviteGrain(
         if (Invite.Summary is not null) return;
         Invite.Summary = invite;
         Invite.CampName = campName;
-        await state.WriteStateAsync();
+        await state.Store(this);
     }
 
     public Task<Outcome<InvitePreview>> Preview() => Task.FromResult(
@@ -33,7 +33,7 @@ public sealed class InviteGrain(
 
         Invite.ClaimedBy.Add(personId);
         Invite.Summary = summary! with { Uses = summary.Uses + 1 };
-        await state.WriteStateAsync();
+        await state.Store(this);
         return new InviteClaim(summary.CampId, summary.Role, summary.InviteId);
     }
 
@@ -43,7 +43,7 @@ public sealed class InviteGrain(
     {
         if (Invite.Summary is null || Invite.Summary.Revoked) return Invite.Summary;
         Invite.Summary = Invite.Summary with { Revoked = true };
-        await state.WriteStateAsync();
+        await state.Store(this);
         return Invite.Summary;
     }
 

@@ -21,7 +21,7 @@ public sealed class PersonGrain(
         if (Person.Camps.TryGetValue(campId, out var existing)) return existing;
         if (!Exists) Person.Name = name;
         Person.Camps[campId] = role;
-        await state.WriteStateAsync();
+        await state.Store(this);
         return role;
     }
 
@@ -30,6 +30,6 @@ public sealed class PersonGrain(
         if (Person.IsPlatformOrganizer) return;
         Person.IsPlatformOrganizer = true;
         if (!Exists) Person.Name = name;
-        await state.WriteStateAsync();
+        await state.Store(this);
     }
 }

@@ -29,7 +29,7 @@ public sealed class PlatformGrain(
         {
             Platform.OrganizerKeyHash = keyHash;
             if (Platform.OrganizerId == Guid.Empty) Platform.OrganizerId = Guid.NewGuid();
-            await state.WriteStateAsync();
+            await state.Store(this);
         }
         // Every time, not only on a change: it is idempotent, and repairs a start that failed halfway.
         await GrainFactory.GetGrain<IPersonGrain>(Platform.OrganizerId).BecomePlatformOrganizer(OrganizerName);
@@ -49,7 +49,7 @@ public sealed class PlatformGrain(
     {
         if (Platform.Camps.Contains(campId)) return;
         Platform.Camps.Add(campId);
-        await state.WriteStateAsync();
+        await state.Store(this);
     }
 
     public Task<IReadOnlyList<Guid>> GetCamps() => Task.FromResult<IReadOnlyList<Guid>>(Platform.Camps.ToList());

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Orleans.Storage;
 
-namespace SocialInnovation.Server.Hosting;
+namespace SocialInnovation.Grains.Common;
 
 /// <summary>
 /// Grain state as plain System.Text.Json: readable in the storage explorer, and free of .NET type
@@ -16,7 +16,7 @@ public sealed class JsonStateSerializer : IGrainStorageSerializer
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public BinaryData Serialize<T>(T input) => BinaryData.FromObjectAsJson(input, Options);
+    public BinaryData Serialize<T>(T? input) => BinaryData.FromObjectAsJson(input, Options);
 
     public T Deserialize<T>(BinaryData input) => input.ToObjectFromJson<T>(Options)!;
 }

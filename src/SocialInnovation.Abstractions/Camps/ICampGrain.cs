@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SocialInnovation.Common;
 using SocialInnovation.Invites;
 using SocialInnovation.People;
@@ -26,6 +27,11 @@ public interface ICampGrain : IGrainWithGuidKey
 
     Task<Outcome<InviteIssued>> IssueInvite(IssueInvite command, Guid byPersonId);
 
+    /// <summary>
+    /// Asks each invite's grain for its uses. Interleaved, so that slow invite grains never hold up the
+    /// camp's commands; it only reads.
+    /// </summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<InviteSummary>> GetInvites();
 
     Task<Outcome<InviteSummary>> RevokeInvite(Guid inviteId);

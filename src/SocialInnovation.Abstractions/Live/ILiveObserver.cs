@@ -23,7 +23,7 @@ public interface ILiveNodeListGrain : IGrainWithIntegerKey
 
     Task Unregister(string nodeId);
 
-    [ReadOnly]
+    /// <summary>The nodes that re-registered recently; forgets the rest.</summary>
     Task<ILiveObserver[]> GetObservers();
 }
 

@@ -13,7 +13,13 @@ public interface IPlatformGrain : IGrainWithStringKey
     /// <summary>True when an organizer key has been set (at first start or from configuration).</summary>
     Task<bool> HasOrganizerKey();
 
-    /// <summary>Sets the organizer key's hash; the person who signs in with it stays the same.</summary>
+    /// <summary>
+    /// Sets the first organizer key's hash, unless one is set already. True when this call set it: of
+    /// several silos starting at once, only that one prints its key.
+    /// </summary>
+    Task<bool> SetInitialOrganizerKeyHash(string keyHash);
+
+    /// <summary>Sets (or replaces) the organizer key's hash; the person who signs in with it stays the same.</summary>
     Task SetOrganizerKeyHash(string keyHash);
 
     /// <summary>The platform organizer's person id when the key's hash matches, otherwise null.</summary>

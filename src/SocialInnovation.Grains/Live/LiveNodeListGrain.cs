@@ -28,6 +28,7 @@ public sealed class LiveNodeListGrain(TimeProvider clock) : Grain, ILiveNodeList
     public Task<ILiveObserver[]> GetObservers()
     {
         var cutoff = clock.GetUtcNow() - Expiry;
-        return Task.FromResult(_nodes.Values.Where(n => n.Seen > cutoff).Select(n => n.Observer).ToArray());
+        foreach (var gone in _nodes.Where(n => n.Value.Seen <= cutoff).Select(n => n.Key).ToList()) _nodes.Remove(gone);
+        return Task.FromResult(_nodes.Values.Select(n => n.Observer).ToArray());
     }
 }

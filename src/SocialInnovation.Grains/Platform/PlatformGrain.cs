@@ -23,6 +23,13 @@ public sealed class PlatformGrain(
 
     public Task<bool> HasOrganizerKey() => Task.FromResult(Platform.OrganizerKeyHash.Length > 0);
 
+    public async Task<bool> SetInitialOrganizerKeyHash(string keyHash)
+    {
+        if (Platform.OrganizerKeyHash.Length > 0) return false;
+        await SetOrganizerKeyHash(keyHash);
+        return true;
+    }
+
     public async Task SetOrganizerKeyHash(string keyHash)
     {
         if (Platform.OrganizerKeyHash != keyHash || Platform.OrganizerId == Guid.Empty)

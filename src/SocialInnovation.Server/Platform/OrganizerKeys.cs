@@ -27,10 +27,8 @@ public sealed class OrganizerKeys(IGrainFactory grains, Hosting.PlatformSettings
             log.LogInformation("Organizer key taken from configuration");
             return;
         }
-        if (await platform.HasOrganizerKey()) return;
-
         var key = NewKey();
-        await platform.SetOrganizerKeyHash(Hash(key));
+        if (!await platform.SetInitialOrganizerKeyHash(Hash(key))) return;
         // Printed, not logged: it is shown this once and must not end up in a log store.
         Console.WriteLine($"""
 

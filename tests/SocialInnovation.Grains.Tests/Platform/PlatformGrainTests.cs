@@ -87,4 +87,18 @@ public sealed class PlatformGrainTests(ClusterFixture fixture) : ClusterTests(fi
 
         Assert.Equal([campId], await platform.GetCamps());
     }
+
+    [Fact]
+    public async Task Only_the_first_of_several_starting_silos_sets_the_organizer_key()
+    {
+        var platform = NewPlatform();
+
+        var first = await platform.SetInitialOrganizerKeyHash("aa11");
+        var second = await platform.SetInitialOrganizerKeyHash("bb22");
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.NotNull(await platform.SignInOrganizer("aa11"));
+        Assert.Null(await platform.SignInOrganizer("bb22"));
+    }
 }

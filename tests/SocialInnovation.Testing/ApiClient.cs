@@ -59,8 +59,8 @@ public sealed class ApiClient : IDisposable
         await Read<InviteCreated>(await Post($"/api/camps/{campId}/invites",
             new IssueInvite(role, $"{role} invite", maxUses, 24, Guid.NewGuid().ToString("N"))));
 
-    public async Task<InviteRedeemed> Redeem(string token, string? name) =>
-        await Read<InviteRedeemed>(await Post("/api/invites/redeem", new RedeemInvite(token, name)));
+    public async Task<InviteRedeemed> Redeem(string token, string? name, string? idempotencyKey = null) =>
+        await Read<InviteRedeemed>(await Post("/api/invites/redeem", new RedeemInvite(token, name, idempotencyKey ?? Guid.NewGuid().ToString("N"))));
 
     public async Task<CampSnapshot> ChangePhase(Guid campId, CampPhase from, CampPhase to) =>
         await Read<CampSnapshot>(await Post($"/api/camps/{campId}/phase", new ChangePhase(from, to, Guid.NewGuid().ToString("N"))));

@@ -34,8 +34,12 @@ public sealed record InvitePreview(Guid CampId, string CampName, CampRole Role, 
 [GenerateSerializer, Immutable]
 public sealed record InviteClaim(Guid CampId, CampRole Role, Guid InviteId);
 
-/// <summary>Accept an invite: the token from the link and the name to show to the camp.</summary>
-public sealed record RedeemInvite(string Token, string? Name);
+/// <summary>
+/// Accept an invite: the token from the link and the name to show to the camp. A signed-out person's
+/// id is derived from the token and <see cref="IdempotencyKey"/>, so a retry after a lost answer is
+/// the same person, counted once.
+/// </summary>
+public sealed record RedeemInvite(string Token, string? Name, string IdempotencyKey);
 
 /// <summary>Look at an invite before accepting it.</summary>
 public sealed record PreviewInvite(string Token);
@@ -60,6 +64,7 @@ public sealed class RedeemInviteValidator : AbstractValidator<RedeemInvite>
     public RedeemInviteValidator()
     {
         RuleFor(r => r.Token).NotEmpty().Matches(InviteToken.Pattern).WithMessage("This is not an invite token.");
+        RuleFor(r => r.IdempotencyKey).ValidIdempotencyKey();
         RuleFor(r => r.Name).Length(2, 60).When(r => r.Name is not null)
             .Must(n => n is null || n.Trim().Length == n.Length).WithMessage("A name may not start or end with spaces.");
     }

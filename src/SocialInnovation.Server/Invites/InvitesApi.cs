@@ -54,8 +54,9 @@ public static class InvitesApi
             return Problems.From(new DomainError(ErrorKind.Invalid, "validation", "Tell the camp your name.",
                 new() { [nameof(RedeemInvite.Name)] = ["Tell the camp your name."] }));
 
-        var personId = signedIn?.PersonId ?? Guid.NewGuid();
-        var claim = await grains.GetGrain<IInviteGrain>(InviteTokens.Hash(request.Token)).Claim(personId);
+        var tokenHash = InviteTokens.Hash(request.Token);
+        var personId = signedIn?.PersonId ?? PersonIds.ForRedemption(tokenHash, request.IdempotencyKey);
+        var claim = await grains.GetGrain<IInviteGrain>(tokenHash).Claim(personId);
         if (claim.Error is { } refused) return Problems.From(refused);
 
         var (campId, invitedAs, _) = claim.Value!;
@@ -78,6 +79,13 @@ public static class InvitesApi
 public sealed record InviteCreated(InviteSummary Invite, string? Token, string? Link);
 
 public sealed record InviteRedeemed(Guid CampId, CampRole Role);
+
+public static class PersonIds
+{
+    /// <summary>The new person an invite redemption makes: the same for a retry of the same redemption.</summary>
+    public static Guid ForRedemption(string tokenHash, string idempotencyKey) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"person:{tokenHash}:{idempotencyKey}")).AsSpan(0, 16));
+}
 
 /// <summary>
 /// Builds the links people open to accept an invite: on the configured public address, else the one the

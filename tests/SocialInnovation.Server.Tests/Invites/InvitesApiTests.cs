@@ -37,7 +37,7 @@ public sealed class InvitesApiTests(HostFixture fixture) : IClassFixture<HostFix
         var invite = await organizer.Invite(camp.CampId, CampRole.Mentor);
 
         (await organizer.Http.DeleteAsync($"/api/camps/{camp.CampId}/invites/{invite.Invite.InviteId}")).EnsureSuccessStatusCode();
-        var response = await fixture.Host.Client().Post("/api/invites/redeem", new RedeemInvite(invite.Token!, "Mentor"));
+        var response = await fixture.Host.Client().Post("/api/invites/redeem", new RedeemInvite(invite.Token!, "Mentor", "r-1"));
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Equal("invite.revoked", (await response.Content.ReadFromJsonAsync<Problem>(ApiClient.Json))!.Code);
@@ -52,7 +52,7 @@ public sealed class InvitesApiTests(HostFixture fixture) : IClassFixture<HostFix
         var invite = await organizer.Invite(camp.CampId, CampRole.Judge, maxUses: 1);
         await fixture.Host.Client().Redeem(invite.Token!, "First judge");
 
-        var second = await fixture.Host.Client().Post("/api/invites/redeem", new RedeemInvite(invite.Token!, "Second judge"));
+        var second = await fixture.Host.Client().Post("/api/invites/redeem", new RedeemInvite(invite.Token!, "Second judge", "r-2"));
 
         Assert.Equal(HttpStatusCode.Gone, second.StatusCode);
         Assert.Equal("invite.used-up", (await second.Content.ReadFromJsonAsync<Problem>(ApiClient.Json))!.Code);
@@ -68,12 +68,28 @@ public sealed class InvitesApiTests(HostFixture fixture) : IClassFixture<HostFix
         await organizer.ChangePhase(camp.CampId, CampPhase.Draft, CampPhase.Archived);
         var late = fixture.Host.Client();
 
-        var response = await late.Post("/api/invites/redeem", new RedeemInvite(invite.Token!, "Late comer"));
+        var response = await late.Post("/api/invites/redeem", new RedeemInvite(invite.Token!, "Late comer", "r-3"));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("camp.archived", (await response.Content.ReadFromJsonAsync<Problem>(ApiClient.Json))!.Code);
         Assert.Equal(HttpStatusCode.Unauthorized, (await late.Http.GetAsync("/api/me")).StatusCode);
         Assert.Equal(0, (await organizer.Get<CampSnapshot>($"/api/camps/{camp.CampId}")).Members.Participants);
+    }
+
+    [Fact]
+    public async Task A_redemption_retried_after_a_lost_answer_joins_one_person_once()
+    {
+        var (organizer, camp) = await fixture.OrganizerWithCamp();
+        var invite = await organizer.Invite(camp.CampId, CampRole.Judge, maxUses: 1);
+
+        // The first answer never reached the browser (no cookie kept); it sends the same request again.
+        await fixture.Host.Client().Redeem(invite.Token!, "Judge Aigerim", "lost-answer");
+        var retry = fixture.Host.Client();
+        var redeemed = await retry.Redeem(invite.Token!, "Judge Aigerim", "lost-answer");
+
+        Assert.Equal(CampRole.Judge, redeemed.Role);
+        Assert.Equal("Judge Aigerim", (await retry.Get<MeView>("/api/me")).Name);
+        Assert.Equal(1, (await organizer.Get<CampSnapshot>($"/api/camps/{camp.CampId}")).Members.Judges);
     }
 
     [Fact]

@@ -5,9 +5,12 @@ const invites = (campId: string) => `/api/camps/${encodeURIComponent(campId)}/in
 
 export const previewInvite = (token: string) => post<InvitePreview>('/api/invites/preview', { token });
 
-/** Name may be null only when the person is already signed in. */
-export const redeemInvite = (token: string, name: string | null) =>
-  post<InviteRedeemed>('/api/invites/redeem', { token, name });
+/**
+ * Name may be null only when the person is already signed in. The key makes a retry after a lost
+ * answer join the same person once, instead of using the invite up for a second, unknown person.
+ */
+export const redeemInvite = (token: string, name: string | null, idempotencyKey: string) =>
+  post<InviteRedeemed>('/api/invites/redeem', { token, name, idempotencyKey });
 
 export const createInvite = (campId: string, invite: NewInvite, idempotencyKey: string) =>
   post<InviteIssued>(invites(campId), { ...invite, idempotencyKey });

@@ -4,6 +4,7 @@ import { pageTitle } from '../ui/layout';
 import { describe, loading, messageRegion } from '../ui/status';
 import { formatMoment, roleName, t } from '../i18n';
 import { ApiProblem } from '../api/http';
+import { IdempotentSubmission } from '../api/idempotency';
 import { previewInvite, redeemInvite } from '../api/invites';
 import type { InvitePreview, Me } from '../api/types';
 import { currentMe } from '../session/current';
@@ -56,12 +57,13 @@ function joinForm(token: string, preview: InvitePreview, me: Me | null): HTMLEle
     h('div', { class: 'actions' }, submit),
   );
 
+  const submission = new IdempotentSubmission();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     errors.clear();
     void busy(submit, t('join.busy'), async () => {
       try {
-        const joined = await redeemInvite(token, name ? name.control.value.trim() : null);
+        const joined = await submission.run((key) => redeemInvite(token, name ? name.control.value.trim() : null, key));
         await currentMe(true).catch(() => null);
         navigate(`/camps/${joined.campId}`, { replace: true });
       } catch (error) {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using SocialInnovation.Grains.Common;
 
 namespace SocialInnovation.Server.Camps;
 
@@ -10,5 +9,5 @@ public static class CampIds
     /// the camp the first attempt made.
     /// </summary>
     public static Guid For(Guid organizerId, string idempotencyKey) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"camp:{organizerId:N}:{idempotencyKey}")).AsSpan(0, 16));
+        Secrets.StableGuid($"camp:{organizerId:N}:{idempotencyKey}");
 }

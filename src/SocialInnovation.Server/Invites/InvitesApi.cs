@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
+using SocialInnovation.Grains.Common;
 using SocialInnovation.Grains.Invites;
 using SocialInnovation.Invites;
 using SocialInnovation.People;
@@ -84,7 +85,7 @@ public static class PersonIds
 {
     /// <summary>The new person an invite redemption makes: the same for a retry of the same redemption.</summary>
     public static Guid ForRedemption(string tokenHash, string idempotencyKey) =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"person:{tokenHash}:{idempotencyKey}")).AsSpan(0, 16));
+        Secrets.StableGuid($"person:{tokenHash}:{idempotencyKey}");
 }
 
 /// <summary>

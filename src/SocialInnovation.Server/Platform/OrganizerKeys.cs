@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using SocialInnovation.Grains.Common;
 using SocialInnovation.Platform;
 
 namespace SocialInnovation.Server.Platform;
@@ -12,9 +11,7 @@ public sealed class OrganizerKeys(IGrainFactory grains, Hosting.PlatformSettings
 {
     public const int MinConfiguredLength = 24;
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
-    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Hash(string key) => Secrets.Hash(key);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +24,7 @@ public sealed class OrganizerKeys(IGrainFactory grains, Hosting.PlatformSettings
             log.LogInformation("Organizer key taken from configuration");
             return;
         }
-        var key = NewKey();
+        var key = Secrets.NewToken();
         if (!await platform.SetInitialOrganizerKeyHash(Hash(key))) return;
         // Printed, not logged: it is shown this once and must not end up in a log store.
         Console.WriteLine($"""

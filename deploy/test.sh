@@ -16,7 +16,8 @@ trap stop_azurite EXIT INT TERM
 export SI_TEST_STORAGE="$(azurite_connection 10100)"
 
 say "Running the tests"
-log="$ROOT/.azurite/test/dotnet-test.log"
+mkdir -p "$ROOT/.azurite"
+log="$ROOT/.azurite/dotnet-test.log"
 set +e
 dotnet test SocialInnovation.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -23,9 +23,8 @@ dotnet test SocialInnovation.sln -c Release --logger "console;verbosity=normal" 
 status=${PIPESTATUS[0]}
 set -e
 
-# One closing line for the whole run, summed over the test projects.
-awk '/^(Passed|Failed)!/ {
-       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
-         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+# One closing line for the whole run, summed over the test projects' summaries
+# ("Passed: N" / "Failed: N" / "Skipped: N" lines of the console logger).
+awk '$1 == "Passed:" { p += $2 } $1 == "Failed:" { f += $2 } $1 == "Skipped:" { s += $2 }
      END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"

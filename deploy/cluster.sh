@@ -29,7 +29,7 @@ for i in $(seq 1 "$N"); do
   dotnet run --no-build --project src/SocialInnovation.Server -c Release -- \
     --urls "http://0.0.0.0:508$i" --Cluster:Mode=AzureTable --Cluster:Id=socialinnovation-local \
     --Cluster:SiloPort=$((11110 + i)) --Cluster:GatewayPort=$((30000 + i)) \
-    --Platform:PublicBaseUrl="http://localhost:508$i" --Demo:Seed=$seed 2>&1 | sed "s/^/[silo $i] /" &
+    --Platform:PublicBaseUrl="http://localhost:508$i" --Demo:Seed=$seed 2>&1 | sed -u "s/^/[silo $i] /" &
   pids+=($!)
   # The first silo seeds the demo camp and prints its links; later silos join once it is up.
   for _ in $(seq 1 120); do curl -fs "http://localhost:508$i/health" >/dev/null 2>&1 && break; sleep 0.5; done

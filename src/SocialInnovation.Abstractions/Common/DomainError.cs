@@ -1,7 +1,7 @@
 namespace SocialInnovation.Common;
 
 /// <summary>What kind of refusal a command met; the HTTP layer maps it to a status code.</summary>
-public enum ErrorKind { Invalid, NotFound, Conflict, Forbidden, Gone }
+public enum ErrorKind { Invalid, NotFound, Conflict, Forbidden, Gone, Unauthenticated }
 
 /// <summary>
 /// A refused command. <see cref="Code"/> is stable and is what clients translate through their
@@ -23,6 +23,8 @@ public sealed record DomainError(
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
 
     public static DomainError NotFound(string code, string detail) => new(ErrorKind.NotFound, code, detail);
+
+    public static readonly DomainError UnknownCamp = NotFound("camp.unknown", "There is no such camp.");
     public static DomainError Conflict(string code, string detail) => new(ErrorKind.Conflict, code, detail);
     public static DomainError Gone(string code, string detail) => new(ErrorKind.Gone, code, detail);
 }

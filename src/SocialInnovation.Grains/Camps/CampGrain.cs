@@ -128,7 +128,7 @@ public sealed partial class CampGrain(
         d.Name, d.Location, d.StartsOn, d.EndsOn, d.Capacity,
         string.Join(",", d.Countries), string.Join(",", d.Languages), string.Join(",", d.Themes));
 
-    private static DomainError NotFound() => DomainError.NotFound("camp.unknown", "There is no such camp.");
+    private static DomainError NotFound() => DomainError.UnknownCamp;
 
     private static DomainError? Validate<T>(FluentValidation.IValidator<T> validator, T command)
     {

@@ -10,7 +10,7 @@ namespace SocialInnovation.Server.Access;
 /// </summary>
 public sealed class AccessCheck(IGrainFactory grains)
 {
-    public static readonly DomainError NotSignedIn = new(ErrorKind.Forbidden, "access.signed-out", "Sign in first.");
+    public static readonly DomainError NotSignedIn = new(ErrorKind.Unauthenticated, "access.signed-out", "Sign in first.");
 
     public async Task<Outcome<Caller>> Check(ClaimsPrincipal user, Access? rule, Guid? campId)
     {

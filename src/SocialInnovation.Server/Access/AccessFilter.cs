@@ -13,12 +13,7 @@ public sealed class AccessFilter(AccessCheck access) : IEndpointFilter
         Guid? campId = http.Request.RouteValues.TryGetValue("campId", out var raw) && Guid.TryParse(raw?.ToString(), out var id) ? id : null;
 
         var outcome = await access.Check(http.User, rule, campId);
-        if (outcome.Error is { } refused)
-        {
-            return refused == AccessCheck.NotSignedIn
-                ? Problems.From(refused, StatusCodes.Status401Unauthorized)
-                : Problems.From(refused);
-        }
+        if (outcome.Error is { } refused) return Problems.From(refused);
         http.Items[typeof(Caller)] = outcome.Value;
         return await next(context);
     }

@@ -38,7 +38,7 @@ public static class CampsApi
     private static async Task<IResult> GetCamp(Guid campId, IGrainFactory grains) =>
         await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is { } snapshot
             ? TypedResults.Ok(snapshot)
-            : Problems.From(SocialInnovation.Common.DomainError.NotFound("camp.unknown", "There is no such camp."));
+            : Problems.From(SocialInnovation.Common.DomainError.UnknownCamp);
 
     private static async Task<IResult> GetEvents(Guid campId, [AsParameters] CatchUpQuery query, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ICampGrain>(campId).GetEventsAfter(query.After));

@@ -5,7 +5,7 @@ namespace SocialInnovation.Server.Common;
 /// <summary>Turns refusals into RFC 7807 problem details, each with a stable <c>code</c> for the client's message catalogue.</summary>
 public static class Problems
 {
-    public static IResult From(DomainError error, int? status = null)
+    public static IResult From(DomainError error)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Errors is { Count: > 0 })
@@ -13,7 +13,7 @@ public static class Problems
             return TypedResults.ValidationProblem(
                 error.Errors, error.Detail, title: "The request is not valid.", extensions: extensions);
         }
-        var code = status ?? StatusOf(error.Kind);
+        var code = StatusOf(error.Kind);
         return TypedResults.Problem(error.Detail, statusCode: code, title: TitleOf(code), extensions: extensions);
     }
 
@@ -27,6 +27,7 @@ public static class Problems
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Gone => StatusCodes.Status410Gone,
+        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         _ => StatusCodes.Status400BadRequest,
     };
 

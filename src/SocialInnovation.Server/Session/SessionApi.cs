@@ -23,7 +23,7 @@ public static class SessionApi
     {
         var organizerId = await grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key).SignInOrganizer(OrganizerKeys.Hash(request.Key));
         if (organizerId is not { } id)
-            return Problems.From(new DomainError(ErrorKind.Forbidden, "session.wrong-key", "This is not the organizer key."), StatusCodes.Status401Unauthorized);
+            return Problems.From(new DomainError(ErrorKind.Unauthenticated, "session.wrong-key", "This is not the organizer key."));
 
         var me = await MeView.Load(grains, id);
         await http.SignInPerson(id, me!.Name);
@@ -41,7 +41,7 @@ public static class SessionApi
         if (await MeView.Load(grains, http.Caller().PersonId) is { } me) return TypedResults.Ok(me);
         // The cookie names a person storage does not know (their data was wiped): start afresh.
         await SignOut(http);
-        return Problems.From(AccessCheck.NotSignedIn, StatusCodes.Status401Unauthorized);
+        return Problems.From(AccessCheck.NotSignedIn);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocialInnovation.Server.Hosting;
 
@@ -28,10 +29,11 @@ public sealed class PlatformHost : IAsyncDisposable
 
     /// <param name="world">Names the cluster and the storage container: hosts sharing it share their data.</param>
     /// <param name="clustering">Localhost for one node, AzureTable for several forming one cluster.</param>
-    public static async Task<PlatformHost> Start(string world, string clustering = "Localhost", bool seedDemo = false)
+    /// <param name="settings">More configuration, e.g. Demo:StartsOn.</param>
+    public static async Task<PlatformHost> Start(string world, string clustering = "Localhost", bool seedDemo = false, IDictionary<string, string?>? settings = null)
     {
         var ports = FreePorts.Take(3);
-        var settings = new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Storage:ConnectionString"] = TestStorage.ConnectionString,
             ["Storage:StateContainer"] = $"state-{world}",
@@ -46,7 +48,7 @@ public sealed class PlatformHost : IAsyncDisposable
             [$"--contentRoot={Path.Combine(Repo.Root, "src", "SocialInnovation.Server")}"],
             builder =>
             {
-                builder.Configuration.AddInMemoryCollection(settings);
+                builder.Configuration.AddInMemoryCollection(configuration);
                 builder.WebHost.UseUrls($"http://127.0.0.1:{ports[0]}");
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
             });

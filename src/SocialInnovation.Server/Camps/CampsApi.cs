@@ -1,7 +1,6 @@
 using FluentValidation;
 using SocialInnovation.Camps;
 using SocialInnovation.People;
-using SocialInnovation.Platform;
 using SocialInnovation.Server.Access;
 using SocialInnovation.Server.Common;
 
@@ -25,14 +24,10 @@ public static class CampsApi
     private static async Task<IResult> CreateCamp(CreateCamp command, HttpContext http, IGrainFactory grains)
     {
         var caller = http.Caller();
-        var campId = CampIds.For(caller.PersonId, command.IdempotencyKey);
-        var created = await grains.GetGrain<ICampGrain>(campId).Create(command, caller.PersonId, caller.Name);
-        if (created.Error is { } refused) return Problems.From(refused);
-
-        // The camp exists before anyone is told about it; a retry repeats these two idempotent steps.
-        await grains.GetGrain<IPersonGrain>(caller.PersonId).Join(campId, CampRole.Organizer, caller.Name);
-        await grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key).RegisterCamp(campId);
-        return TypedResults.Created($"/api/camps/{campId}", created.Value);
+        var created = await CampCreation.Create(grains, command, caller.PersonId, caller.Name);
+        return created.Error is { } refused
+            ? Problems.From(refused)
+            : TypedResults.Created($"/api/camps/{created.Value!.CampId}", created.Value);
     }
 
     private static async Task<IResult> GetCamp(Guid campId, IGrainFactory grains) =>

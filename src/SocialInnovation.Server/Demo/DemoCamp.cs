@@ -31,16 +31,16 @@ public sealed class DemoCamp(
         // The demo camp belongs to the platform organizer: sign in with the key and it is in "My camps".
         // OrganizerKeys starts before this service, so the organizer exists by now.
         var organizerId = await platform.GetOrganizerId() ?? throw new InvalidOperationException("The organizer key is not set up.");
-        var campId = CampIds.For(organizerId, Key);
-        var camp = grains.GetGrain<ICampGrain>(campId);
-
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var details = new CampDetails("TechBootCamp demo", "Dushanbe", today, today.AddDays(4), 60,
-            new[] { "TJ", "KZ", "KG", "UZ", "AF" }, new[] { "en", "ru", "tg" }, Themes);
-        var created = await camp.Create(new CreateCamp(details, Key), organizerId, "Organizer");
-        if (created.Error is { } refused) throw new InvalidOperationException($"Seeding the demo camp failed: {refused.Detail}");
-        await grains.GetGrain<IPersonGrain>(organizerId).Join(campId, CampRole.Organizer, "Organizer");
-        await platform.RegisterCamp(campId);
+        var camp = grains.GetGrain<ICampGrain>(CampCreation.IdFor(organizerId, Key));
+        // Created once: its dates start today, so a later day's start would otherwise ask for another camp.
+        if (await camp.GetSnapshot() is null)
+        {
+            var startsOn = settings.DemoStartsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            var details = new CampDetails("TechBootCamp demo", "Dushanbe", startsOn, startsOn.AddDays(4), 60,
+                new[] { "TJ", "KZ", "KG", "UZ", "AF" }, new[] { "en", "ru", "tg" }, Themes);
+            var created = await CampCreation.Create(grains, new CreateCamp(details, Key), organizerId, "Organizer");
+            if (created.Error is { } refused) throw new InvalidOperationException($"Seeding the demo camp failed: {refused.Detail}");
+        }
         for (var i = 0; i < TeamNames.Length; i++)
             await camp.AddTeam(new AddTeam(TeamNames[i], Themes[i], $"demo-team-{i}"));
 

@@ -34,6 +34,9 @@ public sealed class PlatformSettings
     /// <summary>Seed the "TechBootCamp demo" camp and print its invite links at start.</summary>
     public bool SeedDemo { get; init; }
 
+    /// <summary>The first day of the demo camp; today when not set.</summary>
+    public DateOnly? DemoStartsOn { get; init; }
+
     public static PlatformSettings From(IConfiguration configuration) => new()
     {
         StorageConnectionString = configuration["Storage:ConnectionString"] ?? "UseDevelopmentStorage=true",
@@ -47,5 +50,6 @@ public sealed class PlatformSettings
         OrganizerKey = configuration["Platform:OrganizerKey"],
         PublicBaseUrl = configuration["Platform:PublicBaseUrl"],
         SeedDemo = configuration.GetValue("Demo:Seed", false),
+        DemoStartsOn = configuration["Demo:StartsOn"] is { Length: > 0 } day ? DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture) : null,
     };
 }

@@ -17,7 +17,7 @@ public sealed class RestartTests
         Guid campId;
         InviteCreated spare;
         // With the demo seeded too: its camp is written by the server's own code, not by a test client.
-        await using (var before = await PlatformHost.Start(world, seedDemo: true))
+        await using (var before = await PlatformHost.Start(world, seedDemo: true, settings: DemoFrom("2027-01-10")))
         {
             var organizer = new ApiClient(before.Address, cookies);
             await organizer.SignInOrganizer();
@@ -26,7 +26,8 @@ public sealed class RestartTests
             spare = await organizer.Invite(campId, CampRole.Mentor);
         }
 
-        await using var after = await PlatformHost.Start(world, seedDemo: true);
+        // Two days later: the demo seed must find its camp, not ask for one with other dates.
+        await using var after = await PlatformHost.Start(world, seedDemo: true, settings: DemoFrom("2027-01-12"));
         // The same browser: its cookie was issued before the restart.
         var again = new ApiClient(after.Address, cookies);
 
@@ -39,4 +40,6 @@ public sealed class RestartTests
         Assert.Contains(me.Camps, c => c.CampId == campId && c.Role == CampRole.Organizer);
         Assert.Equal(CampRole.Mentor, redeemed.Role);
     }
+
+    private static Dictionary<string, string?> DemoFrom(string day) => new() { ["Demo:StartsOn"] = day };
 }

@@ -10,10 +10,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 build_web
 ensure_chromium
-rm -rf "$ROOT/.azurite/test"
-start_azurite "$ROOT/.azurite/test" 10100
+port="${SI_TEST_AZURITE_PORT:-10100}"
+rm -rf "$ROOT/.azurite/test-$port"
+start_azurite "$ROOT/.azurite/test-$port" "$port"
 trap stop_azurite EXIT INT TERM
-export SI_TEST_STORAGE="$(azurite_connection 10100)"
+export SI_TEST_STORAGE="$(azurite_connection "$port")"
 
 say "Running the tests"
 mkdir -p "$ROOT/.azurite"

@@ -22,6 +22,12 @@ public sealed class PlatformSettings
     /// <summary>The address other silos reach this one at; loopback suits several silos on one machine.</summary>
     public string AdvertisedIp { get; init; } = "127.0.0.1";
 
+    /// <summary>How long a silo waits for another's liveness probe answer at first (adapted to observed times afterwards).</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Missed probes after which a silo suspects another; two suspecting silos declare it dead.</summary>
+    public int MissedProbesLimit { get; init; } = 3;
+
     /// <summary>Blob container for grain state; tests use their own so runs never see each other's data.</summary>
     public string StateContainer { get; init; } = "grainstate";
 
@@ -47,6 +53,8 @@ public sealed class PlatformSettings
         SiloPort = configuration.GetValue("Cluster:SiloPort", 11111),
         GatewayPort = configuration.GetValue("Cluster:GatewayPort", 30000),
         AdvertisedIp = configuration["Cluster:AdvertisedIp"] ?? "127.0.0.1",
+        ProbeTimeout = configuration.GetValue("Cluster:ProbeTimeout", TimeSpan.FromSeconds(1)),
+        MissedProbesLimit = configuration.GetValue("Cluster:MissedProbesLimit", 3),
         OrganizerKey = configuration["Platform:OrganizerKey"],
         PublicBaseUrl = configuration["Platform:PublicBaseUrl"],
         SeedDemo = configuration.GetValue("Demo:Seed", false),

@@ -3,9 +3,15 @@ using SocialInnovation.Testing;
 
 namespace SocialInnovation.Browser.Tests;
 
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
 /// <summary>
 /// Debian's Chromium driven by Playwright (its own browser download does not work here), and one
-/// platform node serving the built web app.
+/// platform node serving the built web app, shared by every browser test.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {

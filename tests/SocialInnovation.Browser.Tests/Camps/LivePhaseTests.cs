@@ -4,7 +4,8 @@ using SocialInnovation.People;
 
 namespace SocialInnovation.Browser.Tests.Camps;
 
-public sealed class LivePhaseTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class LivePhaseTests(BrowserFixture fixture)
 {
     private static readonly LocatorAssertionsToHaveAttributeOptions Patiently = new() { Timeout = 20_000 };
 
@@ -37,8 +38,9 @@ public sealed class LivePhaseTests(BrowserFixture fixture) : IClassFixture<Brows
         Assert.True(await participant.EvaluateAsync<bool>("() => window.__sameLoad === true"));
         await Screenshot(participant, "camp-home-phone");
         await Screenshot(organizer, "organizer-console");
-        var overflow = await participant.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"The camp page is {overflow}px wider than a 375px phone screen.");
+        await Accessibility.FitsWidth(participant, "The camp page on a 375px phone");
+        await Accessibility.Check(participant, "the camp page after a live change");
+        await Accessibility.Check(organizer, "the organizer console after a phase change");
     }
 
     /// <summary>Saves what the page shows when SI_SCREENSHOTS names a folder: for looking, not for asserting.</summary>
@@ -52,6 +54,8 @@ public sealed class LivePhaseTests(BrowserFixture fixture) : IClassFixture<Brows
     private static async Task Join(IPage page, string link, string name, Guid campId)
     {
         await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByTestId("join-name")).ToBeVisibleAsync();
+        await Accessibility.Check(page, "the join page");
         await page.GetByTestId("join-name").FillAsync(name);
         await page.GetByTestId("join-submit").ClickAsync();
         await page.WaitForURLAsync($"**/camps/{campId}");

@@ -53,6 +53,8 @@ const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', 
 /** A calendar date such as "2026-12-01": formatted in UTC so it never shifts by a day. */
 export const formatDay = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 export const formatMoment = (iso: string): string => dateTimeFormat.format(new Date(iso));
+const numberFormat = new Intl.NumberFormat(language);
+export const formatNumber = (n: number): string => numberFormat.format(n);
 export const formatDays = (start: string, end: string): string =>
   t('common.dates', { start: formatDay(start), end: formatDay(end) });
 

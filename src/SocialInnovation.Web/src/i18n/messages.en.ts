@@ -134,6 +134,9 @@ export const en = {
   'live.reconnecting': 'Reconnecting…',
   'live.offline': 'Offline',
   'live.label': 'Live updates: {state}',
+  'live.phaseChanged': 'The camp is now in the {phase} phase.',
+  'live.memberJoined': '{name} joined as {role}.',
+  'live.teamAdded': 'Team {name} was added.',
 
   'phase.Draft': 'Draft',
   'phase.Applications': 'Applications',

@@ -1,17 +1,17 @@
+import { signal } from '@preact/signals';
 import { loadMe } from '../api/session';
 import type { Me } from '../api/types';
 
-// Who is signed in, shared by the header and the pages. Undefined until first asked.
-let me: Me | null | undefined;
+/** Who is signed in, shared by the header and the pages: undefined until first asked, null for nobody. */
+export const me = signal<Me | null | undefined>(undefined);
 let inFlight: Promise<Me | null> | null = null;
-const listeners = new Set<(me: Me | null) => void>();
 
 export function currentMe(refresh = false): Promise<Me | null> {
-  if (me !== undefined && !refresh) return Promise.resolve(me);
+  if (me.value !== undefined && !refresh) return Promise.resolve(me.value);
   inFlight ??= loadMe().then(
     (loaded) => {
       inFlight = null;
-      setMe(loaded);
+      me.value = loaded;
       return loaded;
     },
     (error: unknown) => {
@@ -23,10 +23,5 @@ export function currentMe(refresh = false): Promise<Me | null> {
 }
 
 export function setMe(value: Me | null): void {
-  me = value;
-  for (const listener of listeners) listener(value);
-}
-
-export function onMeChanged(listener: (me: Me | null) => void): void {
-  listeners.add(listener);
+  me.value = value;
 }

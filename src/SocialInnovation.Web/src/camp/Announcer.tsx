@@ -1,0 +1,19 @@
+import { phaseName, roleName, t } from '../i18n';
+import type { CampEvent } from '../api/types';
+
+/**
+ * Says what a live event changed, in a polite live region: screen-reader users hear a new phase, a
+ * newcomer or a new team without losing their place. Only live events speak, not the first load.
+ */
+export function Announcer({ event }: { event: CampEvent | null }) {
+  return <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{event ? announce(event) : ''}</p>;
+}
+
+function announce(event: CampEvent): string {
+  switch (event.kind) {
+    case 'PhaseChanged': return t('live.phaseChanged', { phase: phaseName(event.phase) });
+    case 'MemberJoined': return t('live.memberJoined', { name: event.memberName ?? '', role: event.memberRole ? roleName(event.memberRole) : '' });
+    case 'TeamAdded': return t('live.teamAdded', { name: event.team?.name ?? '' });
+    default: return '';
+  }
+}

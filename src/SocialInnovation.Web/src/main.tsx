@@ -1,0 +1,21 @@
+import './styles.css';
+import { render } from 'preact';
+import { language } from './i18n';
+import { route, Routes, startRouter } from './router';
+import { Header } from './ui/Header';
+import { currentMe } from './session/current';
+
+document.documentElement.lang = language;
+
+route('/', () => import('./home/HomePage'));
+route('/signin', () => import('./session/SigninPage'));
+route('/join', () => import('./join/JoinPage'));
+route('/camps/:campId', () => import('./camp/CampPage'));
+route('/camps/:campId/organize', () => import('./organizer/ConsolePage'));
+
+const root = document.getElementById('app')!;
+startRouter();
+render(<Header />, document.getElementById('site-header')!);
+render(<Routes root={root} />, root);
+// The header shows who is signed in; a failure here is shown by the page that needs it.
+currentMe().catch(() => undefined);

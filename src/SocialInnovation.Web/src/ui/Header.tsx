@@ -1,0 +1,39 @@
+import { t } from '../i18n';
+import { signOut } from '../api/session';
+import { me, setMe } from '../session/current';
+import { navigate } from '../router';
+import { tx, User } from './text';
+
+export function Header() {
+  const who = me.value;
+  return (
+    <>
+      <a class="skip-link" href="#app" onClick={skipToContent}>{t('app.skip')}</a>
+      <a class="brand" href="/">{t('app.name')}</a>
+      <nav aria-label={t('nav.main')}>
+        {who ? (
+          <>
+            <a href="/">{t('nav.home')}</a>
+            <span class="who">{tx('nav.signedInAs', { name: <User>{who.name}</User> })}</span>
+            <button type="button" class="link-button" onClick={() => void leave()}>{t('nav.signout')}</button>
+          </>
+        ) : <a href="/signin">{t('nav.signin')}</a>}
+      </nav>
+    </>
+  );
+}
+
+async function leave(): Promise<void> {
+  try {
+    await signOut();
+  } finally {
+    setMe(null);
+    navigate('/');
+  }
+}
+
+// A plain "#app" link would overwrite the invite token kept in /join's fragment.
+function skipToContent(event: Event): void {
+  event.preventDefault();
+  document.getElementById('app')?.focus();
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Browser.Tests;
+
+/// <summary>
+/// axe-core (the web app's npm dev dependency) injected into a page: every page a browser test visits is
+/// checked, and a serious or critical violation fails the test with the rule, its help and the elements.
+/// </summary>
+public static class Accessibility
+{
+    private static readonly Lazy<string> Script = new(() =>
+    {
+        var path = Path.Combine(Repo.Root, "src", "SocialInnovation.Web", "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(path)) throw new InvalidOperationException("axe-core is missing: run npm ci in src/SocialInnovation.Web.");
+        return File.ReadAllText(path);
+    });
+
+    public static async Task Check(IPage page, string what)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Script.Value });
+        var json = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const result = await window.axe.run(document, { resultTypes: ['violations'] });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+            }
+            """);
+        var violations = json.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(violations.Count == 0, $"Accessibility violations on {what}:\n{string.Join("\n", violations)}");
+    }
+
+    /// <summary>True when the page needs no horizontal scrolling at its current width.</summary>
+    public static async Task FitsWidth(IPage page, string what)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{what} is {overflow}px wider than the screen.");
+    }
+}

@@ -19,7 +19,7 @@ public sealed class InviteGrain(
     }
 
     public Task<Outcome<InvitePreview>> Preview() => Task.FromResult(
-        Refusal() is { } refused
+        RefusalOrLeave() is { } refused
             ? refused
             : Outcome<InvitePreview>.Ok(new InvitePreview(
                 Invite.Summary!.CampId, Invite.CampName, Invite.Summary.Role, Invite.Summary.Label, Invite.Summary.ExpiresAt)));
@@ -29,7 +29,7 @@ public sealed class InviteGrain(
         var summary = Invite.Summary;
         if (summary is not null && Invite.ClaimedBy.Contains(personId) && !summary.Revoked)
             return new InviteClaim(summary.CampId, summary.Role, summary.InviteId);
-        if (Refusal() is { } refused) return refused;
+        if (RefusalOrLeave() is { } refused) return refused;
 
         Invite.ClaimedBy.Add(personId);
         Invite.Summary = summary! with { Uses = summary.Uses + 1 };
@@ -45,6 +45,17 @@ public sealed class InviteGrain(
         Invite.Summary = Invite.Summary with { Revoked = true };
         await state.Store(this);
         return Invite.Summary;
+    }
+
+    /// <summary>
+    /// <see cref="Refusal"/>, and for a token nobody issued, this activation goes as soon as the call
+    /// ends: guessed tokens would otherwise each keep an activation (and its loaded state) in memory
+    /// until idle collection, long after the guess was refused.
+    /// </summary>
+    private DomainError? RefusalOrLeave()
+    {
+        if (Invite.Summary is null) DeactivateOnIdle();
+        return Refusal();
     }
 
     /// <summary>Why this invite cannot be used now, or null when it can.</summary>

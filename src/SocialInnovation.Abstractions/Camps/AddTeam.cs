@@ -14,8 +14,8 @@ public sealed class AddTeamValidator : AbstractValidator<AddTeam>
 {
     public AddTeamValidator()
     {
-        RuleFor(t => t.Name).NotEmpty().Length(2, 60);
-        RuleFor(t => t.Theme).NotEmpty().Length(2, 80);
+        RuleFor(t => t.Name).NotEmpty().Length(2, 60).PlainText();
+        RuleFor(t => t.Theme).NotEmpty().Length(2, 80).PlainText();
         RuleFor(t => t.IdempotencyKey).ValidIdempotencyKey();
     }
 }

@@ -16,8 +16,8 @@ public sealed class CampDetailsValidator : AbstractValidator<CampDetails>
 
     public CampDetailsValidator()
     {
-        RuleFor(d => d.Name).NotEmpty().Length(3, 120);
-        RuleFor(d => d.Location).NotEmpty().Length(2, 120);
+        RuleFor(d => d.Name).NotEmpty().Length(3, 120).PlainText();
+        RuleFor(d => d.Location).NotEmpty().Length(2, 120).PlainText();
         RuleFor(d => d.StartsOn).NotEmpty();
         RuleFor(d => d.EndsOn).NotEmpty()
             .GreaterThanOrEqualTo(d => d.StartsOn).WithMessage("A camp cannot end before it starts.")
@@ -36,7 +36,7 @@ public sealed class CampDetailsValidator : AbstractValidator<CampDetails>
             .WithMessage($"Languages are one of: {string.Join(", ", KnownLanguages)}.");
         RuleFor(d => d.Themes).NotNull().Must(t => t is { Count: <= 20 })
             .WithMessage("A camp may have at most 20 problem themes.");
-        RuleForEach(d => d.Themes).NotEmpty().Length(2, 80);
+        RuleForEach(d => d.Themes).NotEmpty().Length(2, 80).PlainText();
     }
 }
 

@@ -66,6 +66,7 @@ public sealed class RedeemInviteValidator : AbstractValidator<RedeemInvite>
         RuleFor(r => r.Token).NotEmpty().Matches(InviteToken.Pattern).WithMessage("This is not an invite token.");
         RuleFor(r => r.IdempotencyKey).ValidIdempotencyKey();
         RuleFor(r => r.Name).Length(2, 60).When(r => r.Name is not null)
-            .Must(n => n is null || n.Trim().Length == n.Length).WithMessage("A name may not start or end with spaces.");
+            .Must(n => n is null || n.Trim().Length == n.Length).WithMessage("A name may not start or end with spaces.")
+            .PlainText();
     }
 }

@@ -18,7 +18,7 @@ public sealed class IssueInviteValidator : AbstractValidator<IssueInvite>
     public IssueInviteValidator()
     {
         RuleFor(i => i.Role).IsInEnum();
-        RuleFor(i => i.Label).NotEmpty().Length(1, 80);
+        RuleFor(i => i.Label).NotEmpty().Length(1, 80).PlainText();
         RuleFor(i => i.MaxUses).InclusiveBetween(1, 1000);
         RuleFor(i => i.ValidForHours).InclusiveBetween(1, MaxValidForHours)
             .WithMessage($"An invite is valid for 1 to {MaxValidForHours} hours.");

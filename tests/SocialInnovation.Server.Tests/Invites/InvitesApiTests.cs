@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Azure.Storage.Blobs;
 using SocialInnovation.Camps;
+using SocialInnovation.Common;
 using SocialInnovation.Invites;
 using SocialInnovation.People;
 using SocialInnovation.Server.Session;
@@ -90,6 +91,20 @@ public sealed class InvitesApiTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(CampRole.Judge, redeemed.Role);
         Assert.Equal("Judge Aigerim", (await retry.Get<MeView>("/api/me")).Name);
         Assert.Equal(1, (await organizer.Get<CampSnapshot>($"/api/camps/{camp.CampId}")).Members.Judges);
+    }
+
+    [Fact]
+    public async Task A_name_that_would_reverse_the_pages_text_is_refused_and_nobody_joins()
+    {
+        var (organizer, camp) = await fixture.OrganizerWithCamp();
+        var invite = await organizer.Invite(camp.CampId, CampRole.Participant, maxUses: 5);
+
+        var response = await fixture.Host.Client().Post("/api/invites/redeem", new RedeemInvite(invite.Token!, "Zarina\u202Eexe.txt", "r-bidi"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<Problem>(ApiClient.Json))!;
+        Assert.Equal([PlainTextRules.Messages["en"]], problem.Errors!["Name"]);
+        Assert.Equal(0, (await organizer.Get<CampSnapshot>($"/api/camps/{camp.CampId}")).Members.Participants);
     }
 
     [Fact]

@@ -1,12 +1,50 @@
 #!/usr/bin/env bash
-# Prints measured figures: phase-change acknowledgement and live fan-out to N watchers, and the
-# Azure Storage write underneath, against Azurite on ports 10200-10202.
-#   bash deploy/bench.sh [watchers=50] [rounds=100]
+# The live-stream benchmark of issue 19. Starts Azurite, the product (one node), a bare SignalR hub and
+# a naive hub (blob write, then broadcast) as separate processes, and runs the swarm (its own process)
+# against each of them in turn, printing markdown tables with the ratios the goals are stated in.
+#   bash deploy/bench.sh [scenario|all] [runs=1] [scale=1] [seconds=10]
+# Scenarios: spread (100 x 20 at 1/s), rooms (10 x 50 at 2/s), crowd (1 x 2000 at 5/s), join (2000
+# people join one camp), slow (slow consumers), flood (a connection flooding Watch); all = every one.
+# scale multiplies watchers and people (0.1 for a quick look); seconds is how long changes are made.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+PORT="${SI_BENCH_PORT:-10300}"
+
 rm -rf "$ROOT/.azurite/bench"
-start_azurite "$ROOT/.azurite/bench" 10200
-trap stop_azurite EXIT INT TERM
-export SI_TEST_STORAGE="$(azurite_connection 10200)"
-dotnet run -c Release --project tests/SocialInnovation.Benchmarks -- "$@"
+start_azurite "$ROOT/.azurite/bench" "$PORT"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait "${pids[@]}" 2>/dev/null || true
+  stop_azurite
+}
+trap cleanup EXIT INT TERM
+STORAGE="$(azurite_connection "$PORT")"
+
+say "Building"
+dotnet build src/SocialInnovation.Server -c Release -v quiet -nologo
+dotnet build tests/SocialInnovation.Benchmarks -c Release -v quiet -nologo
+APP="$ROOT/src/SocialInnovation.Server/bin/Release/net10.0/SocialInnovation.Server.dll"
+BENCH="$ROOT/tests/SocialInnovation.Benchmarks/bin/Release/net10.0/SocialInnovation.Benchmarks.dll"
+
+wait_for() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" 2>/dev/null && return; sleep 0.5; done; echo "$1 did not answer" >&2; exit 1; }
+
+# The product as deploy/run.sh starts it, on its own storage container. Rate limits are the hardening
+# settings turned up so the swarm measures the live path, not the limiter.
+dotnet "$APP" --contentRoot "$ROOT/src/SocialInnovation.Server" --urls http://127.0.0.1:5180 \
+  --Storage:ConnectionString="$STORAGE" --Storage:StateContainer=bench-state --Cluster:SiloPort=11180 --Cluster:GatewayPort=30180 \
+  --Platform:OrganizerKey=test-organizer-key-0123456789abcdef --Logging:LogLevel:Default=Warning \
+  --RateLimits:Enabled=false >"$ROOT/.azurite/bench/product.log" 2>&1 &
+pids+=($!)
+dotnet "$BENCH" host bare http://127.0.0.1:5181 >"$ROOT/.azurite/bench/bare.log" 2>&1 &
+pids+=($!)
+dotnet "$BENCH" host naive http://127.0.0.1:5182 "$STORAGE" >"$ROOT/.azurite/bench/naive.log" 2>&1 &
+pids+=($!)
+wait_for http://127.0.0.1:5180/health
+sleep 1
+
+say "Running the swarm"
+dotnet "$BENCH" swarm http://127.0.0.1:5181 http://127.0.0.1:5182 http://127.0.0.1:5180 "${1:-all}" "${2:-1}" "${3:-1}" "${4:-10}"
+SI_TEST_STORAGE="$STORAGE" dotnet "$BENCH" baseline

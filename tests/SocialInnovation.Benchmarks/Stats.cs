@@ -2,11 +2,16 @@ namespace SocialInnovation.Benchmarks;
 
 public static class Stats
 {
-    public static string Summary(IReadOnlyCollection<double> milliseconds)
+    /// <summary>The q-quantile (nearest rank); NaN without samples.</summary>
+    public static double At(IReadOnlyCollection<double> samples, double q)
     {
-        if (milliseconds.Count == 0) return "no samples";
-        var sorted = milliseconds.Order().ToArray();
-        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return $"n={sorted.Length,6}  p50={At(0.50),7:F2} ms  p95={At(0.95),7:F2} ms  p99={At(0.99),7:F2} ms  max={sorted[^1],7:F2} ms";
+        if (samples.Count == 0) return double.NaN;
+        var sorted = samples.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
+
+    public static double Median(IEnumerable<double> values) => At(values.ToList(), .5);
+
+    public static string Summary(IReadOnlyCollection<double> ms) => ms.Count == 0 ? "no samples"
+        : $"n={ms.Count,6}  p50={At(ms, .5),7:F2} ms  p95={At(ms, .95),7:F2} ms  p99={At(ms, .99),7:F2} ms  max={At(ms, 1),7:F2} ms";
 }

@@ -25,6 +25,6 @@ public static class StorageBaseline
             writes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         await container.DeleteAsync();
-        Console.WriteLine($"  baseline: one 4 KB conditional blob write {Stats.Summary(writes)}");
+        Console.WriteLine($"\nbaseline: one 4 KB conditional blob write on its own: {Stats.Summary(writes)}");
     }
 }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace SocialInnovation.Benchmarks.Fault;
+
+/// <summary>A platform node that can be killed and started again.</summary>
+public interface IFaultNode
+{
+    Uri Address { get; }
+    bool Alive { get; }
+    Task Kill();
+    Task Restart();
+}
+
+/// <summary>A node as its own process: killed with SIGKILL, no goodbye to the cluster.</summary>
+public sealed class ProcessNode(string serverDll, string contentRoot, int index, IReadOnlyDictionary<string, string> settings) : IFaultNode
+{
+    private Process? _process;
+
+    public Uri Address { get; } = new($"http://127.0.0.1:{5290 + index}");
+    public bool Alive => _process is { HasExited: false };
+
+    public async Task Restart()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { serverDll, "--contentRoot", contentRoot, "--urls", Address.ToString().TrimEnd('/'),
+                     "--Cluster:Mode=AzureTable", $"--Cluster:SiloPort={11290 + index}", $"--Cluster:GatewayPort={30290 + index}" })
+            start.ArgumentList.Add(a);
+        foreach (var (k, v) in settings) start.ArgumentList.Add($"--{k}={v}");
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine($"[node {index}] {line}"); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var i = 0; i < 240; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(Address, "/health"))).IsSuccessStatusCode) return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException($"Node {index} did not become healthy.");
+    }
+
+    public Task Kill()
+    {
+        _process?.Kill(entireProcessTree: true);
+        return _process?.WaitForExitAsync() ?? Task.CompletedTask;
+    }
+}

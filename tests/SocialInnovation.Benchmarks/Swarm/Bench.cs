@@ -1,0 +1,39 @@
+namespace SocialInnovation.Benchmarks.Swarm;
+
+/// <summary>Runs scenarios against the bare hub, the naive hub and the product, one target after another in the same run.</summary>
+public static class Bench
+{
+    public static async Task Run(IReadOnlyList<Target> targets, IReadOnlyList<string> scenarios, int runs, double scale, double seconds)
+    {
+        Console.WriteLine($"# Benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {runs} run(s), scale {scale}, {seconds} s of changes per shape");
+        foreach (var scenario in scenarios)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"## {scenario}");
+            if (scenario == "join")
+            {
+                var joins = new List<JoinResult>();
+                foreach (var target in targets)
+                    for (var run = 0; run < runs; run++)
+                        if (await target.Join(Math.Max(10, (int)(2000 * scale)), 64) is { } j) joins.Add(j);
+                Console.WriteLine(Report.Joins(joins));
+                continue;
+            }
+            var outcomes = new List<IReadOnlyList<Outcome>>();
+            for (var run = 0; run < runs; run++)
+            {
+                var thisRun = new List<Outcome>();
+                foreach (var target in targets)
+                    foreach (var shape in Scenarios.Shapes(scenario, scale, seconds))
+                    {
+                        var o = await FanOut.Run(target, shape, Console.Error.WriteLine);
+                        Console.Error.WriteLine($"  run {run + 1} {o.Target} {shape.Name}: delivery {Stats.Summary(o.Delivery)}; ack {Stats.Summary(o.Acks)}; lost {o.Lost} dup {o.Duplicates} gaps {o.Gaps}");
+                        thisRun.Add(o);
+                    }
+                outcomes.Add(thisRun);
+            }
+            Console.WriteLine(Report.FanOut(outcomes));
+            if (scenario is "slow" or "flood") Console.WriteLine(Report.Isolation(outcomes));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace SocialInnovation.Benchmarks.Swarm;
+
+public enum Disruption { None, SlowConsumers, Flooder }
+
+/// <summary>One fan-out load: streams × watchers, each stream changed <see cref="Rate"/> times a second for <see cref="Duration"/>.</summary>
+public sealed record Shape(string Name, int Streams, int Watchers, double Rate, TimeSpan Duration, Disruption Disruption = Disruption.None)
+{
+    public int ChangesPerStream => Math.Max(2, (int)Math.Round(Rate * Duration.TotalSeconds));
+}
+
+/// <summary>What one target did under one shape.</summary>
+public sealed record Outcome(
+    string Target,
+    Shape Shape,
+    IReadOnlyList<double> Delivery,
+    IReadOnlyList<double> Acks,
+    long Expected,
+    long Delivered,
+    long Lost,
+    long Duplicates,
+    long Gaps,
+    long Resyncs,
+    int FailedChanges,
+    double? JoinsPerSecond,
+    string? Note);

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace SocialInnovation.Benchmarks.Swarm;
+
+/// <summary>
+/// One watching browser tab, as the wire contract describes it: one hub connection, Watch(stream,
+/// after) per stream, StreamEvents batches applied by the client rule (same epoch and seq &lt;= known:
+/// a duplicate, dropped; known+1: applied; a gap or another epoch: Watch again from the known
+/// position). It records when each position arrived and counts everything the rule had to repair.
+/// Until the product has Watch/StreamEvents it speaks the older WatchCamp/CampEvents (epoch 0).
+/// </summary>
+/// <param name="reconnectTo">When set, a closed connection is replaced by one to the node it names
+/// (a browser behind a load balancer lands on a live node), and every stream is watched again from
+/// its known position.</param>
+public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = null) : IAsyncDisposable
+{
+    private volatile bool _disposed;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Known> _known = [];
+    private HubConnection _connection = null!;
+
+    // (stream, seq) → Stopwatch timestamp of the first arrival (pushed, caught up or covered by a snapshot).
+    private Dictionary<(string Stream, long Seq), long> Arrivals { get; } = [];
+
+    public Dictionary<(string Stream, long Seq), long> ArrivalsCopy() { lock (_gate) return new(Arrivals); }
+    public int Duplicates { get; private set; }
+    public int Gaps { get; private set; }
+    public int EpochChanges { get; private set; }
+    public int Snapshots { get; private set; }
+    public int WatchFailures { get; private set; }
+
+    // Per server: the product answers "method does not exist" to Watch before issue 19 lands.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> LegacyServers = new();
+
+    public static bool IsLegacy(Uri hub) => LegacyServers.ContainsKey(hub.Authority);
+
+    private bool Legacy => IsLegacy(hub);
+
+    public static HubConnection Connection(Uri hub, string? cookie) => new HubConnectionBuilder()
+        .WithUrl(hub, o =>
+        {
+            // A browser tab opens one WebSocket; negotiation would double the connection cost of a swarm.
+            o.SkipNegotiation = true;
+            o.Transports = HttpTransportType.WebSockets;
+            if (cookie is not null) o.Headers["Cookie"] = cookie;
+        })
+        .Build();
+
+    public Task Start() => Connect(hub);
+
+    public int Reconnects { get; private set; }
+
+    private async Task Connect(Uri at)
+    {
+        var connection = Connection(at, cookie);
+        connection.On<JsonElement[]>("StreamEvents", batch => OnBatch(batch, legacy: false));
+        connection.On<JsonElement[]>("CampEvents", batch => OnBatch(batch, legacy: true));
+        if (reconnectTo is not null) connection.Closed += error => { _ = Task.Run(Reconnect); return Task.CompletedTask; };
+        _connection = connection;
+        await connection.StartAsync();
+    }
+
+    private async Task Reconnect()
+    {
+        for (var attempt = 0; attempt < 100 && !_disposed; attempt++)
+        {
+            try
+            {
+                await Task.Delay(Math.Min(100 * (attempt + 1), 1000));
+                if (_disposed) return;
+                await Connect(reconnectTo!());
+                Reconnects++;
+                List<(string, Known)> streams;
+                lock (_gate) streams = _known.Select(k => (k.Key, k.Value)).ToList();
+                foreach (var (stream, known) in streams) await WatchFrom(stream, known);
+                return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or TaskCanceledException or System.Net.WebSockets.WebSocketException)
+            {
+                // That node is gone too; try the next.
+            }
+        }
+    }
+
+    /// <summary>Every arrival time, in order, for pause measurements.</summary>
+    public List<long> ArrivalTimes() { lock (_gate) return Arrivals.Values.Order().ToList(); }
+
+    public Task Watch(string stream) => WatchFrom(stream, null);
+
+    public long KnownSeq(string stream) { lock (_gate) return _known.TryGetValue(stream, out var k) ? k.Seq : 0; }
+
+    public bool Connected => _connection.State == HubConnectionState.Connected;
+
+    private async Task WatchFrom(string stream, Known? after)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            JsonElement reply;
+            try
+            {
+                reply = await Invoke(stream, after);
+            }
+            catch (Exception ex) when (ex is HubException or InvalidOperationException or TaskCanceledException or IOException)
+            {
+                lock (_gate) WatchFailures++;
+                if (_connection.State != HubConnectionState.Connected) return;
+                await Task.Delay(100 * (attempt + 1));
+                continue;
+            }
+            if (reply.GetProperty("ok").GetBoolean())
+            {
+                ApplyCatchUp(stream, reply.GetProperty("value"));
+                return;
+            }
+            lock (_gate) WatchFailures++;
+            var error = reply.GetProperty("error");
+            if (!(error.TryGetProperty("retryable", out var r) && r.ValueKind == JsonValueKind.True)) return;
+            await Task.Delay(100 * (attempt + 1));
+        }
+    }
+
+    private async Task<JsonElement> Invoke(string stream, Known? after)
+    {
+        if (!Legacy)
+        {
+            try
+            {
+                object? position = after is { } a ? new { epoch = a.Epoch, seq = a.Seq } : null;
+                return await _connection.InvokeAsync<JsonElement>("Watch", stream, position);
+            }
+            catch (HubException ex) when (ex.Message.Contains("does not exist", StringComparison.Ordinal))
+            {
+                LegacyServers[hub.Authority] = true;
+            }
+        }
+        return await _connection.InvokeAsync<JsonElement>("WatchCamp", Guid.ParseExact(stream.Split(':')[1], "N"), after?.Seq);
+    }
+
+    private void ApplyCatchUp(string stream, JsonElement value)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            var epoch = value.TryGetProperty("epoch", out var e) ? e.GetInt64() : 0;
+            var seq = value.GetProperty("seq").GetInt64();
+            var known = _known.GetValueOrDefault(stream);
+            if (value.TryGetProperty("snapshot", out var snapshot) && snapshot.ValueKind == JsonValueKind.Object)
+            {
+                // A snapshot stands for every position up to its seq.
+                if (known is not null) Snapshots++;
+                for (var s = (known?.Epoch == epoch ? known.Seq : 0) + 1; s <= seq; s++) Arrivals.TryAdd((stream, s), now);
+                _known[stream] = new Known(epoch, seq);
+            }
+            else
+            {
+                _known[stream] = known ?? new Known(epoch, 0);
+            }
+            if (value.TryGetProperty("events", out var events))
+                foreach (var env in events.EnumerateArray()) Apply(Parse(env, legacy: Legacy), now, resync: false);
+        }
+    }
+
+    private void OnBatch(JsonElement[] batch, bool legacy)
+    {
+        var now = Stopwatch.GetTimestamp();
+        List<(string, Known)>? resync = null;
+        lock (_gate)
+            foreach (var env in batch)
+                if (Apply(Parse(env, legacy), now, resync: true) is { } again) (resync ??= []).Add(again);
+        // Never invoke from inside a handler: the connection's receive loop waits for the handler.
+        if (resync is not null) foreach (var (stream, known) in resync) _ = Task.Run(() => WatchFrom(stream, known));
+    }
+
+    private (string, Known)? Apply((string Stream, long Epoch, long Seq) e, long now, bool resync)
+    {
+        if (!_known.TryGetValue(e.Stream, out var known)) return null; // not (yet) watched
+        if (e.Epoch == known.Epoch && e.Seq <= known.Seq) { Duplicates++; return null; }
+        if (e.Epoch == known.Epoch && e.Seq == known.Seq + 1)
+        {
+            _known[e.Stream] = new Known(e.Epoch, e.Seq);
+            Arrivals.TryAdd((e.Stream, e.Seq), now);
+            return null;
+        }
+        if (e.Epoch != known.Epoch) EpochChanges++; else Gaps++;
+        return resync ? (e.Stream, known) : null;
+    }
+
+    private static (string Stream, long Epoch, long Seq) Parse(JsonElement env, bool legacy) => legacy
+        ? ($"camp:{env.GetProperty("campId").GetGuid():N}", 0, env.GetProperty("seq").GetInt64())
+        : (env.GetProperty("stream").GetString()!, env.GetProperty("epoch").GetInt64(), env.GetProperty("seq").GetInt64());
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        if (_connection is not null) await _connection.DisposeAsync();
+    }
+
+    private sealed record Known(long Epoch, long Seq);
+}

@@ -10,9 +10,18 @@ export default defineConfig({
     outDir: '../SocialInnovation.Server/wwwroot',
     emptyOutDir: true,
     rollupOptions: {
+      output: {
+        // What every page needs (Preact, signals, the shared UI, the API client, i18n) and the invite page
+        // (the first page most people open) in one chunk that
+        // index.html preloads next to the entry: a page then costs one more request, not a chain of them.
+        manualChunks(id) {
+          if (/node_modules\/(preact|@preact)\//.test(id) || /\/src\/(ui|api|session|i18n|join)\//.test(id) || id.endsWith('/src/router.tsx')) return 'app';
+          return undefined;
+        },
+      },
       onwarn(warning, warn) {
-        // @microsoft/signalr's ESM build has misplaced /*#__PURE__*/ comments; harmless, and not ours to fix.
-        if (process.env.DEBUG_WARN) console.log(warning.code, warning.id);
+        // @microsoft/signalr's ESM build has misplaced /*#__PURE__*/ comments; harmless, and not ours to fix
+        // (the preset's transform may print them anyway).
         if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
         warn(warning);
       },

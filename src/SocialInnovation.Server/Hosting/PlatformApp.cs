@@ -53,6 +53,7 @@ public static class PlatformApp
                 : null;
         });
         services.AddOpenApi();
+        services.AddPlatformCompression();
         services.AddHealthChecks().AddCheck<LiveNodeHealth>("live-node");
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSignalR(o => o.AddFilter<HubAccessFilter>())
@@ -72,6 +73,7 @@ public static class PlatformApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseResponseCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

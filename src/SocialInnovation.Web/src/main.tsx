@@ -4,12 +4,13 @@ import { language } from './i18n';
 import { route, Routes, startRouter } from './router';
 import { Header } from './ui/Header';
 import { currentMe } from './session/current';
+import { prefetchInvite } from './join/invitePreview';
 
 document.documentElement.lang = language;
 
 route('/', () => import('./home/HomePage'));
 route('/signin', () => import('./session/SigninPage'));
-route('/join', () => import('./join/JoinPage'));
+route('/join', () => import('./join/JoinPage'), prefetchInvite);
 route('/camps/:campId', () => import('./camp/CampPage'));
 route('/camps/:campId/organize', () => import('./organizer/ConsolePage'));
 

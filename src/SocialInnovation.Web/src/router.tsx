@@ -5,7 +5,13 @@ import { t } from './i18n';
 
 export interface PageProps { params: Record<string, string> }
 type PageModule = { default: ComponentType<PageProps> };
-interface Route { pattern: RegExp; names: string[]; load: () => Promise<PageModule>; module?: PageModule }
+interface Route {
+  pattern: RegExp;
+  names: string[];
+  load: () => Promise<PageModule>;
+  prefetch?: (params: Record<string, string>) => void;
+  module?: PageModule;
+}
 
 const routes: Route[] = [];
 
@@ -15,15 +21,16 @@ let moveFocus = false;
 
 /**
  * Registers a path such as "/camps/:campId/organize" with a loader: each page is its own chunk, so the
- * first page a reader opens downloads only itself.
+ * first page a reader opens downloads only itself. prefetch, if given, starts the page's requests while
+ * its chunk is still on the way (one round trip less on a slow connection).
  */
-export function route(pathPattern: string, load: () => Promise<PageModule>): void {
+export function route(pathPattern: string, load: () => Promise<PageModule>, prefetch?: Route['prefetch']): void {
   const names: string[] = [];
   const source = pathPattern.replace(/:(\w+)/g, (_, name: string) => {
     names.push(name);
     return '([^/]+)';
   });
-  routes.push({ pattern: new RegExp(`^${source}/?$`), names, load });
+  routes.push({ pattern: new RegExp(`^${source}/?$`), names, load, prefetch });
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -49,6 +56,7 @@ export function Routes({ root }: { root: HTMLElement }) {
   const shown = useRef<string | null>(null);
 
   useEffect(() => {
+    found?.route.prefetch?.(found.params);
     if (found && !found.route.module) {
       found.route.load().then((m) => {
         found.route.module = m;

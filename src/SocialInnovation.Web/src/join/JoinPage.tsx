@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatMoment, roleName, t } from '../i18n';
 import { ApiProblem } from '../api/http';
 import { IdempotentSubmission } from '../api/idempotency';
-import { previewInvite, redeemInvite } from '../api/invites';
+import { redeemInvite } from '../api/invites';
 import type { InvitePreview, Me } from '../api/types';
 import { currentMe } from '../session/current';
 import { navigate } from '../router';
@@ -12,18 +12,19 @@ import { FormErrors, focusFirstInvalid } from '../ui/formErrors';
 import { Loading, Message } from '../ui/Message';
 import { tx, User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
+import { invitePreview, inviteToken } from './invitePreview';
 
 type Loaded = { preview: InvitePreview; me: Me | null } | { problem: string };
 
-/** /join#<token>: the token stays in the fragment, which browsers never send to the server. */
+/** /join#<token>: the invite's preview, then a name and Join. */
 export default function JoinPage() {
   usePageTitle(t('join.title'));
-  const token = useMemo(() => decodeURIComponent(location.hash.replace(/^#/, '')).trim(), []);
+  const token = useMemo(inviteToken, []);
   const [loaded, setLoaded] = useState<Loaded | null>(token ? null : { problem: t('join.noToken') });
 
   useEffect(() => {
     if (!token) return;
-    Promise.all([previewInvite(token), currentMe().catch(() => null)]).then(
+    Promise.all([invitePreview(token), currentMe().catch(() => null)]).then(
       ([preview, me]) => setLoaded({ preview, me }),
       (error: unknown) => setLoaded({ problem: previewProblem(error) }),
     );

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: grain tests (Orleans TestingHost), integration tests against a real Azurite (HTTP,
+# Runs every test: the web app's vitest tests, grain tests (Orleans TestingHost), integration tests against a real Azurite (HTTP,
 # SignalR, restart, two-silo cluster, authorization matrix) and browser tests in Debian's Chromium.
 # Installs what it needs (npm packages, chromium when root), starts its own Azurite on ports
 # 10100-10102 with fresh data, and stops it at the end.
@@ -16,13 +16,30 @@ start_azurite "$ROOT/.azurite/test-$port" "$port"
 trap stop_azurite EXIT INT TERM
 export SI_TEST_STORAGE="$(azurite_connection "$port")"
 
-say "Running the tests"
 mkdir -p "$ROOT/.azurite"
+say "Running the web app's tests (vitest)"
+web_report="$ROOT/.azurite/vitest.json"
+rm -f "$web_report"
+set +e
+(cd "$ROOT/src/SocialInnovation.Web" && npx vitest run --reporter=default --reporter=json --outputFile="$web_report")
+web_status=$?
+set -e
+
+say "Running the tests"
 log="$ROOT/.azurite/dotnet-test.log"
 set +e
 dotnet test SocialInnovation.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+# The web app's counts join the total in the same "Passed: N" form; a run that wrote no report failed.
+{
+  echo "Web app (vitest):"
+  node -e 'const fs = require("fs"); const f = process.argv[1];
+    const r = fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0, numTodoTests: 0 };
+    console.log(`Passed: ${r.numPassedTests}\nFailed: ${r.numFailedTests}\nSkipped: ${r.numPendingTests + r.numTodoTests}`);' "$web_report"
+} | tee -a "$log"
+if [ "$status" -eq 0 ] && [ "$web_status" -ne 0 ]; then status=$web_status; fi
 
 # One closing line for the whole run, summed over the test projects' summaries
 # ("Passed: N" / "Failed: N" / "Skipped: N" lines of the console logger).

@@ -25,7 +25,7 @@ switch (args.FirstOrDefault())
             seconds: args.Length > 7 ? double.Parse(args[7], System.Globalization.CultureInfo.InvariantCulture) : 10);
         break;
     case "fault":
-        await FaultRun.Run(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 5);
+        await FaultRun.Run(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 5, args.Length > 5 ? args[5] : ".");
         break;
     case "baseline":
         await StorageBaseline.Run(100);

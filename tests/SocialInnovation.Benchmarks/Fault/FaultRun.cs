@@ -18,7 +18,10 @@ namespace SocialInnovation.Benchmarks.Fault;
 /// </summary>
 public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int watchersPerCamp, TimeSpan writeGap)
 {
-    public sealed record Round(int Victim, double KillToNextAckMs, double SurvivorsLongestPauseMs, double VictimsCaughtUpMs);
+    public sealed record Round(int Victim, double KillToNextAckMs, double SurvivorsLongestPauseMs, double VictimsCaughtUpMs, double? DeclaredDeadMs);
+
+    /// <summary>Completes when the cluster has declared the killed node's silo dead (null where it cannot be watched).</summary>
+    public Func<int, Task>? DeclaredDead { get; init; }
 
     public sealed record Result(IReadOnlyList<Round> Rounds, int Acknowledged, int Lost, int Doubled, int StaleWatchers, int Watchers, int Retries);
 
@@ -26,7 +29,7 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
     private int _retries;
     private int _next;
 
-    public static async Task Run(string serverDll, string contentRoot, string storage, int rounds)
+    public static async Task Run(string serverDll, string contentRoot, string storage, int rounds, string logs)
     {
         var world = PlatformHost.NewWorld();
         var settings = new Dictionary<string, string>
@@ -34,11 +37,15 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
             ["Storage:ConnectionString"] = storage, ["Storage:StateContainer"] = $"state-{world}", ["Cluster:Id"] = world,
             ["Platform:OrganizerKey"] = PlatformHost.OrganizerKey, ["Logging:LogLevel:Default"] = "Warning",
         };
-        var nodes = Enumerable.Range(1, 3).Select(i => new ProcessNode(serverDll, contentRoot, i, settings)).ToList();
+        var nodes = Enumerable.Range(1, 3).Select(i => new ProcessNode(serverDll, contentRoot, i, settings, Path.Combine(logs, $"node-{i}.log"))).ToList();
         foreach (var n in nodes) await n.Restart();
         try
         {
-            var result = await new FaultRun(nodes, camps: 3, watchersPerCamp: 12, writeGap: TimeSpan.FromMilliseconds(300)).Execute(rounds, Console.Error.WriteLine);
+            var membership = new DeathWatch(storage, world);
+            var result = await new FaultRun(nodes, camps: 3, watchersPerCamp: 12, writeGap: TimeSpan.FromMilliseconds(300))
+            {
+                DeclaredDead = victim => membership.Wait(nodes[victim].SiloPort),
+            }.Execute(rounds, Console.Error.WriteLine);
             Console.WriteLine(Describe(result));
         }
         finally
@@ -51,11 +58,12 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
     {
         var lines = new List<string>
         {
-            "| round | node killed | kill → next acknowledged write (worst camp) | surviving watchers' longest pause | killed node's watchers caught up after |",
-            "|---|---|---|---|---|",
+            "| round | node killed | declared dead after | kill → next acknowledged write (worst camp) | surviving watchers' longest pause | killed node's watchers' longest pause |",
+            "|---|---|---|---|---|---|",
         };
-        lines.AddRange(r.Rounds.Select((x, i) => $"| {i + 1} | {x.Victim + 1} | {x.KillToNextAckMs:F0} ms | {x.SurvivorsLongestPauseMs:F0} ms | {x.VictimsCaughtUpMs:F0} ms |"));
+        lines.AddRange(r.Rounds.Select((x, i) => $"| {i + 1} | {x.Victim + 1} | {(x.DeclaredDeadMs is { } d ? $"{d:F0} ms" : "not within the round")} | {x.KillToNextAckMs:F0} ms | {x.SurvivorsLongestPauseMs:F0} ms | {x.VictimsCaughtUpMs:F0} ms |"));
         lines.Add("");
+        if (r.Rounds.All(x => x.DeclaredDeadMs is not null)) lines.Add($"median declared dead after {Stats.Median(r.Rounds.Select(x => x.DeclaredDeadMs!.Value)):F0} ms");
         lines.Add($"median kill → next ack {Stats.Median(r.Rounds.Select(x => x.KillToNextAckMs)):F0} ms; surviving watchers' longest pause: median {Stats.Median(r.Rounds.Select(x => x.SurvivorsLongestPauseMs)):F0} ms, max {r.Rounds.Max(x => x.SurvivorsLongestPauseMs):F0} ms");
         lines.Add($"acknowledged writes {r.Acknowledged}: lost {r.Lost}, doubled {r.Doubled}; retried attempts {r.Retries}; watchers left stale {r.StaleWatchers} of {r.Watchers}");
         return string.Join("\n", lines);
@@ -98,18 +106,24 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
             var killedAt = Stopwatch.GetTimestamp();
             await nodes[victim].Kill();
             log?.Invoke($"round {round + 1}: killed node {victim + 1}");
-            await Task.Delay(settleTime);
+            var settled = Task.Delay(settleTime);
+            double? declaredDead = null;
+            if (DeclaredDead is not null && await Task.WhenAny(DeclaredDead(victim), settled) != settled)
+                declaredDead = Stopwatch.GetElapsedTime(killedAt).TotalMilliseconds;
+            await settled;
             var window = (From: killedAt - Stopwatch.Frequency, To: Stopwatch.GetTimestamp());
             var nextAck = campIds.Select((_, c) => _acks.Where(a => a.Camp == c && a.AckedAt > killedAt).Select(a => a.AckedAt).DefaultIfEmpty(long.MaxValue).Min()).Max();
             var survivors = watchers.Where(w => w.Node != victim).Select(w => LongestPause(w.Watcher.ArrivalTimes(), window.From, window.To)).DefaultIfEmpty(0).Max();
             var victims = watchers.Where(w => w.Node == victim).Select(w => LongestPause(w.Watcher.ArrivalTimes(), window.From, window.To)).DefaultIfEmpty(0).Max();
-            results.Add(new Round(victim, nextAck == long.MaxValue ? double.NaN : Stopwatch.GetElapsedTime(killedAt, nextAck).TotalMilliseconds, survivors, victims));
+            results.Add(new Round(victim, nextAck == long.MaxValue ? double.NaN : Stopwatch.GetElapsedTime(killedAt, nextAck).TotalMilliseconds, survivors, victims, declaredDead));
             log?.Invoke($"  {results[^1]}");
             await nodes[victim].Restart();
+            log?.Invoke($"  node {victim + 1} is back");
             await Task.Delay(settleTime / 2);
         }
         await stop.CancelAsync();
         await Task.WhenAll(writers);
+        log?.Invoke($"writers stopped after {_acks.Count} acknowledged writes");
 
         // Every watcher must reach the camp's final position; lost or doubled writes show in the history.
         var lost = 0;

@@ -12,9 +12,12 @@ public interface IFaultNode
 }
 
 /// <summary>A node as its own process: killed with SIGKILL, no goodbye to the cluster.</summary>
-public sealed class ProcessNode(string serverDll, string contentRoot, int index, IReadOnlyDictionary<string, string> settings) : IFaultNode
+public sealed class ProcessNode(string serverDll, string contentRoot, int index, IReadOnlyDictionary<string, string> settings, string logFile) : IFaultNode
 {
     private Process? _process;
+    private readonly StreamWriter _log = new(logFile, append: true) { AutoFlush = true };
+
+    public int SiloPort => 11290 + index;
 
     public Uri Address { get; } = new($"http://127.0.0.1:{5290 + index}");
     public bool Alive => _process is { HasExited: false };
@@ -27,7 +30,9 @@ public sealed class ProcessNode(string serverDll, string contentRoot, int index,
             start.ArgumentList.Add(a);
         foreach (var (k, v) in settings) start.ArgumentList.Add($"--{k}={v}");
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine($"[node {index}] {line}"); };
+        _log.WriteLine($"--- started {DateTime.UtcNow:O}");
+        _process.OutputDataReceived += (_, e) => { if (e.Data is { } line) lock (_log) _log.WriteLine(line); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lock (_log) _log.WriteLine(line); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -45,6 +50,7 @@ public sealed class ProcessNode(string serverDll, string contentRoot, int index,
 
     public Task Kill()
     {
+        lock (_log) _log.WriteLine($"--- killed {DateTime.UtcNow:O}");
         _process?.Kill(entireProcessTree: true);
         return _process?.WaitForExitAsync() ?? Task.CompletedTask;
     }

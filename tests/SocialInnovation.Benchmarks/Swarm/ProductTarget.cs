@@ -23,17 +23,16 @@ public sealed class ProductTarget(Uri address) : Target("product", address)
     public override async Task<(IReadOnlyList<PreparedStream>, double?)> Prepare(int streams, int watchersPerStream)
     {
         await SignIn();
-        var camps = new (Guid Id, string Token)[streams];
+        var camps = new (Guid Id, string[] Tokens)[streams];
         await Parallel.ForEachAsync(Enumerable.Range(0, streams), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
             var camp = await _organizer.CreateCamp($"Benchmark camp {i}");
-            var invite = await _organizer.Invite(camp.CampId, CampRole.Participant, maxUses: watchersPerStream + 1);
-            camps[i] = (camp.CampId, invite.Token!);
+            camps[i] = (camp.CampId, await Invites(camp.CampId, watchersPerStream + 1));
         });
         var started = Stopwatch.GetTimestamp();
         var cookies = new string?[streams, watchersPerStream + 1];
         await Parallel.ForEachAsync(Enumerable.Range(0, streams * (watchersPerStream + 1)), new ParallelOptions { MaxDegreeOfParallelism = 32 },
-            async (n, _) => cookies[n / (watchersPerStream + 1), n % (watchersPerStream + 1)] = (await Redeem(camps[n / (watchersPerStream + 1)].Token, $"Watcher {n}")).Cookie);
+            async (n, _) => cookies[n / (watchersPerStream + 1), n % (watchersPerStream + 1)] = (await Redeem(camps[n / (watchersPerStream + 1)].Tokens[n % (watchersPerStream + 1) / InviteUses], $"Watcher {n}")).Cookie);
         var joinsPerSecond = streams * (watchersPerStream + 1) / Stopwatch.GetElapsedTime(started).TotalSeconds;
         IReadOnlyList<PreparedStream> prepared = camps.Select((c, i) => new PreparedStream(
             $"camp:{c.Id:N}", Enumerable.Range(0, watchersPerStream).Select(w => cookies[i, w]).ToList(), cookies[i, watchersPerStream])
@@ -56,18 +55,29 @@ public sealed class ProductTarget(Uri address) : Target("product", address)
     {
         await SignIn();
         var camp = await _organizer.CreateCamp("Benchmark join camp");
-        var invite = await _organizer.Invite(camp.CampId, CampRole.Participant, maxUses: people);
+        var tokens = await Invites(camp.CampId, people);
         var latencies = new double[people];
         var failed = 0;
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, people), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (n, _) =>
         {
-            var (ok, _, ms) = await Redeem(invite.Token!, $"Person {n}");
+            var (ok, _, ms) = await Redeem(tokens[n / InviteUses], $"Person {n}");
             latencies[n] = ms;
             if (!ok) Interlocked.Increment(ref failed);
         });
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new JoinResult(people, failed, (people - failed) / seconds, latencies);
+    }
+
+    // An invite admits at most 1,000 people.
+    private const int InviteUses = 1000;
+
+    private async Task<string[]> Invites(Guid campId, int people)
+    {
+        var tokens = new List<string>();
+        for (var left = people; left > 0; left -= InviteUses)
+            tokens.Add((await _organizer.Invite(campId, CampRole.Participant, maxUses: Math.Min(left, InviteUses))).Token!);
+        return [.. tokens];
     }
 
     private async Task SignIn()

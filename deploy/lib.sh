@@ -62,6 +62,39 @@ stop_azurite() {
   AZURITE_PID=""
 }
 
+# start_maildev <data-dir> <smtp-port> <web-port>: an SMTP server that keeps every mail it gets and shows
+# them in a web UI (and its REST API, GET /api/email), unless one already answers on the SMTP port.
+MAILDEV_PID=""
+start_maildev() {
+  local dir="$1" smtp="$2" web="$3"
+  npm_install "$ROOT/deploy"
+  if port_open "$smtp"; then
+    say "An SMTP server already listens on $smtp; using it"
+    return
+  fi
+  mkdir -p "$dir"
+  say "Starting maildev: SMTP on $smtp, mails shown at http://localhost:$web"
+  "$ROOT/deploy/node_modules/.bin/maildev" --smtp "$smtp" --web "$web" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+    --mail-directory "$dir" --silent >"$dir/maildev.out" 2>&1 &
+  MAILDEV_PID=$!
+  for _ in $(seq 1 120); do
+    if port_open "$smtp" && port_open "$web"; then return; fi
+    if ! kill -0 "$MAILDEV_PID" 2>/dev/null; then cat "$dir/maildev.out"; echo "maildev did not start" >&2; return 1; fi
+    sleep 0.5
+  done
+  echo "maildev did not open its ports within 60 s" >&2
+  return 1
+}
+
+stop_maildev() {
+  if [ -n "$MAILDEV_PID" ] && kill -0 "$MAILDEV_PID" 2>/dev/null; then
+    say "Stopping maildev"
+    kill "$MAILDEV_PID" 2>/dev/null || true
+    wait "$MAILDEV_PID" 2>/dev/null || true
+  fi
+  MAILDEV_PID=""
+}
+
 # Debian's chromium for the browser tests; Playwright's own browser download does not work here.
 ensure_chromium() {
   [ -x /usr/bin/chromium ] && return

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Runs the platform locally with the "TechBootCamp demo" camp: installs npm packages, builds the web
-# app, starts Azurite (data in .azurite/, ignored by git) and the server, and stops Azurite on exit.
+# app, starts Azurite (data in .azurite/, ignored by git), maildev (the SMTP server whose web UI shows
+# every mail the platform sends) and the server, and stops Azurite and maildev on exit.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 PORT="${PORT:-5080}"
+MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}"
+MAIL_WEB_PORT="${MAIL_WEB_PORT:-1080}"
 build_web
 start_azurite "$ROOT/.azurite/dev" 10000
-trap stop_azurite EXIT INT TERM
+trap 'stop_maildev; stop_azurite' EXIT INT TERM
+start_maildev "$ROOT/.azurite/maildev" "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT"
+say "Mail the platform sends (application links, decisions) shows at http://localhost:$MAIL_WEB_PORT"
 
 say "Starting the platform on http://localhost:$PORT (Ctrl+C stops it)"
 export Storage__ConnectionString="$(azurite_connection 10000)"
+export Mail__Host=127.0.0.1 Mail__Port="$MAIL_SMTP_PORT" Mail__Security=None
 dotnet run --project src/SocialInnovation.Server -c Release -- \
   --urls "http://0.0.0.0:$PORT" --Demo:Seed=true "$@"

@@ -2,7 +2,8 @@
 # Runs every test: the web app's vitest tests, grain tests (Orleans TestingHost), integration tests against a real Azurite (HTTP,
 # SignalR, restart, two-silo cluster, authorization matrix) and browser tests in Debian's Chromium.
 # Installs what it needs (npm packages, chromium when root), starts its own Azurite on ports
-# 10100-10102 with fresh data, and stops it at the end.
+# 10100-10102 with fresh data and a maildev (SMTP 10105, REST API 10106) that the tests read sent
+# mail from, and stops both at the end.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -13,8 +14,11 @@ ensure_chromium
 port="${SI_TEST_AZURITE_PORT:-10100}"
 rm -rf "$ROOT/.azurite/test-$port"
 start_azurite "$ROOT/.azurite/test-$port" "$port"
-trap stop_azurite EXIT INT TERM
+trap 'stop_maildev; stop_azurite' EXIT INT TERM
 export SI_TEST_STORAGE="$(azurite_connection "$port")"
+mail_port="${SI_TEST_MAILDEV_PORT:-$((port+5))}"
+start_maildev "$ROOT/.azurite/test-$port/maildev" "$mail_port" $((mail_port+1))
+export SI_TEST_MAIL_SMTP="$mail_port" SI_TEST_MAIL_WEB=$((mail_port+1))
 
 mkdir -p "$ROOT/.azurite"
 say "Running the web app's tests (vitest)"

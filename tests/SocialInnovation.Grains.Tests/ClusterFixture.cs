@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using SocialInnovation.Grains.Common;
+using SocialInnovation.Grains.Mail;
 
 namespace SocialInnovation.Grains.Tests;
 
@@ -17,6 +18,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
 
     public ManualClock Clock => SiloServices.GetRequiredService<ManualClock>();
+
+    /// <summary>Every mail the silo's outboxes handed to "SMTP".</summary>
+    public RecordingMailTransport Mail => SiloServices.GetRequiredService<RecordingMailTransport>();
 
     public async Task InitializeAsync()
     {
@@ -42,8 +46,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo) => silo
             // The same state format as the Azure Blob storage in the host, so these tests read it back too.
             .AddMemoryGrainStorage(StorageNames.State, o => o.GrainStorageSerializer = new JsonStateSerializer())
+            .UseInMemoryReminderService()
             .ConfigureServices(services =>
             {
+                services.AddSingleton<RecordingMailTransport>();
+                services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<RecordingMailTransport>());
                 services.AddSingleton<ManualClock>();
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ManualClock>());

@@ -33,7 +33,15 @@ public sealed class PlatformHost : IAsyncDisposable
     public static async Task<PlatformHost> Start(string world, string clustering = "Localhost", bool seedDemo = false, IDictionary<string, string?>? settings = null)
     {
         var ports = FreePorts.Take(3);
-        var configuration = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var configuration = new Dictionary<string, string?>
+        {
+            // Mail goes to the shared maildev unless the test names another SMTP server.
+            ["Mail:Host"] = "127.0.0.1",
+            ["Mail:Port"] = settings?.ContainsKey("Mail:Port") == true ? null : Maildev.Shared.SmtpPort.ToString(),
+            ["Mail:Security"] = "None",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = TestStorage.ConnectionString,
             ["Storage:StateContainer"] = $"state-{world}",
@@ -43,7 +51,7 @@ public sealed class PlatformHost : IAsyncDisposable
             ["Cluster:GatewayPort"] = ports[2].ToString(),
             ["Platform:OrganizerKey"] = OrganizerKey,
             ["Demo:Seed"] = seedDemo.ToString(),
-        };
+        }) configuration[key] = value;
         var app = PlatformApp.Build(
             [$"--contentRoot={Path.Combine(Repo.Root, "src", "SocialInnovation.Server")}"],
             builder =>

@@ -48,6 +48,13 @@ public static class OrleansSetup
                 o.ContainerName = settings.StateContainer;
                 o.GrainStorageSerializer = new JsonStateSerializer();
             });
+            // Reminders wake the mail outbox and the selection's deadlines after a restart. One table per
+            // state container, so deployments (and test runs) sharing a storage account keep to their own.
+            silo.UseAzureTableReminderService(o =>
+            {
+                o.TableServiceClient = new TableServiceClient(settings.StorageConnectionString);
+                o.TableName = "reminders" + new string(settings.StateContainer.Where(char.IsAsciiLetterOrDigit).ToArray());
+            });
         });
     }
 }

@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Applications;
 using SocialInnovation.Server.Camps;
 using SocialInnovation.Server.Common;
 using SocialInnovation.Server.Demo;
 using SocialInnovation.Server.Invites;
 using SocialInnovation.Server.Live;
+using SocialInnovation.Server.Mail;
 using SocialInnovation.Server.Platform;
+using SocialInnovation.Server.Selection;
 using SocialInnovation.Server.Session;
 
 namespace SocialInnovation.Server.Hosting;
@@ -27,6 +30,7 @@ public static class PlatformApp
 
         builder.AddCampSilo(settings);
         AddWeb(builder.Services, settings);
+        builder.Services.AddMail(builder.Configuration);
 
         // Hosted services start in this order, after the silo: the organizer key exists before the
         // demo camp is seeded, and this node listens for camp events before it serves a request.
@@ -86,7 +90,7 @@ public static class PlatformApp
         var api = app.MapGroup("/api");
         api.AddEndpointFilter<AccessFilter>();
         api.AddEndpointFilter<ValidationFilter>();
-        api.MapSessionApi().MapCampsApi().MapInvitesApi();
+        api.MapSessionApi().MapCampsApi().MapInvitesApi().MapApplicationsApi().MapSelectionApi();
         // Unknown API paths answer as an API would, not with the SPA's page.
         app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")))
             .Anyone();

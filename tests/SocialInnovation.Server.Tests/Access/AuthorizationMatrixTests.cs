@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using SocialInnovation.Applications;
 using SocialInnovation.Camps;
+using SocialInnovation.Selection;
+using SocialInnovation.Server.Tests.Applications;
 using SocialInnovation.Invites;
 using SocialInnovation.People;
 using SocialInnovation.Server.Access;
@@ -41,6 +44,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/invites/"] = ("Organizer", new IssueInvite(CampRole.Judge, "Matrix judge", 1, 24, "matrix-invite")),
         ["GET /api/camps/{campId:guid}/invites/"] = ("Organizer", null),
         ["DELETE /api/camps/{campId:guid}/invites/{inviteId:guid}"] = ("Organizer", null),
+        ["GET /api/camps/{campId:guid}/application-form"] = ("anyone", null),
+        ["POST /api/camps/{campId:guid}/applications"] = ("anyone", null),
+        ["POST /api/applications/mine/"] = ("anyone", null),
+        ["PUT /api/applications/mine/"] = ("anyone", null),
+        ["POST /api/applications/mine/withdraw"] = ("anyone", null),
+        ["POST /api/applications/mine/confirm"] = ("anyone", null),
+        ["POST /api/applications/mine/decline"] = ("anyone", null),
+        ["GET /api/camps/{campId:guid}/selection"] = ("Organizer", null),
+        ["PUT /api/camps/{campId:guid}/selection/settings"] = ("Organizer", new ConfigureSelection(SelectionSettings.DefaultPrivacyText, 24, [new CountryQuota("KZ", 0, 1)], 0, "matrix-settings")),
+        ["POST /api/camps/{campId:guid}/selection/decisions"] = ("Organizer", new Decide(Guid.Parse("5f0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f50"), DecisionKind.Rejected, 1, "matrix-decide")),
+        ["GET /api/camps/{campId:guid}/applications"] = ("Organizer", null),
+        ["GET /api/camps/{campId:guid}/applications/{applicationId:guid}"] = ("Organizer", null),
+        ["POST /api/camps/{campId:guid}/applications/{applicationId:guid}/reviews"] = ("Organizer", new ReviewApplication(1, "matrix", "matrix-review")),
     };
 
     private static string Describe(Server.Access.Access? rule) => rule switch
@@ -135,7 +151,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         var failures = new List<string>();
         foreach (var (name, method, pattern, rule) in ApiEndpoints().Where(e => e.Rule is not Server.Access.Access.Anyone && applies(e.Rule)))
         {
-            var path = pattern.Replace("{campId:guid}", world.CampA.ToString()).Replace("{inviteId:guid}", world.InviteOfA.ToString());
+            var path = pattern.Replace("{campId:guid}", world.CampA.ToString()).Replace("{inviteId:guid}", world.InviteOfA.ToString())
+                .Replace("{applicationId:guid}", world.ApplicationOfA.ToString());
             var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (Matrix.TryGetValue(name, out var sample) && sample.Body is { } body) request.Content = JsonContent(body);
             var response = await caller.Http.SendAsync(request);
@@ -163,11 +180,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         public PlatformHost Host { get; private set; } = null!;
         public Guid CampA { get; private set; }
         public Guid InviteOfA { get; private set; }
+        public Guid ApplicationOfA { get; private set; }
         public ApiClient Anonymous { get; private set; } = null!;
         public ApiClient OrganizerOfB { get; private set; } = null!;
         public Dictionary<CampRole, ApiClient> MemberOfA { get; } = [];
         private ApiClient _platformOrganizer = null!;
-        private (long Seq, int Invites, int Members) _campABefore;
+        private (long Seq, int Invites, int Members, string Selection) _campABefore;
 
         public async Task InitializeAsync()
         {
@@ -185,17 +203,24 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await OrganizerOfB.Redeem((await _platformOrganizer.Invite(campB, CampRole.Organizer)).Token!, "B organizer");
             InviteOfA = (await _platformOrganizer.Invite(CampA, CampRole.Mentor)).Invite.InviteId;
             Anonymous = Host.Client();
+            // Camp A takes applications and has one, so the selection endpoints have something to refuse access to.
+            await _platformOrganizer.ChangePhase(CampA, CampPhase.Draft, CampPhase.Applications);
+            (await Anonymous.Apply(CampA, Applicants.Form(Applicants.NewEmail()))).EnsureSuccessStatusCode();
+            ApplicationOfA = (await _platformOrganizer.Get<List<SelectionEntry>>($"/api/camps/{CampA}/applications")).Single().Application.ApplicationId;
             _campABefore = await CampAState();
         }
 
         public async Task AssertCampAUnchanged() => Assert.Equal(_campABefore, await CampAState());
 
-        private async Task<(long, int, int)> CampAState()
+        private async Task<(long, int, int, string)> CampAState()
         {
+            var overview = await _platformOrganizer.Get<SelectionOverview>($"/api/camps/{CampA}/selection");
+            var entries = await _platformOrganizer.Get<List<SelectionEntry>>($"/api/camps/{CampA}/applications");
+            var selection = $"settings v{overview.Settings.Version}; " + string.Join(", ", entries.Select(e => $"{e.Application.ApplicationId}:{e.Status}:v{e.Version}"));
             var camp = await _platformOrganizer.Get<CampSnapshot>($"/api/camps/{CampA}");
             var invites = await _platformOrganizer.Get<List<InviteSummary>>($"/api/camps/{CampA}/invites");
             var members = await _platformOrganizer.Get<List<CampMember>>($"/api/camps/{CampA}/members");
-            return (camp.Seq, invites.Count(i => !i.Revoked), members.Count);
+            return (camp.Seq, invites.Count(i => !i.Revoked), members.Count, selection);
         }
 
         public async Task DisposeAsync() => await Host.DisposeAsync();

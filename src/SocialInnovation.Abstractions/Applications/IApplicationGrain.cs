@@ -1,0 +1,96 @@
+using SocialInnovation.Common;
+
+namespace SocialInnovation.Applications;
+
+/// <summary>
+/// One applicant's application to one camp, keyed by an id derived from the camp and the normalized
+/// e-mail address (<c>ApplicationIds.For</c>), so applying twice with one address reaches the same grain.
+/// It keeps the form, the hash of the current private link's secret and the reviews. Its status
+/// (waitlisted, accepted…) is the selection grain's: this grain calls only the camp and the mail outbox,
+/// never the selection grain, so the two can never wait on each other.
+/// </summary>
+public interface IApplicationGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Creates or updates the application while the camp takes applications, makes a new private link
+    /// (earlier links stop working) and queues the confirmation mail with it, all before answering.
+    /// </summary>
+    /// <param name="linkBase">The public address the private link starts with.</param>
+    Task<Outcome<ApplicationRow>> Submit(Guid campId, ApplicationForm form, string idempotencyKey, string linkBase);
+
+    /// <summary>The application, for the holder of the private link's secret.</summary>
+    Task<Outcome<ApplicationView>> Open(string secret);
+
+    /// <summary>Changes the application through the private link, while the camp takes applications.</summary>
+    Task<Outcome<ApplicationRow>> Edit(string secret, ApplicationForm form, string idempotencyKey);
+
+    /// <summary>The application's listing row, for the holder of the private link's secret.</summary>
+    Task<Outcome<ApplicationRow>> Authenticate(string secret);
+
+    /// <summary>The application with its reviews, for the camp's organizers; null when there is none.</summary>
+    Task<ApplicationDetails?> GetDetails();
+
+    /// <summary>Scores the application (one score per reviewer; scoring again replaces it).</summary>
+    Task<Outcome<ScoreSummary>> Review(Guid reviewerId, string reviewerName, ReviewApplication command);
+
+    /// <summary>
+    /// Mails a selection decision with a new private link. Sent once per <paramref name="notificationId"/>,
+    /// however often it is asked.
+    /// </summary>
+    Task Notify(Guid notificationId, DecisionMail mail);
+}
+
+public enum ApplicationStatus { Submitted, Withdrawn, Waitlisted, Accepted, Rejected, Confirmed, Declined, Expired }
+
+/// <summary>The few fields of an application the selection grain lists and filters by.</summary>
+/// <param name="Revision">Counts the applicant's changes; the selection grain keeps the newest it saw.</param>
+[GenerateSerializer, Immutable]
+public sealed record ApplicationRow(
+    Guid ApplicationId,
+    Guid CampId,
+    string Name,
+    string Country,
+    string City,
+    string Organisation,
+    string Role,
+    IReadOnlyList<string> Skills,
+    IReadOnlyList<string> Languages,
+    string MailLanguage,
+    int Revision,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt);
+
+[GenerateSerializer, Immutable]
+public sealed record ApplicationView(
+    Guid ApplicationId,
+    Guid CampId,
+    string CampName,
+    ApplicationForm Form,
+    int Revision,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt);
+
+[GenerateSerializer, Immutable]
+public sealed record ApplicationDetails(ApplicationView Application, IReadOnlyList<ReviewNote> Reviews, ScoreSummary Score);
+
+[GenerateSerializer, Immutable]
+public sealed record ReviewNote(Guid ReviewerId, string ReviewerName, int Score, string Notes, DateTimeOffset At);
+
+/// <summary>The reviewers' scores of one application: their mean, how many, and how far apart (max − min).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ScoreSummary(double? Mean, int Count, int Spread)
+{
+    public static readonly ScoreSummary None = new(null, 0, 0);
+
+    public static ScoreSummary Of(IEnumerable<int> scores)
+    {
+        var all = scores.ToList();
+        return all.Count == 0 ? None : new(Math.Round(all.Average(), 2), all.Count, all.Max() - all.Min());
+    }
+}
+
+public enum DecisionKind { Accepted, Waitlisted, Rejected }
+
+/// <summary>What a decision mail says; <see cref="ConfirmBy"/> is the deadline of an offered place.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DecisionMail(DecisionKind Kind, DateTimeOffset? ConfirmBy);

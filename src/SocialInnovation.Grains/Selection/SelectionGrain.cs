@@ -1,0 +1,189 @@
+using SocialInnovation.Applications;
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Common;
+using SocialInnovation.Selection;
+
+namespace SocialInnovation.Grains.Selection;
+
+/// <summary>
+/// A camp's intake: the listing row of each application and the decisions on them. It calls the camp
+/// (for capacity and phase) and application grains (to mail decisions); neither calls it, so they never
+/// wait on each other. Deadlines are checked at every call and by a reminder while offers are open.
+/// </summary>
+public sealed partial class SelectionGrain(
+    [PersistentState("selection", StorageNames.State)] IPersistentState<SelectionState> state,
+    TimeProvider clock) : Grain, ISelectionGrain, IRemindable
+{
+    private SelectionState Intake => state.State;
+
+    private Guid CampId => this.GetPrimaryKey();
+
+    public async Task<Outcome<SelectionEntry>> Record(ApplicationRow row)
+    {
+        if (row.CampId != CampId) return DomainError.NotFound("application.unknown", "This application belongs to another camp.");
+        await Tidy();
+        if (Intake.Entries.TryGetValue(row.ApplicationId, out var entry))
+        {
+            // An older revision arriving late (a retry) changes nothing.
+            if (row.Revision <= entry.Application.Revision) return entry;
+            var status = entry.Status == ApplicationStatus.Withdrawn ? ApplicationStatus.Submitted : entry.Status;
+            entry = entry with { Application = row, Status = status, Version = entry.Version + 1 };
+        }
+        else
+        {
+            entry = new SelectionEntry(row, ApplicationStatus.Submitted, ScoreSummary.None, 1, null, null, null);
+        }
+        Intake.Entries[row.ApplicationId] = entry;
+        await Store();
+        return entry;
+    }
+
+    public async Task<Outcome<SelectionEntry>> RecordScore(Guid applicationId, ScoreSummary score)
+    {
+        if (!Intake.Entries.TryGetValue(applicationId, out var entry)) return UnknownApplication();
+        if (entry.Score == score) return entry;
+        entry = entry with { Score = score, Version = entry.Version + 1 };
+        Intake.Entries[applicationId] = entry;
+        await Store();
+        return entry;
+    }
+
+    public Task<SelectionSettings> GetSettings() => Task.FromResult(Intake.Settings);
+
+    public async Task<Outcome<SelectionSettings>> Configure(ConfigureSelection command)
+    {
+        var result = new ConfigureSelectionValidator().Validate(command);
+        if (!result.IsValid) return DomainError.Invalid(result);
+        var fingerprint = $"configure:{command.BasedOnVersion}:{Secrets.Hash(command.PrivacyText)}:{command.ConfirmWithinHours}:" +
+                          string.Join(",", command.Quotas.Select(q => $"{q.Country}={q.Min}-{q.Max}"));
+        if (Replay(command.IdempotencyKey, fingerprint) is { } replayed) return replayed.Error is null ? Intake.Settings : replayed.Error;
+        if (command.BasedOnVersion != Intake.Settings.Version)
+            return DomainError.Conflict("selection.stale", "Someone else changed the intake settings meanwhile. Reload and try again.");
+
+        Intake.Settings = new SelectionSettings(command.PrivacyText, command.ConfirmWithinHours, command.Quotas.ToList(), Intake.Settings.Version + 1);
+        Intake.Applied.Remember(command.IdempotencyKey, fingerprint, Intake.Settings.Version);
+        await Store();
+        return Intake.Settings;
+    }
+
+    public async Task<SelectionOverview> GetOverview()
+    {
+        await Tidy();
+        var capacity = (await Camp())?.Details.Capacity ?? 0;
+        var byCountry = Intake.Entries.Values.GroupBy(e => e.Application.Country)
+            .Select(g => g.Key).Union(Intake.Settings.Quotas.Select(q => q.Country)).Order()
+            .Select(c =>
+            {
+                var quota = Intake.Settings.Quotas.FirstOrDefault(q => q.Country == c);
+                return new CountryCount(c, Intake.Entries.Values.Count(e => e.Application.Country == c), TakenIn(c), quota?.Min, quota?.Max);
+            }).ToList();
+        var byStatus = Enum.GetValues<ApplicationStatus>().ToDictionary(s => s, s => Intake.Entries.Values.Count(e => e.Status == s));
+        return new SelectionOverview(capacity, Taken(), Intake.Settings, byCountry, byStatus);
+    }
+
+    public async Task<IReadOnlyList<SelectionEntry>> List(SelectionFilter filter)
+    {
+        await Tidy();
+        return Intake.Entries.Values
+            .Where(e => filter.Country is null || e.Application.Country == filter.Country)
+            .Where(e => filter.Status is null || e.Status == filter.Status)
+            .Where(e => filter.Skill is null || e.Application.Skills.Contains(filter.Skill, StringComparer.OrdinalIgnoreCase))
+            .Where(e => filter.MinScore is null || e.Score.Mean >= filter.MinScore)
+            .OrderBy(e => e.Application.SubmittedAt)
+            .ToList();
+    }
+
+    public async Task<SelectionEntry?> Get(Guid applicationId)
+    {
+        await Tidy();
+        return Intake.Entries.GetValueOrDefault(applicationId);
+    }
+
+    public async Task<Outcome<SelectionEntry>> Decide(Decide command)
+    {
+        var result = new DecideValidator().Validate(command);
+        if (!result.IsValid) return DomainError.Invalid(result);
+        await Tidy();
+        var fingerprint = $"decide:{command.ApplicationId}:{command.Decision}:{command.BasedOnVersion}";
+        if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
+            return replayed.Error is null ? Intake.Entries[command.ApplicationId] : replayed.Error;
+        if (!Intake.Entries.TryGetValue(command.ApplicationId, out var entry)) return UnknownApplication();
+        if (await Camp() is not { } camp) return DomainError.UnknownCamp;
+        if (camp.Phase != CampPhase.Selection)
+            return DomainError.Conflict("selection.closed", $"Decisions are made in the Selection phase; the camp is in the {camp.Phase} phase.");
+        if (entry.Version != command.BasedOnVersion)
+            return DomainError.Conflict("selection.stale", $"{entry.Application.Name}'s application changed meanwhile. Reload and decide again.");
+        if (entry.Status is ApplicationStatus.Withdrawn or ApplicationStatus.Confirmed or ApplicationStatus.Declined)
+            return DomainError.Conflict("selection.final", $"{entry.Application.Name} has {entry.Status.ToString().ToLowerInvariant()}; the decision is theirs.");
+        if (command.Decision == DecisionKind.Accepted && entry.Status != ApplicationStatus.Accepted
+            && Refusal(camp.Details.Capacity, entry.Application.Country) is { } full)
+            return full;
+
+        entry = Decided(entry, command.Decision, null);
+        Intake.Applied.Remember(command.IdempotencyKey, fingerprint, entry.Version);
+        await Store();
+        await HandOverNotices();
+        return entry;
+    }
+
+    public async Task<Outcome<SelectionEntry>> Withdraw(Guid applicationId, string idempotencyKey)
+    {
+        await Tidy();
+        if (!Intake.Entries.TryGetValue(applicationId, out var entry)) return UnknownApplication();
+        if (entry.Status == ApplicationStatus.Withdrawn) return entry;
+        if (entry.Status == ApplicationStatus.Confirmed)
+            return DomainError.Conflict("selection.confirmed", "You have confirmed your place; ask the organizers to give it up.");
+        return await Release(entry, ApplicationStatus.Withdrawn, $"{entry.Application.Name} withdrew");
+    }
+
+    public async Task<Outcome<SelectionEntry>> Confirm(Guid applicationId)
+    {
+        await Tidy();
+        if (!Intake.Entries.TryGetValue(applicationId, out var entry)) return UnknownApplication();
+        switch (entry.Status)
+        {
+            case ApplicationStatus.Confirmed:
+                return entry;
+            case ApplicationStatus.Accepted:
+                entry = entry with { Status = ApplicationStatus.Confirmed, Version = entry.Version + 1, Note = null };
+                Intake.Entries[applicationId] = entry;
+                await Store();
+                return entry;
+            case ApplicationStatus.Expired:
+                return DomainError.Gone("selection.offer-expired", "The time to confirm this place has passed; it went to the waiting list.");
+            default:
+                return DomainError.Conflict("selection.no-offer", "There is no place offered to this application to confirm.");
+        }
+    }
+
+    public async Task<Outcome<SelectionEntry>> Decline(Guid applicationId, string idempotencyKey)
+    {
+        await Tidy();
+        if (!Intake.Entries.TryGetValue(applicationId, out var entry)) return UnknownApplication();
+        return entry.Status switch
+        {
+            ApplicationStatus.Declined => entry,
+            ApplicationStatus.Accepted or ApplicationStatus.Waitlisted => await Release(entry, ApplicationStatus.Declined, $"{entry.Application.Name} declined"),
+            ApplicationStatus.Confirmed => DomainError.Conflict("selection.confirmed", "You have confirmed your place; ask the organizers to give it up."),
+            _ => DomainError.Conflict("selection.no-offer", "There is no place offered to this application to decline."),
+        };
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await Tidy();
+        await HandOverNotices();
+    }
+
+    private Outcome<bool>? Replay(string key, string fingerprint) => Intake.Applied.Find(key) switch
+    {
+        null => null,
+        { Fingerprint: var f } when f == fingerprint => Outcome<bool>.Ok(true),
+        _ => DomainError.Conflict("idempotency.reused", "This idempotency key was already used for a different request."),
+    };
+
+    private async Task<CampSnapshot?> Camp() => await GrainFactory.GetGrain<ICampGrain>(CampId).GetSnapshot();
+
+    private static DomainError UnknownApplication() => DomainError.NotFound("application.unknown", "This camp has no such application.");
+}

@@ -1,0 +1,62 @@
+using SocialInnovation.Applications;
+using SocialInnovation.Common;
+using SocialInnovation.People;
+using SocialInnovation.Selection;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Common;
+
+namespace SocialInnovation.Server.Selection;
+
+/// <summary>The organizers' side of intake: the applications table, reviews, quotas and decisions.</summary>
+public static class SelectionApi
+{
+    public static RouteGroupBuilder MapSelectionApi(this RouteGroupBuilder api)
+    {
+        var camp = api.MapGroup("/camps/{campId:guid}").WithTags("Selection");
+        camp.MapGet("/selection", Overview).InCamp(CampRole.Organizer).WithSummary("Places, quotas and counts per country and status");
+        camp.MapPut("/selection/settings", Configure).InCamp(CampRole.Organizer).WithSummary("Privacy text, confirmation deadline and country quotas");
+        camp.MapPost("/selection/decisions", Decide).InCamp(CampRole.Organizer).WithSummary("Accept, waitlist or reject an application");
+        camp.MapGet("/applications", List).InCamp(CampRole.Organizer).WithSummary("The applications, filtered");
+        camp.MapGet("/applications/{applicationId:guid}", Details).InCamp(CampRole.Organizer).WithSummary("One application with its reviews");
+        camp.MapPost("/applications/{applicationId:guid}/reviews", Review).InCamp(CampRole.Organizer).WithSummary("Score an application (1-5) with notes");
+        return api;
+    }
+
+    private static async Task<IResult> Overview(Guid campId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ISelectionGrain>(campId).GetOverview());
+
+    private static async Task<IResult> Configure(Guid campId, ConfigureSelection command, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<ISelectionGrain>(campId).Configure(command));
+
+    private static async Task<IResult> Decide(Guid campId, Decide command, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<ISelectionGrain>(campId).Decide(command));
+
+    private static async Task<IResult> List(Guid campId, [AsParameters] ApplicationsQuery query, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ISelectionGrain>(campId).List(new SelectionFilter(query.Country, query.Status, query.Skill, query.MinScore)));
+
+    private static async Task<IResult> Details(Guid campId, Guid applicationId, IGrainFactory grains)
+    {
+        // The selection grain of THIS camp must list it: an organizer of one camp never reads another camp's applications.
+        if (await grains.GetGrain<ISelectionGrain>(campId).Get(applicationId) is not { } entry) return Problems.From(Unknown);
+        var details = await grains.GetGrain<IApplicationGrain>(applicationId).GetDetails();
+        return details is null ? Problems.From(Unknown) : TypedResults.Ok(new ApplicationReview(entry, details));
+    }
+
+    private static async Task<IResult> Review(Guid campId, Guid applicationId, ReviewApplication command, HttpContext http, IGrainFactory grains)
+    {
+        var selection = grains.GetGrain<ISelectionGrain>(campId);
+        if (await selection.Get(applicationId) is null) return Problems.From(Unknown);
+        var caller = http.Caller();
+        var scored = await grains.GetGrain<IApplicationGrain>(applicationId).Review(caller.PersonId, caller.Name, command);
+        if (scored.Error is { } refused) return Problems.From(refused);
+        return Problems.Ok(await selection.RecordScore(applicationId, scored.Value!));
+    }
+
+    private static readonly DomainError Unknown = DomainError.NotFound("application.unknown", "This camp has no such application.");
+}
+
+/// <summary>The query string of <c>GET /api/camps/{campId}/applications</c>.</summary>
+public sealed record ApplicationsQuery(string? Country, ApplicationStatus? Status, string? Skill, double? MinScore);
+
+/// <summary>One application as a reviewer sees it: where it stands in the selection, the form and the reviews.</summary>
+public sealed record ApplicationReview(SelectionEntry Entry, ApplicationDetails Details);

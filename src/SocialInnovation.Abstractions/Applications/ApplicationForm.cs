@@ -1,4 +1,5 @@
 using FluentValidation;
+using SocialInnovation.Common;
 
 namespace SocialInnovation.Applications;
 
@@ -31,21 +32,21 @@ public sealed class ApplicationFormValidator : AbstractValidator<ApplicationForm
 
     public ApplicationFormValidator()
     {
-        RuleFor(f => f.Name).NotEmpty().Length(2, 80);
+        RuleFor(f => f.Name).NotEmpty().Length(2, 80).PlainText();
         RuleFor(f => f.Email).NotEmpty().MaximumLength(254)
             .Must(e => e is null || EmailAddresses.IsPlausible(e)).WithMessage("This is not an e-mail address.");
         RuleFor(f => f.Country).NotEmpty().Matches("^[A-Z]{2}$")
             .WithMessage("Choose a country (a two-letter code such as KZ).");
-        RuleFor(f => f.City).NotEmpty().Length(1, 80);
-        RuleFor(f => f.Organisation).MaximumLength(120);
-        RuleFor(f => f.Role).NotEmpty().Length(1, 80);
+        RuleFor(f => f.City).NotEmpty().Length(1, 80).PlainText();
+        RuleFor(f => f.Organisation).MaximumLength(120).PlainText();
+        RuleFor(f => f.Role).NotEmpty().Length(1, 80).PlainText();
         RuleFor(f => f.Skills).NotNull().Must(s => s is { Count: <= 10 }).WithMessage("Name at most 10 skills.");
-        RuleForEach(f => f.Skills).NotEmpty().Length(1, 40);
+        RuleForEach(f => f.Skills).NotEmpty().Length(1, 40).PlainText();
         RuleFor(f => f.Languages).NotNull().Must(l => l is { Count: >= 1 and <= 8 }).WithMessage("Name between 1 and 8 languages.");
-        RuleForEach(f => f.Languages).NotEmpty().Length(2, 40);
+        RuleForEach(f => f.Languages).NotEmpty().Length(2, 40).PlainText();
         RuleFor(f => f.Motivation).NotEmpty().Length(20, 2000)
             .WithMessage("Tell us in 20 to 2000 characters why you want to take part.");
-        RuleFor(f => f.HeardFrom).MaximumLength(120);
+        RuleFor(f => f.HeardFrom).MaximumLength(120).PlainText();
         RuleFor(f => f.Consent).Equal(true).WithMessage("The camp needs your consent to use your data.");
         RuleFor(f => f.MailLanguage).Must(l => MailLanguages.Contains(l)).WithMessage("Mail language is en or ru.");
     }

@@ -24,6 +24,15 @@ public abstract record Access
         public override string ToString() => $"InCamp({string.Join(", ", Roles)})";
     }
 
+    /// <summary>
+    /// A participant who is a member of the team named by the route's team id (in that camp), or a member
+    /// of the camp in one of <paramref name="AnyTeam"/> (e.g. organizers, who look after every team).
+    /// </summary>
+    public sealed record InTeam(IReadOnlySet<CampRole> AnyTeam) : Access
+    {
+        public override string ToString() => $"InTeam(members, {string.Join(", ", AnyTeam)})";
+    }
+
     public static readonly IReadOnlySet<CampRole> AnyRole = Enum.GetValues<CampRole>().ToHashSet();
 }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SocialInnovation.Common;
 using SocialInnovation.People;
+using SocialInnovation.Teams;
 
 namespace SocialInnovation.Server.Access;
 
@@ -12,7 +13,7 @@ public sealed class AccessCheck(IGrainFactory grains)
 {
     public static readonly DomainError NotSignedIn = new(ErrorKind.Unauthenticated, "access.signed-out", "Sign in first.");
 
-    public async Task<Outcome<Caller>> Check(ClaimsPrincipal user, Access? rule, Guid? campId)
+    public async Task<Outcome<Caller>> Check(ClaimsPrincipal user, Access? rule, Guid? campId, Guid? teamId = null)
     {
         if (rule is Access.Anyone) return new Caller(user.PersonId() ?? Guid.Empty, user.Identity?.Name ?? "", null, null);
         if (user.PersonId() is not { } personId) return NotSignedIn;
@@ -34,6 +35,14 @@ public sealed class AccessCheck(IGrainFactory grains)
                 return inCamp.Roles.Contains(role.Value)
                     ? new Caller(personId, user.Identity?.Name ?? "", id, role)
                     : Refused("access.role", $"A {role} of this camp may not do this.");
+            case Access.InTeam inTeam when campId is { } id && teamId is { } team:
+                var roleInCamp = await person.GetRole(id);
+                if (roleInCamp is null)
+                    return DomainError.NotFound("camp.unknown", "There is no such camp, or you are not part of it.");
+                if (inTeam.AnyTeam.Contains(roleInCamp.Value)
+                    || roleInCamp == CampRole.Participant && await grains.GetGrain<ITeamGrain>(team).IsMember(id, personId))
+                    return new Caller(personId, user.Identity?.Name ?? "", id, roleInCamp);
+                return Refused("access.team", "Only the members of this team may do this.");
             default:
                 // No rule, or a camp rule without a camp: refuse rather than guess.
                 return Refused("access.undeclared", "This operation declares no access rule.");

@@ -13,6 +13,8 @@ using SocialInnovation.Server.Invites;
 using SocialInnovation.Server.Live;
 using SocialInnovation.Server.Mail;
 using SocialInnovation.Server.Platform;
+using SocialInnovation.Server.Polls;
+using SocialInnovation.Server.Teams;
 using SocialInnovation.Server.Selection;
 using SocialInnovation.Server.Session;
 
@@ -90,7 +92,7 @@ public static class PlatformApp
         var api = app.MapGroup("/api");
         api.AddEndpointFilter<AccessFilter>();
         api.AddEndpointFilter<ValidationFilter>();
-        api.MapSessionApi().MapCampsApi().MapInvitesApi().MapApplicationsApi().MapSelectionApi();
+        api.MapSessionApi().MapCampsApi().MapInvitesApi().MapApplicationsApi().MapSelectionApi().MapPollsApi().MapTeamsApi();
         // Unknown API paths answer as an API would, not with the SPA's page.
         app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")))
             .Anyone();

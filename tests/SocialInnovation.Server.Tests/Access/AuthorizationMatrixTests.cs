@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SocialInnovation.Applications;
 using SocialInnovation.Camps;
+using SocialInnovation.Polls;
 using SocialInnovation.Selection;
+using SocialInnovation.Server.Polls;
+using SocialInnovation.Teams;
 using SocialInnovation.Server.Tests.Applications;
 using SocialInnovation.Invites;
 using SocialInnovation.People;
@@ -57,6 +60,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/camps/{campId:guid}/applications"] = ("Organizer", null),
         ["GET /api/camps/{campId:guid}/applications/{applicationId:guid}"] = ("Organizer", null),
         ["POST /api/camps/{campId:guid}/applications/{applicationId:guid}/reviews"] = ("Organizer", new ReviewApplication(1, "matrix", "matrix-review")),
+        ["POST /api/camps/{campId:guid}/polls/"] = ("Organizer", new OpenPoll("Matrix poll", null, 3, "matrix-poll")),
+        ["GET /api/camps/{campId:guid}/polls/{pollId:guid}"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/polls/{pollId:guid}/votes"] = ("Participant", new CastDots(new Dictionary<string, int> { ["o1"] = 1 }, "matrix-vote")),
+        ["POST /api/camps/{campId:guid}/polls/{pollId:guid}/close"] = ("Organizer", null),
+        ["POST /api/camps/{campId:guid}/polls/{pollId:guid}/teams"] = ("Organizer", new FormTeamsFromPoll(1, 5, "matrix-form-teams")),
+        ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/join"] = ("Participant", new TeamMembershipChange("matrix-join")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/leave"] = ("team members", new TeamMembershipChange("matrix-leave")),
     };
 
     private static string Describe(Server.Access.Access? rule) => rule switch
@@ -65,6 +76,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         Server.Access.Access.SignedIn => "signed-in",
         Server.Access.Access.PlatformOrganizer => "platform-organizer",
         Server.Access.Access.InCamp c => string.Join(", ", Enum.GetValues<CampRole>().Where(c.Roles.Contains)),
+        Server.Access.Access.InTeam t => string.Join(", ", new[] { "team members" }.Concat(Enum.GetValues<CampRole>().Where(t.AnyTeam.Contains).Select(r => r.ToString()))),
         _ => "undeclared",
     };
 
@@ -92,7 +104,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         foreach (var role in Enum.GetValues<CampRole>())
         {
             failures.AddRange(await Refusals(world.MemberOfA[role],
-                rule => rule is Server.Access.Access.InCamp c && !c.Roles.Contains(role) || rule is Server.Access.Access.PlatformOrganizer,
+                // The participant of camp A is a member of another team than the one team-scoped paths name.
+                rule => rule is Server.Access.Access.InCamp c && !c.Roles.Contains(role) || rule is Server.Access.Access.PlatformOrganizer
+                        || rule is Server.Access.Access.InTeam t && !t.AnyTeam.Contains(role),
                 HttpStatusCode.Forbidden));
         }
         Assert.Empty(failures);
@@ -102,7 +116,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [Fact]
     public async Task Every_camp_endpoint_refuses_the_organizer_of_another_camp_with_404()
     {
-        var failures = await Refusals(world.OrganizerOfB, rule => rule is Server.Access.Access.InCamp, HttpStatusCode.NotFound);
+        var failures = await Refusals(world.OrganizerOfB, rule => rule is Server.Access.Access.InCamp or Server.Access.Access.InTeam, HttpStatusCode.NotFound);
         Assert.Empty(failures);
         await world.AssertCampAUnchanged();
     }
@@ -152,7 +166,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         foreach (var (name, method, pattern, rule) in ApiEndpoints().Where(e => e.Rule is not Server.Access.Access.Anyone && applies(e.Rule)))
         {
             var path = pattern.Replace("{campId:guid}", world.CampA.ToString()).Replace("{inviteId:guid}", world.InviteOfA.ToString())
-                .Replace("{applicationId:guid}", world.ApplicationOfA.ToString());
+                .Replace("{applicationId:guid}", world.ApplicationOfA.ToString())
+                .Replace("{pollId:guid}", world.PollOfA.ToString()).Replace("{teamId:guid}", world.TeamOfA.ToString());
             var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (Matrix.TryGetValue(name, out var sample) && sample.Body is { } body) request.Content = JsonContent(body);
             var response = await caller.Http.SendAsync(request);
@@ -181,6 +196,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         public Guid CampA { get; private set; }
         public Guid InviteOfA { get; private set; }
         public Guid ApplicationOfA { get; private set; }
+        public Guid PollOfA { get; private set; }
+        /// <summary>A team of camp A that camp A's participant is not in (they are in another one).</summary>
+        public Guid TeamOfA { get; private set; }
         public ApiClient Anonymous { get; private set; } = null!;
         public ApiClient OrganizerOfB { get; private set; } = null!;
         public Dictionary<CampRole, ApiClient> MemberOfA { get; } = [];
@@ -207,6 +225,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await _platformOrganizer.ChangePhase(CampA, CampPhase.Draft, CampPhase.Applications);
             (await Anonymous.Apply(CampA, Applicants.Form(Applicants.NewEmail()))).EnsureSuccessStatusCode();
             ApplicationOfA = (await _platformOrganizer.Get<List<SelectionEntry>>($"/api/camps/{CampA}/applications")).Single().Application.ApplicationId;
+            PollOfA = (await _platformOrganizer.Read<PollTally>(await _platformOrganizer.Post($"/api/camps/{CampA}/polls", new OpenPoll("Problems", null, 3, "matrix-world-poll")))).PollId;
+            await _platformOrganizer.Post($"/api/camps/{CampA}/teams", new AddTeam("Team one", "Corruption", "matrix-world-team-1"));
+            var teams = (await _platformOrganizer.Read<CampSnapshot>(await _platformOrganizer.Post($"/api/camps/{CampA}/teams", new AddTeam("Team two", "Poverty", "matrix-world-team-2")))).Teams;
+            TeamOfA = teams.Single(t => t.Name == "Team one").TeamId;
+            (await MemberOfA[CampRole.Participant].Post($"/api/camps/{CampA}/teams/{teams.Single(t => t.Name == "Team two").TeamId}/join", new TeamMembershipChange("matrix-world-join"))).EnsureSuccessStatusCode();
             _campABefore = await CampAState();
         }
 
@@ -216,7 +239,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         {
             var overview = await _platformOrganizer.Get<SelectionOverview>($"/api/camps/{CampA}/selection");
             var entries = await _platformOrganizer.Get<List<SelectionEntry>>($"/api/camps/{CampA}/applications");
-            var selection = $"settings v{overview.Settings.Version}; " + string.Join(", ", entries.Select(e => $"{e.Application.ApplicationId}:{e.Status}:v{e.Version}"));
+            var poll = await _platformOrganizer.Get<PollView>($"/api/camps/{CampA}/polls/{PollOfA}");
+            var team = await _platformOrganizer.Get<TeamDetails>($"/api/camps/{CampA}/teams/{TeamOfA}");
+            var selection = $"settings v{overview.Settings.Version}; " + string.Join(", ", entries.Select(e => $"{e.Application.ApplicationId}:{e.Status}:v{e.Version}"))
+                            + $"; poll v{poll.Tally.Version}; team {team.Members.Count} members";
             var camp = await _platformOrganizer.Get<CampSnapshot>($"/api/camps/{CampA}");
             var invites = await _platformOrganizer.Get<List<InviteSummary>>($"/api/camps/{CampA}/invites");
             var members = await _platformOrganizer.Get<List<CampMember>>($"/api/camps/{CampA}/members");

@@ -1,0 +1,52 @@
+using FluentValidation;
+using SocialInnovation.Common;
+
+namespace SocialInnovation.Polls;
+
+/// <summary>
+/// Open a dot-vote. With no <see cref="Options"/>, the camp's problem themes are the options. The poll's
+/// id follows from the camp and <see cref="IdempotencyKey"/>, so a retry finds the poll it made.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record OpenPoll(string Title, IReadOnlyList<string>? Options, int DotsPerVoter, string IdempotencyKey);
+
+/// <summary>A voter's dots per option id; the options left out get none.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CastDots(IReadOnlyDictionary<string, int> Dots, string IdempotencyKey);
+
+/// <summary>Make teams from the top <see cref="Count"/> options of a closed poll, each with room for <see cref="Capacity"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FormTeamsFromPoll(int Count, int Capacity, string IdempotencyKey);
+
+public sealed class OpenPollValidator : AbstractValidator<OpenPoll>
+{
+    public OpenPollValidator()
+    {
+        RuleFor(p => p.Title).NotEmpty().Length(2, 120).PlainText();
+        RuleFor(p => p.Options).Must(o => o is null || o.Count is >= 2 and <= 50).WithMessage("A poll has 2 to 50 options.")
+            .Must(o => o is null || o.Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Count).WithMessage("Each option may be named once.");
+        RuleForEach(p => p.Options).NotEmpty().Length(2, 80).PlainText();
+        RuleFor(p => p.DotsPerVoter).InclusiveBetween(1, 20);
+        RuleFor(p => p.IdempotencyKey).ValidIdempotencyKey();
+    }
+}
+
+public sealed class CastDotsValidator : AbstractValidator<CastDots>
+{
+    public CastDotsValidator()
+    {
+        RuleFor(c => c.Dots).NotNull().Must(d => d is null || d.Count <= 50).WithMessage("Too many options.");
+        RuleForEach(c => c.Dots).Must(d => d.Value is >= 0 and <= 20).WithMessage("Each option gets 0 to 20 dots.");
+        RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
+    }
+}
+
+public sealed class FormTeamsFromPollValidator : AbstractValidator<FormTeamsFromPoll>
+{
+    public FormTeamsFromPollValidator()
+    {
+        RuleFor(f => f.Count).InclusiveBetween(1, 20);
+        RuleFor(f => f.Capacity).InclusiveBetween(1, 50);
+        RuleFor(f => f.IdempotencyKey).ValidIdempotencyKey();
+    }
+}

@@ -1,0 +1,44 @@
+using SocialInnovation.Common;
+
+namespace SocialInnovation.Polls;
+
+/// <summary>
+/// One dot-vote: options, a number of dots per voter, and each voter's current allocation. Reusable by
+/// any capability that needs a vote (problem voting now, the audience vote later). Votes live here,
+/// never in the camp's state.
+/// </summary>
+public interface IPollGrain : IGrainWithGuidKey
+{
+    Task<Outcome<PollTally>> Open(Guid campId, OpenPoll command);
+
+    /// <summary>
+    /// Sets the voter's whole allocation, replacing their previous one: sending the same allocation again
+    /// (a phone retrying) changes nothing, so every dot is counted exactly once.
+    /// </summary>
+    Task<Outcome<PollTally>> Vote(Guid voterId, CastDots command);
+
+    Task<Outcome<PollTally>> Close(string idempotencyKey);
+
+    /// <summary>Null when the poll was never opened.</summary>
+    Task<PollTally?> GetTally();
+
+    Task<IReadOnlyDictionary<string, int>> GetAllocation(Guid voterId);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record PollOption(string Id, string Label);
+
+/// <param name="Version">+1 per accepted change; a client keeps the highest it saw.</param>
+[GenerateSerializer, Immutable]
+public sealed record PollTally(
+    Guid PollId,
+    Guid CampId,
+    string Title,
+    int DotsPerVoter,
+    IReadOnlyList<OptionTally> Options,
+    int Voters,
+    bool Closed,
+    long Version);
+
+[GenerateSerializer, Immutable]
+public sealed record OptionTally(string Id, string Label, int Dots);

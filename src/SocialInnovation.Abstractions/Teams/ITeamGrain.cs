@@ -1,0 +1,46 @@
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+
+namespace SocialInnovation.Teams;
+
+/// <summary>
+/// One team: its theme, members and captain. The camp keeps only a summary (<see cref="TeamView"/>);
+/// membership lives here and is what "a participant of THIS team" means to access checks.
+/// </summary>
+public interface ITeamGrain : IGrainWithGuidKey
+{
+    /// <summary>Sets the team up from the camp's summary the first time; later calls change nothing.</summary>
+    Task Open(Guid campId, TeamView team, int capacity);
+
+    Task<TeamDetails?> GetDetails();
+
+    /// <summary>Whether the person is a member of this team, and the team belongs to that camp.</summary>
+    Task<bool> IsMember(Guid campId, Guid personId);
+
+    /// <summary>Joining twice is one membership; the first member becomes captain.</summary>
+    Task<Outcome<TeamDetails>> Join(Guid personId, string name);
+
+    /// <summary>Leaving passes the captaincy to the longest-standing member.</summary>
+    Task<Outcome<TeamDetails>> Leave(Guid personId);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record TeamMember(Guid PersonId, string Name, DateTimeOffset JoinedAt);
+
+[GenerateSerializer, Immutable]
+public sealed record TeamDetails(
+    Guid TeamId,
+    Guid CampId,
+    string Name,
+    string Theme,
+    int Capacity,
+    IReadOnlyList<TeamMember> Members,
+    Guid? CaptainId);
+
+/// <summary>Join or leave a team.</summary>
+public sealed record TeamMembershipChange(string IdempotencyKey);
+
+public sealed class TeamMembershipChangeValidator : FluentValidation.AbstractValidator<TeamMembershipChange>
+{
+    public TeamMembershipChangeValidator() => RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
+}

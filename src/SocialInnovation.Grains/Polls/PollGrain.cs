@@ -1,0 +1,82 @@
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Common;
+using SocialInnovation.Polls;
+
+namespace SocialInnovation.Grains.Polls;
+
+/// <summary>
+/// A dot-vote. A vote replaces the voter's allocation as a whole, so a retried vote is the same vote;
+/// the tally is computed from the allocations and can never drift from them.
+/// </summary>
+public sealed class PollGrain(
+    [PersistentState("poll", StorageNames.State)] IPersistentState<PollState> state) : Grain, IPollGrain
+{
+    private PollState Poll => state.State;
+
+    public async Task<Outcome<PollTally>> Open(Guid campId, OpenPoll command)
+    {
+        var result = new OpenPollValidator().Validate(command);
+        if (!result.IsValid) return DomainError.Invalid(result);
+        if (command.Options is not { Count: >= 2 })
+            return DomainError.Conflict("poll.options", "A poll needs at least two options.");
+        if (Poll.Exists)
+            return Poll.CampId == campId && Poll.Title == command.Title ? Tally() : DomainError.Conflict("poll.exists", "This poll is already open.");
+
+        Poll.CampId = campId;
+        Poll.Title = command.Title;
+        Poll.Options = command.Options.Select((label, i) => new PollOption($"o{i + 1}", label)).ToList();
+        Poll.DotsPerVoter = command.DotsPerVoter;
+        Poll.Version = 1;
+        await state.Store(this);
+        return Tally();
+    }
+
+    public async Task<Outcome<PollTally>> Vote(Guid voterId, CastDots command)
+    {
+        var result = new CastDotsValidator().Validate(command);
+        if (!result.IsValid) return DomainError.Invalid(result);
+        if (!Poll.Exists) return Unknown();
+        var dots = command.Dots.Where(d => d.Value > 0).ToDictionary(d => d.Key, d => d.Value);
+        if (Poll.Votes.TryGetValue(voterId, out var current) && SameAllocation(current, dots)) return Tally();
+        if (Poll.Closed) return DomainError.Conflict("poll.closed", "Voting has closed.");
+        if (dots.Keys.FirstOrDefault(id => Poll.Options.All(o => o.Id != id)) is { } unknown)
+            return DomainError.Conflict("poll.option-unknown", $"{unknown} is not an option of this poll.");
+        if (dots.Values.Sum() > Poll.DotsPerVoter)
+            return DomainError.Conflict("poll.too-many-dots", $"You have {Poll.DotsPerVoter} dots to spread, not {dots.Values.Sum()}.");
+
+        if (dots.Count == 0) Poll.Votes.Remove(voterId);
+        else Poll.Votes[voterId] = dots;
+        Poll.Version++;
+        await state.Store(this);
+        return Tally();
+    }
+
+    public async Task<Outcome<PollTally>> Close(string idempotencyKey)
+    {
+        if (!Poll.Exists) return Unknown();
+        if (Poll.Closed) return Tally();
+        Poll.Closed = true;
+        Poll.Version++;
+        await state.Store(this);
+        return Tally();
+    }
+
+    public Task<PollTally?> GetTally() => Task.FromResult(Poll.Exists ? Tally() : null);
+
+    public Task<IReadOnlyDictionary<string, int>> GetAllocation(Guid voterId) =>
+        Task.FromResult<IReadOnlyDictionary<string, int>>(Poll.Votes.TryGetValue(voterId, out var dots) ? new Dictionary<string, int>(dots) : []);
+
+    private PollTally Tally()
+    {
+        var totals = Poll.Options.ToDictionary(o => o.Id, _ => 0);
+        foreach (var allocation in Poll.Votes.Values)
+            foreach (var (option, dots) in allocation) totals[option] += dots;
+        return new PollTally(this.GetPrimaryKey(), Poll.CampId, Poll.Title, Poll.DotsPerVoter,
+            Poll.Options.Select(o => new OptionTally(o.Id, o.Label, totals[o.Id])).ToList(), Poll.Votes.Count, Poll.Closed, Poll.Version);
+    }
+
+    private static bool SameAllocation(Dictionary<string, int> a, Dictionary<string, int> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static DomainError Unknown() => DomainError.NotFound("poll.unknown", "There is no such poll.");
+}

@@ -1,0 +1,20 @@
+using SocialInnovation.Grains.Common;
+using SocialInnovation.Polls;
+
+namespace SocialInnovation.Grains.Polls;
+
+[GenerateSerializer]
+public sealed class PollState
+{
+    [Id(0)] public Guid CampId { get; set; }
+    [Id(1)] public string Title { get; set; } = "";
+    [Id(2)] public List<PollOption> Options { get; set; } = [];
+    [Id(3)] public int DotsPerVoter { get; set; }
+    /// <summary>Each voter's current allocation: option id → dots.</summary>
+    [Id(4)] public Dictionary<Guid, Dictionary<string, int>> Votes { get; set; } = [];
+    [Id(5)] public bool Closed { get; set; }
+    [Id(6)] public long Version { get; set; }
+    [Id(7)] public IdempotencyLog Applied { get; set; } = new();
+
+    public bool Exists => Options.Count > 0;
+}

@@ -1,0 +1,56 @@
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Teams;
+using SocialInnovation.People;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Common;
+using SocialInnovation.Teams;
+
+namespace SocialInnovation.Server.Teams;
+
+/// <summary>A team's page, and participants joining and leaving teams.</summary>
+public static class TeamsApi
+{
+    public static RouteGroupBuilder MapTeamsApi(this RouteGroupBuilder api)
+    {
+        var team = api.MapGroup("/camps/{campId:guid}/teams/{teamId:guid}").WithTags("Teams");
+        team.MapGet("/", Get).InCamp().WithSummary("A team with its members and captain");
+        team.MapPost("/join", Join).InCamp(CampRole.Participant).WithSummary("Join a team (one team per participant)");
+        team.MapPost("/leave", Leave).InTeam().WithSummary("Leave one's team");
+        return api;
+    }
+
+    /// <summary>Sets a team's grain up from the camp's summary; teams added before team grains existed get one on first use.</summary>
+    public static Task OpenTeam(IGrainFactory grains, Guid campId, TeamView team, int capacity = TeamGrain.DefaultCapacity) =>
+        grains.GetGrain<ITeamGrain>(team.TeamId).Open(campId, team, capacity);
+
+    private static async Task<IResult> Get(Guid campId, Guid teamId, IGrainFactory grains)
+    {
+        if (await Find(grains, campId, teamId) is not { } team) return Problems.From(Unknown);
+        await OpenTeam(grains, campId, team);
+        return TypedResults.Ok(await grains.GetGrain<ITeamGrain>(teamId).GetDetails());
+    }
+
+    private static async Task<IResult> Join(Guid campId, Guid teamId, TeamMembershipChange change, HttpContext http, IGrainFactory grains)
+    {
+        var snapshot = await grains.GetGrain<ICampGrain>(campId).GetSnapshot();
+        if (snapshot?.Teams.FirstOrDefault(t => t.TeamId == teamId) is not { } team) return Problems.From(Unknown);
+        var caller = http.Caller();
+        // One team per participant. (Two joins racing from one person could both pass; the UI sends one.)
+        foreach (var other in snapshot.Teams.Where(t => t.TeamId != teamId))
+        {
+            if (await grains.GetGrain<ITeamGrain>(other.TeamId).IsMember(campId, caller.PersonId))
+                return Problems.From(DomainError.Conflict("team.already-member", $"You are in {other.Name}; leave it first."));
+        }
+        await OpenTeam(grains, campId, team);
+        return Problems.Ok(await grains.GetGrain<ITeamGrain>(teamId).Join(caller.PersonId, caller.Name));
+    }
+
+    private static async Task<IResult> Leave(Guid campId, Guid teamId, TeamMembershipChange change, HttpContext http, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<ITeamGrain>(teamId).Leave(http.Caller().PersonId));
+
+    private static async Task<TeamView?> Find(IGrainFactory grains, Guid campId, Guid teamId) =>
+        (await grains.GetGrain<ICampGrain>(campId).GetSnapshot())?.Teams.FirstOrDefault(t => t.TeamId == teamId);
+
+    private static readonly DomainError Unknown = DomainError.NotFound("team.unknown", "This camp has no such team.");
+}

@@ -39,6 +39,8 @@ public sealed class PlatformHost : IAsyncDisposable
             ["Mail:Host"] = "127.0.0.1",
             ["Mail:Port"] = settings?.ContainsKey("Mail:Port") == true ? null : Maildev.Shared.SmtpPort.ToString(),
             ["Mail:Security"] = "None",
+            // The intake demo (120 applications) only where a test asks for it: it slows every seeded start.
+            ["Demo:Intake"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
         foreach (var (key, value) in new Dictionary<string, string?>

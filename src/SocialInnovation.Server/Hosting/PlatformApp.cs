@@ -40,6 +40,7 @@ public static class PlatformApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNode>());
         builder.Services.AddHostedService<OrganizerKeys>();
         builder.Services.AddHostedService<DemoCamp>();
+        builder.Services.AddHostedService<DemoIntake>();
 
         var app = builder.Build();
         MapAll(app);

@@ -40,6 +40,9 @@ public sealed class PlatformSettings
     /// <summary>Seed the "TechBootCamp demo" camp and print its invite links at start.</summary>
     public bool SeedDemo { get; init; }
 
+    /// <summary>With <see cref="SeedDemo"/>: also seed "SICamp Almaty demo" with 120 applications, a poll and teams.</summary>
+    public bool SeedDemoIntake { get; init; } = true;
+
     /// <summary>The first day of the demo camp; today when not set.</summary>
     public DateOnly? DemoStartsOn { get; init; }
 
@@ -58,6 +61,7 @@ public sealed class PlatformSettings
         OrganizerKey = configuration["Platform:OrganizerKey"],
         PublicBaseUrl = configuration["Platform:PublicBaseUrl"],
         SeedDemo = configuration.GetValue("Demo:Seed", false),
+        SeedDemoIntake = configuration.GetValue("Demo:Intake", true),
         DemoStartsOn = configuration["Demo:StartsOn"] is { Length: > 0 } day ? DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture) : null,
     };
 }

@@ -13,6 +13,8 @@ route('/signin', () => import('./session/SigninPage'));
 route('/join', () => import('./join/JoinPage'), prefetchInvite);
 route('/camps/:campId', () => import('./camp/CampPage'));
 route('/camps/:campId/organize', () => import('./organizer/ConsolePage'));
+route('/camps/:campId/apply', () => import('./apply/ApplyPage'));
+route('/application', () => import('./apply/MyApplicationPage'));
 
 const root = document.getElementById('app')!;
 startRouter();

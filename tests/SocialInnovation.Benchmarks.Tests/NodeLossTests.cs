@@ -58,7 +58,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
 
         public async Task Restart()
         {
-            _host = await PlatformHost.Start(world, clustering: "AzureTable");
+            _host = await PlatformHost.Start(world, clustering: "AzureTable", settings: new Dictionary<string, string?> { ["RateLimits:Enabled"] = "false" });
             Address = _host.Address;
         }
     }

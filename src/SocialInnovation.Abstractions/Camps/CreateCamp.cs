@@ -20,22 +20,22 @@ public sealed class CampDetailsValidator : AbstractValidator<CampDetails>
         RuleFor(d => d.Location).NotEmpty().Length(2, 120).PlainText();
         RuleFor(d => d.StartsOn).NotEmpty();
         RuleFor(d => d.EndsOn).NotEmpty()
-            .GreaterThanOrEqualTo(d => d.StartsOn).WithMessage("A camp cannot end before it starts.")
+            .GreaterThanOrEqualTo(d => d.StartsOn).WithText(Texts.CampEndsBeforeStart)
             .Must((d, end) => end.DayNumber - d.StartsOn.DayNumber <= 90)
-            .WithMessage("A camp may last at most 90 days.");
+            .WithText(Texts.CampTooLong);
         RuleFor(d => d.Capacity).InclusiveBetween(1, 10_000);
         RuleFor(d => d.Countries).NotNull().Must(c => c is { Count: >= 1 and <= 30 })
-            .WithMessage("Name between 1 and 30 participating countries.")
+            .WithText(Texts.CountriesCount)
             .Must(c => c is null || c.Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count)
-            .WithMessage("Each country may be named once.");
+            .WithText(Texts.CountriesTwice);
         RuleForEach(d => d.Countries).NotEmpty().Matches("^[A-Z]{2}$")
-            .WithMessage("Countries are two-letter ISO codes in capitals, such as KZ or TJ.");
+            .WithText(Texts.CountryCode);
         RuleFor(d => d.Languages).NotNull().Must(l => l is { Count: >= 1 and <= 6 })
-            .WithMessage("Name between 1 and 6 languages.");
+            .WithText(Texts.LanguagesCount);
         RuleForEach(d => d.Languages).Must(l => KnownLanguages.Contains(l))
-            .WithMessage($"Languages are one of: {string.Join(", ", KnownLanguages)}.");
+            .WithText(Texts.LanguagesKnown, string.Join(", ", KnownLanguages));
         RuleFor(d => d.Themes).NotNull().Must(t => t is { Count: <= 20 })
-            .WithMessage("A camp may have at most 20 problem themes.");
+            .WithText(Texts.ThemesCount);
         RuleForEach(d => d.Themes).NotEmpty().Length(2, 80).PlainText();
     }
 }

@@ -55,7 +55,7 @@ public sealed class PreviewInviteValidator : AbstractValidator<PreviewInvite>
 {
     public PreviewInviteValidator()
     {
-        RuleFor(r => r.Token).NotEmpty().Matches(InviteToken.Pattern).WithMessage("This is not an invite token.");
+        RuleFor(r => r.Token).NotEmpty().Matches(InviteToken.Pattern).WithText(Texts.NotAnInviteToken);
     }
 }
 
@@ -63,10 +63,10 @@ public sealed class RedeemInviteValidator : AbstractValidator<RedeemInvite>
 {
     public RedeemInviteValidator()
     {
-        RuleFor(r => r.Token).NotEmpty().Matches(InviteToken.Pattern).WithMessage("This is not an invite token.");
+        RuleFor(r => r.Token).NotEmpty().Matches(InviteToken.Pattern).WithText(Texts.NotAnInviteToken);
         RuleFor(r => r.IdempotencyKey).ValidIdempotencyKey();
         RuleFor(r => r.Name).Length(2, 60).When(r => r.Name is not null)
-            .Must(n => n is null || n.Trim().Length == n.Length).WithMessage("A name may not start or end with spaces.")
+            .Must(n => n is null || n.Trim().Length == n.Length).WithText(Texts.NameSpaces)
             .PlainText();
     }
 }

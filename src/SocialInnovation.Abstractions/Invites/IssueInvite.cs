@@ -21,7 +21,7 @@ public sealed class IssueInviteValidator : AbstractValidator<IssueInvite>
         RuleFor(i => i.Label).NotEmpty().Length(1, 80).PlainText();
         RuleFor(i => i.MaxUses).InclusiveBetween(1, 1000);
         RuleFor(i => i.ValidForHours).InclusiveBetween(1, MaxValidForHours)
-            .WithMessage($"An invite is valid for 1 to {MaxValidForHours} hours.");
+            .WithText(Texts.InviteValidFor, MaxValidForHours);
         RuleFor(i => i.IdempotencyKey).ValidIdempotencyKey();
     }
 }

@@ -20,6 +20,9 @@ public interface IPersonGrain : IGrainWithGuidKey
     Task<CampRole> Join(Guid campId, CampRole role, string name);
 
     Task BecomePlatformOrganizer(string name);
+
+    /// <summary>The language the person reads the app in ("en", "ru"), the same on every device.</summary>
+    Task SetLanguage(string language);
 }
 
 [GenerateSerializer, Immutable]
@@ -27,4 +30,5 @@ public sealed record PersonProfile(
     Guid PersonId,
     string Name,
     bool IsPlatformOrganizer,
-    IReadOnlyDictionary<Guid, CampRole> Camps);
+    IReadOnlyDictionary<Guid, CampRole> Camps,
+    string? Language = null);

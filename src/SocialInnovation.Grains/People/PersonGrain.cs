@@ -11,7 +11,7 @@ public sealed class PersonGrain(
     private bool Exists => Person.Name.Length > 0;
 
     public Task<PersonProfile?> GetProfile() => Task.FromResult(
-        Exists ? new PersonProfile(this.GetPrimaryKey(), Person.Name, Person.IsPlatformOrganizer, new Dictionary<Guid, CampRole>(Person.Camps)) : null);
+        Exists ? new PersonProfile(this.GetPrimaryKey(), Person.Name, Person.IsPlatformOrganizer, new Dictionary<Guid, CampRole>(Person.Camps), Person.Language) : null);
 
     public Task<CampRole?> GetRole(Guid campId) =>
         Task.FromResult(Person.Camps.TryGetValue(campId, out var role) ? role : (CampRole?)null);
@@ -30,6 +30,13 @@ public sealed class PersonGrain(
         if (Person.IsPlatformOrganizer) return;
         Person.IsPlatformOrganizer = true;
         if (!Exists) Person.Name = name;
+        await state.Store(this);
+    }
+
+    public async Task SetLanguage(string language)
+    {
+        if (!Exists || Person.Language == language) return;
+        Person.Language = language;
         await state.Store(this);
     }
 }

@@ -8,4 +8,6 @@ public sealed class PersonState
     [Id(0)] public string Name { get; set; } = "";
     [Id(1)] public bool IsPlatformOrganizer { get; set; }
     [Id(2)] public Dictionary<Guid, CampRole> Camps { get; set; } = [];
+    /// <summary>Null until the person picks one; until then each device follows its browser.</summary>
+    [Id(3)] public string? Language { get; set; }
 }

@@ -10,6 +10,7 @@ using SocialInnovation.Server.Camps;
 using SocialInnovation.Server.Common;
 using SocialInnovation.Server.Demo;
 using SocialInnovation.Server.Invites;
+using SocialInnovation.Server.Languages;
 using SocialInnovation.Server.Live;
 using SocialInnovation.Server.Mail;
 using SocialInnovation.Server.Platform;
@@ -81,6 +82,7 @@ public static class PlatformApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();
+        app.UsePlatformLocalization();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -93,7 +95,7 @@ public static class PlatformApp
         var api = app.MapGroup("/api");
         api.AddEndpointFilter<AccessFilter>();
         api.AddEndpointFilter<ValidationFilter>();
-        api.MapSessionApi().MapCampsApi().MapInvitesApi().MapApplicationsApi().MapSelectionApi().MapPollsApi().MapTeamsApi();
+        api.MapSessionApi().MapCampsApi().MapInvitesApi().MapApplicationsApi().MapSelectionApi().MapPollsApi().MapTeamsApi().MapLanguageApi();
         // Unknown API paths answer as an API would, not with the SPA's page.
         app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")))
             .Anyone();

@@ -45,7 +45,8 @@ public static class SessionApi
     }
 }
 
-public sealed record MeView(Guid PersonId, string Name, bool IsPlatformOrganizer, IReadOnlyList<MyCamp> Camps)
+/// <param name="Language">The language the person chose ("en", "ru"), or null when they never chose.</param>
+public sealed record MeView(Guid PersonId, string Name, bool IsPlatformOrganizer, IReadOnlyList<MyCamp> Camps, string? Language)
 {
     public static async Task<MeView?> Load(IGrainFactory grains, Guid personId)
     {
@@ -55,7 +56,7 @@ public sealed record MeView(Guid PersonId, string Name, bool IsPlatformOrganizer
                 ? new MyCamp(s.CampId, s.Details.Name, c.Value, s.Phase, s.Details.Location, s.Details.StartsOn, s.Details.EndsOn)
                 : null));
         return new MeView(personId, profile.Name, profile.IsPlatformOrganizer,
-            camps.OfType<MyCamp>().OrderByDescending(c => c.StartsOn).ToList());
+            camps.OfType<MyCamp>().OrderByDescending(c => c.StartsOn).ToList(), profile.Language);
     }
 }
 

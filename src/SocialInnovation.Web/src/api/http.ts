@@ -1,3 +1,5 @@
+import { language } from '../i18n';
+
 /** An RFC 7807 problem from the server, or a stand-in for a network failure (status 0). */
 export class ApiProblem extends Error {
   constructor(
@@ -23,7 +25,10 @@ export async function request<T>(method: string, url: string, body?: unknown): P
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      // The server answers field errors in the language the app shows.
+      headers: body === undefined
+        ? { Accept: 'application/json', 'Accept-Language': language }
+        : { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

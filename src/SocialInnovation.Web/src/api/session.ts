@@ -1,4 +1,4 @@
-import { ApiProblem, get, post } from './http';
+import { ApiProblem, get, post, request } from './http';
 import type { Me } from './types';
 
 /** The signed-in person, or null when nobody is signed in. */
@@ -13,3 +13,4 @@ export async function loadMe(): Promise<Me | null> {
 
 export const signInOrganizer = (key: string) => post<Me>('/api/session/organizer', { key });
 export const signOut = () => post<void>('/api/session/signout');
+export const chooseLanguage = (language: string) => request<void>('PUT', '/api/me/language', { language });

@@ -63,7 +63,7 @@ export interface MyCamp {
   endsOn: string;
 }
 
-export interface Me { personId: string; name: string; isPlatformOrganizer: boolean; camps: MyCamp[] }
+export interface Me { personId: string; name: string; isPlatformOrganizer: boolean; camps: MyCamp[]; language: string | null }
 
 export interface CampMember { personId: string; name: string; role: Role; joinedAt: string }
 

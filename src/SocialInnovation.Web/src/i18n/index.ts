@@ -14,6 +14,7 @@ for (const [path, exports] of Object.entries(modules)) {
   if (lang && messages && Object.keys(messages).length > 0) catalogues.set(lang, messages);
 }
 
+/** The reader's choice on this device, else the first of the browser's languages the app is written in. */
 function pickLanguage(): string {
   const wanted = [localStorage.getItem('lang'), ...navigator.languages].filter((l): l is string => !!l);
   for (const tag of wanted) {
@@ -24,6 +25,13 @@ function pickLanguage(): string {
 }
 
 export const language = pickLanguage();
+/** The languages the app is written in, English first. */
+export const languages = ['en', ...[...catalogues.keys()].filter((l) => l !== 'en').sort()];
+/** A language's name in that language ("Русский"), for the switch. */
+export const ownName = (code: string): string => {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+};
 const active = catalogues.get(language) ?? en;
 
 export function has(key: string): key is MessageKey {

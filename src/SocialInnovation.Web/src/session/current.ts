@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { loadMe } from '../api/session';
 import type { Me } from '../api/types';
+import { followPersonsLanguage } from './language';
 
 /** Who is signed in, shared by the header and the pages: undefined until first asked, null for nobody. */
 export const me = signal<Me | null | undefined>(undefined);
@@ -12,6 +13,7 @@ export function currentMe(refresh = false): Promise<Me | null> {
     (loaded) => {
       inFlight = null;
       me.value = loaded;
+      followPersonsLanguage(loaded);
       return loaded;
     },
     (error: unknown) => {

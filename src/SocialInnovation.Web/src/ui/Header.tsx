@@ -1,4 +1,5 @@
-import { t } from '../i18n';
+import { language, languages, ownName, t } from '../i18n';
+import { switchLanguage } from '../session/language';
 import { signOut } from '../api/session';
 import { me, setMe } from '../session/current';
 import { navigate } from '../router';
@@ -18,6 +19,9 @@ export function Header() {
             <button type="button" class="link-button" onClick={() => void leave()}>{t('nav.signout')}</button>
           </>
         ) : <a href="/signin">{t('nav.signin')}</a>}
+        {languages.filter((l) => l !== language).map((l) => (
+          <button key={l} type="button" class="link-button" lang={l} onClick={() => void switchLanguage(l, who)}>{ownName(l)}</button>
+        ))}
       </nav>
     </>
   );

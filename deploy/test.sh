@@ -36,12 +36,14 @@ dotnet test SocialInnovation.sln -c Release --logger "console;verbosity=normal" 
 status=${PIPESTATUS[0]}
 set -e
 
-# The web app's counts join the total in the same "Passed: N" form; a run that wrote no report failed.
+# The web app's counts join the total in the same "Passed: N" form; a test file that failed to load
+# counts as one failure, and a run that wrote no report failed.
 {
   echo "Web app (vitest):"
   node -e 'const fs = require("fs"); const f = process.argv[1];
     const r = fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0, numTodoTests: 0 };
-    console.log(`Passed: ${r.numPassedTests}\nFailed: ${r.numFailedTests}\nSkipped: ${r.numPendingTests + r.numTodoTests}`);' "$web_report"
+    const broken = (r.testResults || []).filter(f => f.status === "failed" && f.assertionResults.length === 0).length;
+    console.log(`Passed: ${r.numPassedTests}\nFailed: ${r.numFailedTests + broken}\nSkipped: ${r.numPendingTests + r.numTodoTests}`);' "$web_report"
 } | tee -a "$log"
 if [ "$status" -eq 0 ] && [ "$web_status" -ne 0 ]; then status=$web_status; fi
 

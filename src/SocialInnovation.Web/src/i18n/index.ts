@@ -16,7 +16,9 @@ for (const [path, exports] of Object.entries(modules)) {
 
 /** The reader's choice on this device, else the first of the browser's languages the app is written in. */
 function pickLanguage(): string {
-  const wanted = [localStorage.getItem('lang'), ...navigator.languages].filter((l): l is string => !!l);
+  // Guarded so that modules importing i18n also load where there is no browser (vitest in node).
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('lang');
+  const wanted = [stored, ...(globalThis.navigator?.languages ?? [])].filter((l): l is string => !!l);
   for (const tag of wanted) {
     const base = tag.toLowerCase().split('-')[0];
     if (catalogues.has(base)) return base;

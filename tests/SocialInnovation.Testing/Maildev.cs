@@ -89,9 +89,8 @@ public sealed class Maildev : IAsyncDisposable
         if (!File.Exists(bin)) throw new InvalidOperationException("maildev is not installed: run deploy/test.sh, or 'npm ci' in deploy/.");
         var directory = Path.Combine(Path.GetTempPath(), $"si-maildev-{Environment.ProcessId}-{smtpPort}");
         Directory.CreateDirectory(directory);
-        var process = Process.Start(new ProcessStartInfo(bin,
-            $"--smtp {smtpPort} --web {webPort} --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory {directory} --silent")
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var process = ChildProcess.StartTied(bin,
+            $"--smtp {smtpPort} --web {webPort} --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory {directory} --silent");
         return new Maildev(smtpPort, webPort, process);
     }
 

@@ -25,9 +25,8 @@ public static class TestStorage
         var port = FreePorts.Take(3)[0];
         var data = Path.Combine(Path.GetTempPath(), $"si-azurite-{Environment.ProcessId}");
         Directory.CreateDirectory(data);
-        _azurite = Process.Start(new ProcessStartInfo(azurite,
-            $"--silent --location {data} --blobHost 127.0.0.1 --blobPort {port} --queuePort {port + 1} --tablePort {port + 2} --skipApiVersionCheck --loose")
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        _azurite = ChildProcess.StartTied(azurite,
+            $"--silent --location {data} --blobHost 127.0.0.1 --blobPort {port} --queuePort {port + 1} --tablePort {port + 2} --skipApiVersionCheck --loose");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { _azurite.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
         WaitForPort(port);
         WaitForPort(port + 2);

@@ -8,7 +8,7 @@ using SocialInnovation.Grains.Mail;
 namespace SocialInnovation.Grains.Tests;
 
 /// <summary>
-/// One in-process silo with memory storage and a <see cref="ManualClock"/>, shared by every test.
+/// One in-process silo with <see cref="TestGrainStorage"/> and a <see cref="ManualClock"/>, shared by every test.
 /// Tests keep out of each other's way by using fresh grain keys.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
@@ -21,6 +21,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Every mail the silo's outboxes handed to "SMTP".</summary>
     public RecordingMailTransport Mail => SiloServices.GetRequiredService<RecordingMailTransport>();
+
+    public TestGrainStorage Storage => SiloServices.GetRequiredService<TestGrainStorage>();
 
     public async Task InitializeAsync()
     {
@@ -44,11 +46,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo) => silo
-            // The same state format as the Azure Blob storage in the host, so these tests read it back too.
-            .AddMemoryGrainStorage(StorageNames.State, o => o.GrainStorageSerializer = new JsonStateSerializer())
             .UseInMemoryReminderService()
             .ConfigureServices(services =>
             {
+                // The same state format as the Azure Blob storage in the host, so these tests read it back too.
+                services.AddSingleton<TestGrainStorage>();
+                services.AddKeyedSingleton<IGrainStorage>(StorageNames.State, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
                 services.AddSingleton<RecordingMailTransport>();
                 services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<RecordingMailTransport>());
                 services.AddSingleton<ManualClock>();

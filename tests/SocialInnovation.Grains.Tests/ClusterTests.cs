@@ -1,5 +1,6 @@
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
+using SocialInnovation.Live;
 
 namespace SocialInnovation.Grains.Tests;
 
@@ -36,6 +37,17 @@ public abstract class ClusterTests(ClusterFixture fixture)
             snapshot = (await camp.ChangePhase(new ChangePhase(snapshot.Phase, snapshot.Phase + 1, NewKey()), "Aigerim")).Ok();
         return snapshot;
     }
+}
+
+public static class CampStreamReading
+{
+    /// <summary>The camp's events after the position of a snapshot the caller has.</summary>
+    public static async Task<IReadOnlyList<StreamEnvelope>> EventsAfter(this ICampGrain camp, CampSnapshot seen) =>
+        (await camp.CatchUp(new StreamPosition(seen.Epoch, seen.Seq))).Ok().Events;
+
+    public static CampEventKind CampKind(this StreamEnvelope envelope) => Enum.Parse<CampEventKind>(envelope.Kind);
+
+    public static CampEvent Change(this StreamEnvelope envelope) => envelope.Read<CampEvent>();
 }
 
 public static class OutcomeAssert

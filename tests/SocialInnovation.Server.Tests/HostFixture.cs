@@ -1,15 +1,20 @@
 using SocialInnovation.Camps;
 using SocialInnovation.People;
+using SocialInnovation.Server.Live;
+using SocialInnovation.Server.Tests.Live;
 using SocialInnovation.Testing;
 
 namespace SocialInnovation.Server.Tests;
 
-/// <summary>One platform node shared by the tests of a class; each test makes its own camps.</summary>
+/// <summary>
+/// One platform node shared by the tests of a class; each test makes its own camps. It also knows the
+/// test-only stream kind <see cref="TeamNotesStream"/>.
+/// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
     public PlatformHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await PlatformHost.Start(PlatformHost.NewWorld());
+    public async Task InitializeAsync() => Host = await PlatformHost.Start(PlatformHost.NewWorld(), services: s => s.AddStreamKind<TeamNotesStream>());
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

@@ -30,7 +30,9 @@ public sealed class PlatformHost : IAsyncDisposable
     /// <param name="world">Names the cluster and the storage container: hosts sharing it share their data.</param>
     /// <param name="clustering">Localhost for one node, AzureTable for several forming one cluster.</param>
     /// <param name="settings">More configuration, e.g. Demo:StartsOn.</param>
-    public static async Task<PlatformHost> Start(string world, string clustering = "Localhost", bool seedDemo = false, IDictionary<string, string?>? settings = null)
+    /// <param name="services">More services, e.g. a stream kind defined by a test.</param>
+    public static async Task<PlatformHost> Start(string world, string clustering = "Localhost", bool seedDemo = false,
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var ports = FreePorts.Take(3);
         var configuration = new Dictionary<string, string?>
@@ -61,6 +63,7 @@ public sealed class PlatformHost : IAsyncDisposable
                 builder.Configuration.AddInMemoryCollection(configuration);
                 builder.WebHost.UseUrls($"http://127.0.0.1:{ports[0]}");
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                services?.Invoke(builder.Services);
             });
         await app.StartAsync();
         return new PlatformHost(app, new Uri($"http://127.0.0.1:{ports[0]}"));

@@ -2,10 +2,11 @@ using SocialInnovation.People;
 
 namespace SocialInnovation.Camps;
 
-/// <summary>Everything a camp's page shows, as of sequence number <see cref="Seq"/>.</summary>
+/// <summary>Everything a camp's page shows, as of its stream's position (<see cref="Epoch"/>, <see cref="Seq"/>).</summary>
 [GenerateSerializer, Immutable]
 public sealed record CampSnapshot(
     Guid CampId,
+    long Epoch,
     long Seq,
     CampDetails Details,
     CampPhase Phase,

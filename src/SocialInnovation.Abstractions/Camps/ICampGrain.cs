@@ -1,12 +1,13 @@
 using Orleans.Concurrency;
 using SocialInnovation.Common;
 using SocialInnovation.Invites;
+using SocialInnovation.Live;
 using SocialInnovation.People;
 
 namespace SocialInnovation.Camps;
 
 /// <summary>One camp: its details, phase, roster, teams and invites. Keyed by the camp id.</summary>
-public interface ICampGrain : IGrainWithGuidKey
+public interface ICampGrain : IGrainWithGuidKey, IStreamOwnerGrain
 {
     Task<Outcome<CampSnapshot>> Create(CreateCamp command, Guid organizerId, string organizerName);
 
@@ -15,9 +16,6 @@ public interface ICampGrain : IGrainWithGuidKey
     Task<CampSnapshot?> GetSnapshot();
 
     Task<Outcome<CampSnapshot>> ChangePhase(ChangePhase command, string byName);
-
-    /// <summary>The events after <paramref name="afterSeq"/>, or a snapshot when they are no longer kept.</summary>
-    Task<Outcome<CampCatchUp>> GetEventsAfter(long? afterSeq);
 
     Task<Outcome<CampSnapshot>> AddTeam(AddTeam command);
 

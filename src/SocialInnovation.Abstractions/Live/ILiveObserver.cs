@@ -1,30 +1,41 @@
 using Orleans.Concurrency;
-using SocialInnovation.Camps;
+using SocialInnovation.Common;
 
 namespace SocialInnovation.Live;
 
 /// <summary>
-/// Implemented by each web node: receives camp events and pushes them to the browsers connected to that
-/// node. One-way, so a slow node never holds up the notifier that calls it.
+/// Implemented by each web node: receives stream events and pushes them to the browsers connected to
+/// that node. It answers as soon as it has started the sends, without waiting for any browser; the
+/// notifier keeps one call in flight per node and batches what arrives meanwhile.
 /// </summary>
 public interface ILiveObserver : IGrainObserver
 {
-    [OneWay]
-    Task OnCampEvents(CampEvent[] events);
+    Task OnStreamEvents(StreamEnvelope[] batch);
 }
 
+/// <param name="Silo">The silo the node runs beside; its node is dropped as soon as membership declares it dead.</param>
+[GenerateSerializer, Immutable]
+public sealed record LiveNodeEntry(string NodeId, ILiveObserver Observer, SiloAddress? Silo);
+
+/// <param name="Complete">
+/// False while the list's activation is younger than a registration round (it was just moved or
+/// restarted): it may not know every node yet, so notifiers add it to what they knew instead of
+/// replacing that.
+/// </param>
+[GenerateSerializer, Immutable]
+public sealed record LiveNodeList(IReadOnlyList<LiveNodeEntry> Nodes, bool Complete);
+
 /// <summary>
-/// The list of web nodes that want camp events (one activation, key 0). Nodes re-register on a timer;
-/// a node that stops doing so is dropped.
+/// The list of web nodes that want stream events (one activation, key 0). Nodes re-register on a timer;
+/// a node that stops doing so, or whose silo membership declares dead, is dropped.
 /// </summary>
 public interface ILiveNodeListGrain : IGrainWithIntegerKey
 {
-    Task Register(string nodeId, ILiveObserver observer);
+    Task Register(LiveNodeEntry node);
 
     Task Unregister(string nodeId);
 
-    /// <summary>The nodes that re-registered recently; forgets the rest.</summary>
-    Task<ILiveObserver[]> GetObservers();
+    Task<LiveNodeList> GetNodes();
 }
 
 /// <summary>
@@ -33,6 +44,14 @@ public interface ILiveNodeListGrain : IGrainWithIntegerKey
 /// </summary>
 public interface ILiveNotifierGrain : IGrainWithIntegerKey
 {
+    /// <summary>Events of one or more streams, in order per stream.</summary>
     [OneWay]
-    Task Publish(CampEvent campEvent);
+    Task Publish(StreamEnvelope[] batch);
+}
+
+/// <summary>A grain that owns one stream and can bring a watcher up to date on it.</summary>
+public interface IStreamOwnerGrain : IGrain
+{
+    /// <summary>The events after <paramref name="after"/>, or a snapshot (see <see cref="StreamCatchUp"/>).</summary>
+    Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after);
 }

@@ -15,9 +15,7 @@ public sealed partial class CampGrain
         if (Validate(new AddTeamValidator(), command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
 
-        var fingerprint = $"team:{command.Name}:{command.Theme}";
-        if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
-            return replayed.Error is null ? Snapshot() : replayed.Error;
+        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         if (Camp.Teams.Any(t => string.Equals(t.Name, command.Name, StringComparison.OrdinalIgnoreCase)))
             return DomainError.Conflict("team.exists", $"There is already a team called {command.Name}.");
         if (!Camp.Details!.Themes.Contains(command.Theme))
@@ -25,9 +23,9 @@ public sealed partial class CampGrain
 
         var team = new TeamView(Guid.NewGuid(), command.Name, command.Theme);
         Camp.Teams.Add(team);
-        var campEvent = NewEvent(CampEventKind.TeamAdded) with { Team = team };
-        Camp.Applied.Remember(command.IdempotencyKey, fingerprint, campEvent.Seq, team.TeamId);
-        await Commit(campEvent);
+        Append(CampEventKind.TeamAdded, Current() with { Team = team });
+        _log.Remember(command.IdempotencyKey, command, team.TeamId);
+        await _log.Commit();
         return Snapshot();
     }
 
@@ -40,7 +38,8 @@ public sealed partial class CampGrain
 
         var member = new CampMember(personId, name, role, clock.GetUtcNow());
         Camp.Members[personId] = member;
-        await Commit(NewEvent(CampEventKind.MemberJoined) with { MemberName = name, MemberRole = role });
+        Append(CampEventKind.MemberJoined, Current() with { MemberName = name, MemberRole = role });
+        await _log.Commit();
         return member;
     }
 
@@ -52,12 +51,12 @@ public sealed partial class CampGrain
         if (Validate(new IssueInviteValidator(), command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
 
-        var fingerprint = $"invite:{command.Role}:{command.Label}:{command.MaxUses}:{command.ValidForHours}";
-        if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
+        if (_log.Replay(command.IdempotencyKey, command) is { } replayed)
         {
-            if (replayed.Error is not null) return replayed.Error;
+            if (replayed.Error is { } reused) return reused;
+            await _log.Settled();
             // The token was shown once and is not kept, so a retry can only say the invite exists.
-            var made = Camp.Invites[Camp.Applied.Find(command.IdempotencyKey)!.ResultId!.Value];
+            var made = Camp.Invites[replayed.Value!.ResultId!.Value];
             return new InviteIssued(made.Summary, null);
         }
         if (Camp.Phase == CampPhase.Archived) return Archived();
@@ -73,8 +72,8 @@ public sealed partial class CampGrain
         // but no one has its token, which is harmless.
         await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).Open(summary, Camp.Details!.Name);
         Camp.Invites[summary.InviteId] = record;
-        Camp.Applied.Remember(command.IdempotencyKey, fingerprint, Camp.Seq, summary.InviteId);
-        await Store();
+        _log.Remember(command.IdempotencyKey, command, summary.InviteId);
+        await _log.Commit();
         return new InviteIssued(summary, token);
     }
 
@@ -93,11 +92,9 @@ public sealed partial class CampGrain
 
         var revoked = await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).Revoke() ?? record.Summary with { Revoked = true };
         record.Summary = revoked;
-        await Store();
+        await _log.Commit();
         return revoked;
     }
 
     private static DomainError Archived() => DomainError.Conflict("camp.archived", "An archived camp takes no new people.");
-
-    private Task Store() => state.Store(this);
 }

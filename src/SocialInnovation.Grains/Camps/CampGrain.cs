@@ -1,14 +1,16 @@
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Common;
+using SocialInnovation.Grains.Live;
 using SocialInnovation.Live;
 using SocialInnovation.People;
 
 namespace SocialInnovation.Grains.Camps;
 
 /// <summary>
-/// One camp. Each command validates, changes state, stores it, and only then publishes the event and
-/// answers: an acknowledged change is a stored change.
+/// One camp, and the owner of its stream <c>camp:&lt;campId&gt;</c>. Each command validates, changes
+/// state, stores it, and only then publishes the event and answers: an acknowledged change is a stored
+/// change, and phase changes are never seen before they are stored.
 /// </summary>
 public sealed partial class CampGrain(
     [PersistentState("camp", StorageNames.State)] IPersistentState<CampState> state,
@@ -17,9 +19,18 @@ public sealed partial class CampGrain(
     /// <summary>Events kept for catching up; a client further behind reloads the snapshot.</summary>
     public const int KeptEvents = 200;
 
+    private StreamLog _log = null!;
+
     private CampState Camp => state.State;
 
     private Guid CampId => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _log = new StreamLog(CampStreams.For(CampId), Camp.Log, () => state.WriteStateAsync(), DeactivateOnIdle,
+            GrainFactory, clock, new StreamLogOptions(KeptEvents));
+        return Task.CompletedTask;
+    }
 
     public async Task<Outcome<CampSnapshot>> Create(CreateCamp command, Guid organizerId, string organizerName)
     {
@@ -28,9 +39,10 @@ public sealed partial class CampGrain(
         {
             if (Camp.CreatedBy != organizerId || Camp.CreatedWithKey != command.IdempotencyKey)
                 return DomainError.Conflict("camp.exists", "A camp with this id already exists.");
-            return Fingerprint(Camp.Details!) == Fingerprint(command.Details)
-                ? Snapshot()
-                : DomainError.Conflict("idempotency.reused", "This idempotency key was already used to create a different camp.");
+            if (Fingerprint.Of(Camp.Details!) != Fingerprint.Of(command.Details))
+                return DomainError.Conflict("idempotency.reused", "This idempotency key was already used to create a different camp.");
+            await _log.Settled();
+            return Snapshot();
         }
 
         var now = clock.GetUtcNow();
@@ -40,7 +52,8 @@ public sealed partial class CampGrain(
         Camp.CreatedWithKey = command.IdempotencyKey;
         Camp.CreatedAt = now;
         Camp.Members[organizerId] = new CampMember(organizerId, organizerName, CampRole.Organizer, now);
-        await Commit(NewEvent(CampEventKind.Created));
+        Append(CampEventKind.Created, Current());
+        await _log.Commit();
         return Snapshot();
     }
 
@@ -50,10 +63,7 @@ public sealed partial class CampGrain(
     {
         if (Validate(new ChangePhaseValidator(), command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
-
-        var fingerprint = $"phase:{command.From}->{command.To}";
-        if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
-            return replayed.Error is null ? Snapshot() : replayed.Error;
+        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 
         if (Camp.Phase != command.From)
         {
@@ -66,51 +76,30 @@ public sealed partial class CampGrain(
         var change = new PhaseChangeRecord(Camp.Phase, command.To, byName, clock.GetUtcNow());
         Camp.Phase = command.To;
         Camp.History.Add(change);
-        var campEvent = NewEvent(CampEventKind.PhaseChanged) with { PhaseChange = change };
-        Camp.Applied.Remember(command.IdempotencyKey, fingerprint, campEvent.Seq);
-        await Commit(campEvent);
+        Append(CampEventKind.PhaseChanged, Current() with { PhaseChange = change });
+        _log.Remember(command.IdempotencyKey, command);
+        await _log.Commit();
         return Snapshot();
     }
 
-    public Task<Outcome<CampCatchUp>> GetEventsAfter(long? afterSeq)
-    {
-        if (!Camp.Exists) return Task.FromResult<Outcome<CampCatchUp>>(NotFound());
+    public Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after) => Task.FromResult<Outcome<StreamCatchUp>>(
+        Camp.Exists ? _log.CatchUp(after, Snapshot) : NotFound());
 
-        var oldestKept = Camp.RecentEvents.Count > 0 ? Camp.RecentEvents[0].Seq : Camp.Seq + 1;
-        // A client ahead of us saw something that was never stored (or belongs to another camp
-        // incarnation): the snapshot corrects it.
-        var canReplay = afterSeq is { } after && after >= oldestKept - 1 && after <= Camp.Seq;
-        var catchUp = canReplay
-            ? new CampCatchUp(Camp.Seq, Camp.RecentEvents.Where(e => e.Seq > afterSeq).ToList(), null)
-            : new CampCatchUp(Camp.Seq, [], Snapshot());
-        return Task.FromResult(Outcome<CampCatchUp>.Ok(catchUp));
+    /// <summary>The camp as it is, as the payload of the next event.</summary>
+    private CampEvent Current() => new(Camp.Phase, PhaseRules.AllowedFrom(Camp.Phase), Counts());
+
+    private void Append(CampEventKind kind, CampEvent payload) => _log.Append(kind.ToString(), payload);
+
+    /// <summary>A retry answers as the first application did, once that is stored.</summary>
+    private async Task<Outcome<CampSnapshot>> Replayed(Outcome<AppliedCommand> replayed)
+    {
+        if (replayed.Error is { } reused) return reused;
+        await _log.Settled();
+        return Snapshot();
     }
-
-    /// <summary>Numbers the next event; <see cref="Commit"/> makes it the camp's latest.</summary>
-    private CampEvent NewEvent(CampEventKind kind) => new(
-        CampId, Camp.Seq + 1, clock.GetUtcNow(), kind, Camp.Phase, PhaseRules.AllowedFrom(Camp.Phase), Counts());
-
-    /// <summary>Stores the changed state with its event, then hands the event to the notifier.</summary>
-    private async Task Commit(CampEvent campEvent)
-    {
-        Camp.Seq = campEvent.Seq;
-        Camp.RecentEvents.Add(campEvent);
-        if (Camp.RecentEvents.Count > KeptEvents) Camp.RecentEvents.RemoveRange(0, Camp.RecentEvents.Count - KeptEvents);
-        await Store();
-        // One-way: returns at once, so no browser and no web node can slow this grain down.
-        _ = GrainFactory.GetGrain<ILiveNotifierGrain>(0).Publish(campEvent);
-    }
-
-    /// <summary>The earlier answer when this key was already applied; a refusal when it was used for something else.</summary>
-    private Outcome<bool>? Replay(string key, string fingerprint) => Camp.Applied.Find(key) switch
-    {
-        null => null,
-        { Fingerprint: var f } when f == fingerprint => Outcome<bool>.Ok(true),
-        _ => DomainError.Conflict("idempotency.reused", "This idempotency key was already used for a different request."),
-    };
 
     private CampSnapshot Snapshot() => new(
-        CampId, Camp.Seq, Camp.Details!, Camp.Phase, PhaseRules.AllowedFrom(Camp.Phase),
+        CampId, _log.Epoch, _log.Position.Seq, Camp.Details!, Camp.Phase, PhaseRules.AllowedFrom(Camp.Phase),
         Camp.History.ToList(), Camp.Teams.ToList(), Counts(), Camp.CreatedAt);
 
     private MemberCounts Counts()
@@ -122,11 +111,6 @@ public sealed partial class CampGrain(
             byRole.GetValueOrDefault(CampRole.Mentor),
             byRole.GetValueOrDefault(CampRole.Judge));
     }
-
-    /// <summary>What a create asked for, compared by value (the lists inside records compare by reference).</summary>
-    private static string Fingerprint(CampDetails d) => string.Join("|",
-        d.Name, d.Location, d.StartsOn, d.EndsOn, d.Capacity,
-        string.Join(",", d.Countries), string.Join(",", d.Languages), string.Join(",", d.Themes));
 
     private static DomainError NotFound() => DomainError.UnknownCamp;
 

@@ -21,7 +21,8 @@ public sealed class IdempotencyLog
     }
 }
 
-/// <param name="Fingerprint">What the command asked for, to tell a retry from a reused key.</param>
+/// <param name="Fingerprint">What the command asked for (<see cref="Common.Fingerprint"/>), to tell a retry from a reused key.</param>
+/// <param name="Seq">The stream's sequence number after the command.</param>
 /// <param name="ResultId">The id of what the command created, if anything.</param>
 [GenerateSerializer, Immutable]
 public sealed record AppliedCommand(string Key, string Fingerprint, long Seq, Guid? ResultId);

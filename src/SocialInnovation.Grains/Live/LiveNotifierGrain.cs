@@ -1,59 +1,149 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
-using SocialInnovation.Camps;
 using SocialInnovation.Live;
 
 namespace SocialInnovation.Grains.Live;
 
 /// <summary>
-/// Collects the events published on this silo for a few milliseconds and sends them as one batch to
-/// every web node. One activation per silo, so a camp's events leave in the order they were made
-/// while its grain stays on one silo; clients drop duplicates and resync on gaps by sequence number.
+/// Sends the events published on this silo to every web node. One activation per silo, so a stream's
+/// events leave in the order they were made while its owner stays on one silo.
 /// </summary>
-[StatelessWorker(1)]
-public sealed class LiveNotifierGrain(ILogger<LiveNotifierGrain> log) : Grain, ILiveNotifierGrain
+/// <remarks>
+/// No fixed batch window: each node has one call in flight at a time; an event goes out at once when
+/// nothing is in flight to that node, and what arrives meanwhile goes out together in the next call.
+/// The node list is cached and refreshed in the background (never awaited by a send); a node found in
+/// a refresh also gets the events of the last few seconds, so a node that registered just before an
+/// event still gets it (watchers drop the copies by position). Nodes of silos that membership declares
+/// dead are dropped. Nothing pending is dropped when the node list cannot be read, nor when this
+/// activation is deactivated (it drains first).
+/// </remarks>
+[StatelessWorker(1), Reentrant]
+public sealed class LiveNotifierGrain(
+    ILogger<LiveNotifierGrain> log,
+    IClusterMembershipService membership) : Grain, ILiveNotifierGrain
 {
-    /// <summary>Long enough to batch a burst, short enough that nobody notices.</summary>
-    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(15);
+    /// <summary>A publish after this long without a refresh starts one (in the background).</summary>
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>
-    /// How long a flush waits for the list of web nodes before using the list it last had: if the list's
-    /// grain is being moved after a silo failed, events still go out, to the nodes known before.
-    /// </summary>
-    public static readonly TimeSpan NodesPatience = TimeSpan.FromSeconds(2);
+    /// <summary>How far back a newly found node is sent events.</summary>
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromSeconds(3);
 
-    private readonly List<CampEvent> _pending = [];
-    private IGrainTimer? _flush;
-    private ILiveObserver[] _nodes = [];
+    private static readonly TimeSpan CallPatience = TimeSpan.FromSeconds(5);
 
-    public Task Publish(CampEvent campEvent)
+    // Real time, not the domain's clock: these are network timings.
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
+    private readonly Dictionary<string, Outbox> _nodes = [];
+    private readonly List<(DateTimeOffset At, StreamEnvelope[] Batch)> _recent = [];
+    private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
+    private Task? _refreshing;
+    private IGrainTimer? _refreshSoon;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await Refresh();
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _pending.Add(campEvent);
-        _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(BatchWindow, Timeout.InfiniteTimeSpan));
+        // Events taken in are sent before this activation goes.
+        _refreshSoon?.Dispose();
+        await (_refreshing is { IsCompleted: false } refreshing ? refreshing : Refresh());
+        await Task.WhenAll(_nodes.Values.Select(n => n.Drained)).WaitAsync(CallPatience * 2, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public Task Publish(StreamEnvelope[] batch)
+    {
+        var now = Clock.GetUtcNow();
+        _recent.Add((now, batch));
+        Forget(now);
+        foreach (var node in _nodes.Values) node.Send(batch);
+        // Every publish is followed by a refresh within RefreshAfter, so a node that registered before
+        // it is found and sent it (from the recent events) even if nothing is published after.
+        if (_refreshing is { IsCompleted: false } || _refreshSoon is not null) return Task.CompletedTask;
+        var due = _refreshedAt + RefreshAfter - now;
+        if (due <= TimeSpan.Zero) _refreshing = Refresh();
+        else _refreshSoon = this.RegisterGrainTimer(RefreshSoon, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true });
         return Task.CompletedTask;
     }
 
-    // Not the timer's token: disposing this one-shot timer below cancels it.
-    private async Task Flush(CancellationToken timerToken)
+    private Task RefreshSoon()
     {
-        _flush?.Dispose();
-        _flush = null;
-        var batch = _pending.ToArray();
-        _pending.Clear();
+        _refreshSoon?.Dispose();
+        _refreshSoon = null;
+        if (_refreshing is not { IsCompleted: false }) _refreshing = Refresh();
+        return _refreshing;
+    }
 
-        // Asked at every flush, so a node that just registered gets the very next event.
+    private async Task Refresh()
+    {
+        var askedAt = Clock.GetUtcNow();
         try
         {
-            _nodes = await GrainFactory.GetGrain<ILiveNodeListGrain>(0).GetObservers().WaitAsync(NodesPatience);
+            var list = await GrainFactory.GetGrain<ILiveNodeListGrain>(0).GetNodes().WaitAsync(CallPatience);
+            Update(list);
+            _refreshedAt = askedAt;
         }
         catch (Exception ex)
         {
-            log.LogWarning(ex, "Could not get the list of web nodes; sending to the {Count} known before", _nodes.Length);
+            log.LogWarning(ex, "Could not read the list of web nodes; sending to the {Count} known", _nodes.Count);
         }
-        foreach (var node in _nodes)
+    }
+
+    private void Update(LiveNodeList list)
+    {
+        var listed = list.Nodes.ToDictionary(n => n.NodeId);
+        foreach (var (id, node) in _nodes.ToList())
         {
-            // One-way calls: a slow or dead node costs this loop nothing.
-            _ = node.OnCampEvents(batch);
+            // A list that was just rebuilt may not know every node yet: keep those it does not name.
+            var gone = list.Complete ? !listed.ContainsKey(id) : false;
+            if (gone || !LiveSilos.IsAlive(membership, node.Entry.Silo)) _nodes.Remove(id);
+        }
+        foreach (var entry in list.Nodes.Where(n => !_nodes.ContainsKey(n.NodeId) && LiveSilos.IsAlive(membership, n.Silo)))
+        {
+            var node = new Outbox(entry, log);
+            _nodes[entry.NodeId] = node;
+            foreach (var (_, batch) in _recent) node.Send(batch);
+        }
+    }
+
+    /// <summary>Keeps the recent events a late-found node needs, and whatever no refresh has yet covered.</summary>
+    private void Forget(DateTimeOffset now)
+    {
+        var keepFrom = now - ReplayWindow;
+        var old = _recent.FindIndex(r => r.At >= keepFrom || r.At >= _refreshedAt);
+        _recent.RemoveRange(0, old < 0 ? _recent.Count : old);
+    }
+
+    /// <summary>One web node: at most one call in flight; what arrives meanwhile goes in the next.</summary>
+    private sealed class Outbox(LiveNodeEntry entry, ILogger log)
+    {
+        private readonly List<StreamEnvelope> _pending = [];
+        private Task _pump = Task.CompletedTask;
+
+        public LiveNodeEntry Entry => entry;
+
+        public Task Drained => _pump;
+
+        public void Send(StreamEnvelope[] batch)
+        {
+            _pending.AddRange(batch);
+            if (_pump.IsCompleted) _pump = Pump();
+        }
+
+        private async Task Pump()
+        {
+            while (_pending.Count > 0)
+            {
+                var batch = _pending.ToArray();
+                _pending.Clear();
+                try
+                {
+                    await entry.Observer.OnStreamEvents(batch).WaitAsync(CallPatience);
+                }
+                catch (Exception ex)
+                {
+                    // Its watchers see a gap at their next event and catch up; a dead node's silo is dropped by membership.
+                    log.LogWarning(ex, "Web node {Node} did not take {Count} events", entry.NodeId, batch.Length);
+                }
+            }
         }
     }
 }

@@ -43,5 +43,13 @@ public sealed class CampAccessAttribute(params CampRole[] roles) : Attribute
     public Access.InCamp Rule { get; } = new(roles.Length == 0 ? Access.AnyRole : roles.ToHashSet());
 }
 
+/// <summary>
+/// Puts the stream rule on a hub method whose first argument is a stream's name: the caller must hold a
+/// role the stream's kind allows in the camp named in the stream, and pass the kind's own check
+/// (<see cref="Live.IStreamKind"/>). Decided by <see cref="AccessCheck.CheckStream"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StreamAccessAttribute : Attribute;
+
 /// <summary>The checked caller of a request, available to handlers once access was granted.</summary>
 public sealed record Caller(Guid PersonId, string Name, Guid? CampId, CampRole? Role);

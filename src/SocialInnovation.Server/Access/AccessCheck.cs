@@ -2,6 +2,8 @@ using System.Security.Claims;
 using SocialInnovation.Common;
 using SocialInnovation.People;
 using SocialInnovation.Teams;
+using SocialInnovation.Server.Live;
+using StreamId = SocialInnovation.Live.StreamId;
 
 namespace SocialInnovation.Server.Access;
 
@@ -9,9 +11,29 @@ namespace SocialInnovation.Server.Access;
 /// The one place that decides whether a caller may do something. HTTP and the hub both ask it, so
 /// their answers cannot drift apart.
 /// </summary>
-public sealed class AccessCheck(IGrainFactory grains)
+public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams)
 {
     public static readonly DomainError NotSignedIn = new(ErrorKind.Unauthenticated, "access.signed-out", "Sign in first.");
+
+    public static readonly DomainError MalformedStream = new(ErrorKind.Invalid, "stream.malformed",
+        "A stream is named <kind>:<camp id as 32 hex digits>[:<id>].");
+
+    public static readonly DomainError UnknownStream = DomainError.NotFound("stream.unknown", "There is no such kind of stream.");
+
+    /// <summary>
+    /// Whether the caller may watch the stream <paramref name="name"/>: a role its kind allows in the
+    /// camp the stream belongs to (taken from the stream's own name, never from another argument), then
+    /// the kind's own check.
+    /// </summary>
+    public async Task<Outcome<Caller>> CheckStream(ClaimsPrincipal user, string? name)
+    {
+        if (user.PersonId() is null) return NotSignedIn;
+        if (!StreamId.TryParse(name, out _)) return MalformedStream;
+        if (streams.Resolve(name) is not var (stream, kind)) return UnknownStream;
+        var checkedCaller = await Check(user, new Access.InCamp(kind.Roles), stream.CampId);
+        if (checkedCaller.Error is not null) return checkedCaller;
+        return await kind.Authorize(stream, checkedCaller.Value!) is { } refused ? refused : checkedCaller;
+    }
 
     public async Task<Outcome<Caller>> Check(ClaimsPrincipal user, Access? rule, Guid? campId, Guid? teamId = null)
     {

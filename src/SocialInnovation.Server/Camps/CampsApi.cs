@@ -14,7 +14,7 @@ public static class CampsApi
         var camps = api.MapGroup("/camps").WithTags("Camps");
         camps.MapPost("/", CreateCamp).PlatformOrganizer().WithSummary("Create a camp");
         camps.MapGet("/{campId:guid}", GetCamp).InCamp().WithSummary("A camp's snapshot");
-        camps.MapGet("/{campId:guid}/events", GetEvents).InCamp().WithSummary("Events after a sequence number, or a snapshot");
+        camps.MapGet("/{campId:guid}/events", GetEvents).InCamp().WithSummary("The camp stream's events after a position, or a snapshot");
         camps.MapPost("/{campId:guid}/phase", ChangePhase).InCamp(CampRole.Organizer).WithSummary("Move the camp to another phase");
         camps.MapPost("/{campId:guid}/teams", AddTeam).InCamp(CampRole.Organizer).WithSummary("Add a team");
         camps.MapGet("/{campId:guid}/members", GetMembers).InCamp(CampRole.Organizer).WithSummary("The camp's roster");
@@ -36,7 +36,7 @@ public static class CampsApi
             : Problems.From(SocialInnovation.Common.DomainError.UnknownCamp);
 
     private static async Task<IResult> GetEvents(Guid campId, [AsParameters] CatchUpQuery query, IGrainFactory grains) =>
-        Problems.Ok(await grains.GetGrain<ICampGrain>(campId).GetEventsAfter(query.After));
+        Problems.Ok(await grains.GetGrain<ICampGrain>(campId).CatchUp(query.Position));
 
     private static async Task<IResult> ChangePhase(Guid campId, ChangePhase command, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ICampGrain>(campId).ChangePhase(command, http.Caller().Name));
@@ -48,13 +48,18 @@ public static class CampsApi
         TypedResults.Ok(await grains.GetGrain<ICampGrain>(campId).GetMembers());
 }
 
-/// <summary>The query string of <c>GET /api/camps/{campId}/events?after=N</c>.</summary>
-public sealed record CatchUpQuery(long? After);
+/// <summary>The query string of <c>GET /api/camps/{campId}/events?epoch=E&amp;seq=S</c>: the position the caller has, if any.</summary>
+public sealed record CatchUpQuery(long? Epoch, long? Seq)
+{
+    public SocialInnovation.Live.StreamPosition? Position => Epoch is { } e && Seq is { } s ? new(e, s) : null;
+}
 
 public sealed class CatchUpQueryValidator : AbstractValidator<CatchUpQuery>
 {
     public CatchUpQueryValidator()
     {
-        RuleFor(q => q.After).GreaterThanOrEqualTo(0L).When(q => q.After is not null);
+        RuleFor(q => q.Epoch).GreaterThanOrEqualTo(0L).When(q => q.Epoch is not null);
+        RuleFor(q => q.Seq).GreaterThanOrEqualTo(0L).When(q => q.Seq is not null);
+        RuleFor(q => q).Must(q => (q.Epoch is null) == (q.Seq is null)).WithName("seq").WithMessage("Give both epoch and seq, or neither.");
     }
 }

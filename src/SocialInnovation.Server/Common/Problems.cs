@@ -14,8 +14,12 @@ public static class Problems
                 error.Errors, error.Detail, title: "The request is not valid.", extensions: extensions);
         }
         var code = StatusOf(error.Kind);
-        return TypedResults.Problem(error.Detail, statusCode: code, title: TitleOf(code), extensions: extensions);
+        var problem = TypedResults.Problem(error.Detail, statusCode: code, title: TitleOf(code), extensions: extensions);
+        return error.Retryable ? new RetryAfter(problem) : problem;
     }
+
+    /// <summary>How long a client waits before sending a retryable request again.</summary>
+    public const int RetryAfterSeconds = 1;
 
     /// <summary>The value as 200 OK, or the refusal as a problem.</summary>
     public static IResult Ok<T>(Outcome<T> outcome) => outcome.Error is { } e ? From(e) : TypedResults.Ok(outcome.Value);
@@ -28,6 +32,7 @@ public static class Problems
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Gone => StatusCodes.Status410Gone,
         ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -39,6 +44,17 @@ public static class Problems
         404 => "Not found.",
         409 => "This conflicts with the current state.",
         410 => "No longer available.",
+        503 => "Try again in a moment.",
         _ => "The request failed.",
     };
+}
+
+/// <summary>A problem answered with a <c>Retry-After</c> header.</summary>
+public sealed class RetryAfter(IResult problem) : IResult
+{
+    public Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return problem.ExecuteAsync(http);
+    }
 }

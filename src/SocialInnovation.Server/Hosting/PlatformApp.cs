@@ -73,6 +73,9 @@ public static class PlatformApp
                 .GetBlobContainerClient("dataprotection").GetBlobClient("keys.xml"))));
         services.AddCommandValidators();
         services.AddSingleton<AccessCheck>();
+        services.AddSingleton<StreamKinds>();
+        services.AddStreamKind<CampStream>();
+        services.AddExceptionHandler<ServerFailures>();
         services.AddSingleton<HubAccessFilter>();
         services.AddSingleton<InviteLinks>();
     }

@@ -1,38 +1,40 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using SocialInnovation.Camps;
 using SocialInnovation.Common;
+using SocialInnovation.Live;
 using SocialInnovation.Server.Access;
-using SocialInnovation.Server.Camps;
 
 namespace SocialInnovation.Server.Live;
 
 /// <summary>
-/// The one SignalR hub. Browsers watch camps here; changes are made over HTTP. Each method's access
-/// rule is enforced by <see cref="HubAccessFilter"/> before it runs.
+/// The one SignalR hub. Browsers watch streams here; changes are made over HTTP. It knows no stream
+/// kind: <see cref="StreamKinds"/> resolves the name, and <see cref="HubAccessFilter"/> has checked the
+/// caller against the stream's own camp before a method runs.
 /// </summary>
 [Authorize]
-public sealed class CampHub(IGrainFactory grains, IValidator<CatchUpQuery> catchUpRules) : Hub<ICampClient>
+public sealed class CampHub(StreamKinds kinds) : Hub<ICampClient>
 {
     /// <summary>
-    /// Starts (or resumes) watching a camp: joins its group first, then returns what the caller missed
-    /// after <paramref name="afterSeq"/>, or a snapshot. An event that lands between the two arrives
-    /// twice at most, and the client drops the copy by its sequence number.
+    /// Starts (or resumes) watching a stream: joins its group first, then returns what the caller missed
+    /// after <paramref name="after"/>, or a snapshot. An event that lands between the two arrives twice
+    /// at most, and the client drops the copy by its position.
     /// </summary>
-    [CampAccess]
-    public async Task<HubReply<CampCatchUp>> WatchCamp(Guid campId, long? afterSeq)
+    [StreamAccess]
+    public async Task<HubReply<StreamCatchUp>> Watch(string stream, StreamPosition? after)
     {
-        if (catchUpRules.Validate(new CatchUpQuery(afterSeq)) is { IsValid: false } invalid)
-            return HubReply<CampCatchUp>.Fail(DomainError.Invalid(invalid));
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Camp(campId));
-        return HubReply<CampCatchUp>.From(await grains.GetGrain<ICampGrain>(campId).GetEventsAfter(afterSeq));
+        if (after is { Epoch: < 0 } or { Seq: < 0 })
+            return HubReply<StreamCatchUp>.Fail(new DomainError(ErrorKind.Invalid, "validation", "A position is never negative.",
+                new() { ["after"] = ["Epoch and seq are zero or more."] }));
+        var (id, kind) = kinds.Resolve(stream)!.Value;
+        await Groups.AddToGroupAsync(Context.ConnectionId, id.ToString());
+        return HubReply<StreamCatchUp>.From(await kind.CatchUp(id, after));
     }
 
-    [CampAccess]
-    public async Task<HubReply<bool>> UnwatchCamp(Guid campId)
+    [StreamAccess]
+    public async Task<HubReply<bool>> Unwatch(string stream)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Camp(campId));
+        var (id, _) = kinds.Resolve(stream)!.Value;
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, id.ToString());
         return new HubReply<bool>(true, true, null);
     }
 }

@@ -1,15 +1,10 @@
-using SocialInnovation.Camps;
+using SocialInnovation.Live;
 
 namespace SocialInnovation.Server.Live;
 
 /// <summary>What the server pushes to browsers.</summary>
 public interface ICampClient
 {
-    /// <summary>Events of camps this connection watches, in sequence order per camp.</summary>
-    Task CampEvents(CampEvent[] events);
-}
-
-public static class LiveGroups
-{
-    public static string Camp(Guid campId) => $"camp:{campId:N}";
+    /// <summary>Events of streams this connection watches, in order per stream.</summary>
+    Task StreamEvents(StreamEnvelope[] batch);
 }

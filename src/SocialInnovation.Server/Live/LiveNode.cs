@@ -1,21 +1,22 @@
 using Microsoft.AspNetCore.SignalR;
-using SocialInnovation.Camps;
 using SocialInnovation.Live;
 
 namespace SocialInnovation.Server.Live;
 
 /// <summary>
-/// This web node's end of the fan-out: registers with the node list so that camp events from any silo
-/// reach it, and pushes them to the browsers connected here. It never makes a grain wait: the
-/// notifier's call is one-way, and sends to browsers are started without being awaited in that call.
+/// This web node's end of the fan-out: registers with the node list so that stream events from any silo
+/// reach it, and pushes them to the browsers connected here, to the SignalR group named after each
+/// stream. It never makes a grain wait: the notifier's call is answered as soon as the sends are
+/// started, without waiting for any browser.
 /// </summary>
 public sealed class LiveNode(
     IGrainFactory grains,
+    ILocalSiloDetails silo,
     IHubContext<CampHub, ICampClient> hub,
     ILogger<LiveNode> log) : IHostedService, ILiveObserver, IDisposable
 {
     /// <summary>Well inside the node list's expiry, so a restarted node list is whole again quickly.</summary>
-    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan RefreshEvery = Grains.Live.LiveNodeListGrain.RegisterEvery;
 
     private readonly string _nodeId = $"{Environment.MachineName}-{Guid.NewGuid():N}";
     private readonly CancellationTokenSource _stopping = new();
@@ -46,32 +47,28 @@ public sealed class LiveNode(
         if (_reference is not null) grains.DeleteObjectReference<ILiveObserver>(_reference);
     }
 
-    public Task OnCampEvents(CampEvent[] events)
+    public Task OnStreamEvents(StreamEnvelope[] batch)
     {
-        foreach (var camp in events.GroupBy(e => e.CampId))
-        {
-            var batch = camp.OrderBy(e => e.Seq).ToArray();
-            _ = Push(camp.Key, batch);
-        }
+        foreach (var stream in batch.GroupBy(e => e.Stream)) _ = Push(stream.Key, stream.ToArray());
         return Task.CompletedTask;
     }
 
-    private async Task Push(Guid campId, CampEvent[] batch)
+    private async Task Push(string stream, StreamEnvelope[] batch)
     {
         try
         {
-            await hub.Clients.Group(LiveGroups.Camp(campId)).CampEvents(batch);
+            await hub.Clients.Group(stream).StreamEvents(batch);
         }
         catch (Exception ex)
         {
-            // A client that misses this catches up by sequence number on its next event or reconnect.
-            log.LogWarning(ex, "Pushing {Count} events of camp {Camp} failed", batch.Length, campId);
+            // A client that misses this catches up by position on its next event or reconnect.
+            log.LogWarning(ex, "Pushing {Count} events of {Stream} failed", batch.Length, stream);
         }
     }
 
     private async Task Register()
     {
-        await grains.GetGrain<ILiveNodeListGrain>(0).Register(_nodeId, _reference!);
+        await grains.GetGrain<ILiveNodeListGrain>(0).Register(new LiveNodeEntry(_nodeId, _reference!, silo.SiloAddress));
         IsRegistered = true;
     }
 

@@ -30,10 +30,10 @@ public sealed class MembersTests(ClusterFixture fixture) : ClusterTests(fixture)
         var snapshot = (await camp.GetSnapshot())!;
         Assert.Equal(created.Seq + 1, snapshot.Seq);
         Assert.Equal(new MemberCounts(1, 0, 1, 0), snapshot.Members);
-        var joined = Assert.Single((await camp.GetEventsAfter(created.Seq)).Ok().Events);
-        Assert.Equal(CampEventKind.MemberJoined, joined.Kind);
-        Assert.Equal(("Farrukh", CampRole.Mentor), (joined.MemberName, joined.MemberRole));
-        Assert.Equal(snapshot.Members, joined.Members);
+        var joined = Assert.Single(await camp.EventsAfter(created));
+        Assert.Equal(CampEventKind.MemberJoined, joined.CampKind());
+        Assert.Equal(("Farrukh", CampRole.Mentor), (joined.Change().MemberName, joined.Change().MemberRole));
+        Assert.Equal(snapshot.Members, joined.Change().Members);
         Assert.Equal(snapshot.Seq, joined.Seq);
     }
 
@@ -63,7 +63,7 @@ public sealed class MembersTests(ClusterFixture fixture) : ClusterTests(fixture)
 
         Assert.Equal(first, again);
         AssertSameCamp(before, await camp.GetSnapshot());
-        Assert.Empty((await camp.GetEventsAfter(before.Seq)).Ok().Events);
+        Assert.Empty(await camp.EventsAfter(before));
     }
 
     [Fact]

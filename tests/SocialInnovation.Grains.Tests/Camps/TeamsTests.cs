@@ -16,9 +16,9 @@ public sealed class TeamsTests(ClusterFixture fixture) : ClusterTests(fixture)
         var team = Assert.Single(snapshot.Teams);
         Assert.Equal(("Bright Future", "unemployment"), (team.Name, team.Theme));
         Assert.Equal(created.Seq + 1, snapshot.Seq);
-        var added = Assert.Single((await camp.GetEventsAfter(created.Seq)).Ok().Events);
-        Assert.Equal(CampEventKind.TeamAdded, added.Kind);
-        Assert.Equal(team, added.Team);
+        var added = Assert.Single(await camp.EventsAfter(created));
+        Assert.Equal(CampEventKind.TeamAdded, added.CampKind());
+        Assert.Equal(team, added.Change().Team);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ using SocialInnovation.Invites;
 using SocialInnovation.People;
 using SocialInnovation.Server.Access;
 using SocialInnovation.Server.Live;
+using SocialInnovation.Server.Tests.Live;
 using SocialInnovation.Testing;
 
 namespace SocialInnovation.Server.Tests.Access;
@@ -133,8 +134,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [Fact]
     public void Every_hub_method_declares_who_may_call_it()
     {
-        var undeclared = HubMethods().Where(m => m.GetCustomAttribute<CampAccessAttribute>() is null).Select(m => m.Name);
+        var undeclared = HubMethods()
+            .Where(m => m.GetCustomAttribute<CampAccessAttribute>() is null && m.GetCustomAttribute<StreamAccessAttribute>() is null)
+            .Select(m => m.Name);
         Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public void The_matrix_covers_every_registered_stream_kind()
+    {
+        Assert.Equal(["camp", TeamNotesStream.Kind], StreamKinds().Select(k => k.Name).Order());
     }
 
     [Fact]
@@ -143,14 +152,62 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         var failures = new List<string>();
         foreach (var method in HubMethods())
         {
-            var rule = method.GetCustomAttribute<CampAccessAttribute>()!.Rule;
-            failures.AddRange(await HubRefusal(world.OrganizerOfB, method, "camp.unknown"));
-            foreach (var role in Enum.GetValues<CampRole>().Where(r => !rule.Roles.Contains(r)))
-                failures.AddRange(await HubRefusal(world.MemberOfA[role], method, "access.role"));
+            if (method.GetCustomAttribute<CampAccessAttribute>() is { } campRule)
+            {
+                failures.AddRange(await HubRefusal(world.OrganizerOfB, method, [world.CampA], "camp.unknown"));
+                foreach (var role in Enum.GetValues<CampRole>().Where(r => !campRule.Rule.Roles.Contains(r)))
+                    failures.AddRange(await HubRefusal(world.MemberOfA[role], method, [world.CampA], "access.role"));
+                continue;
+            }
+            foreach (var kind in StreamKinds())
+            {
+                var ofA = StreamOf(kind, world.CampA);
+                failures.AddRange(await HubRefusal(world.OrganizerOfB, method, Args(method, ofA), "camp.unknown"));
+                foreach (var role in Enum.GetValues<CampRole>().Where(r => !kind.Roles.Contains(r)))
+                    failures.AddRange(await HubRefusal(world.MemberOfA[role], method, Args(method, ofA), "access.role"));
+                // The camp named in the stream is the one checked: camp A's organizer cannot watch camp B's stream.
+                failures.AddRange(await HubRefusal(world.MemberOfA[CampRole.Organizer], method, Args(method, StreamOf(kind, world.CampB)), "camp.unknown"));
+            }
         }
         Assert.Empty(failures);
         await world.AssertCampAUnchanged();
     }
+
+    [Theory]
+    [InlineData(null, "stream.malformed")]
+    [InlineData("", "stream.malformed")]
+    [InlineData("camp", "stream.malformed")]
+    [InlineData("camp:not-a-camp-id", "stream.malformed")]
+    [InlineData("camp:{A}:extra/slash", "stream.malformed")]
+    [InlineData("Camp {A}", "stream.malformed")]
+    [InlineData("nosuchkind:{A}", "stream.unknown")]
+    [InlineData("camp:{A}:an-id-the-camp-stream-does-not-take", "stream.unknown")]
+    [InlineData("notes:{A}", "stream.unknown")]
+    public async Task Every_stream_hub_method_refuses_a_malformed_or_unknown_stream_name(string? name, string code)
+    {
+        var stream = name?.Replace("{A}", world.CampA.ToString("N"));
+        var failures = new List<string>();
+        foreach (var method in HubMethods().Where(m => m.GetCustomAttribute<StreamAccessAttribute>() is not null))
+            failures.AddRange(await HubRefusal(world.MemberOfA[CampRole.Organizer], method, Args(method, stream), code));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task A_stream_kind_can_add_its_own_check_after_the_role()
+    {
+        var failures = new List<string>();
+        foreach (var method in HubMethods().Where(m => m.GetCustomAttribute<StreamAccessAttribute>() is not null))
+            failures.AddRange(await HubRefusal(world.MemberOfA[CampRole.Mentor], method,
+                Args(method, $"{TeamNotesStream.Kind}:{world.CampA:N}:{TeamNotesStream.ClosedId}"), "notes.closed"));
+        Assert.Empty(failures);
+    }
+
+    private IEnumerable<IStreamKind> StreamKinds() => world.Host.Services.GetRequiredService<StreamKinds>().All;
+
+    private static string StreamOf(IStreamKind kind, Guid campId) => kind.HasId ? $"{kind.Name}:{campId:N}:open" : $"{kind.Name}:{campId:N}";
+
+    private static object?[] Args(MethodInfo method, string? stream) =>
+        method.GetParameters().Select((p, i) => i == 0 ? stream : (object?)null).ToArray();
 
     private IEnumerable<(string Name, string Method, string Pattern, Server.Access.Access? Rule)> ApiEndpoints() =>
         world.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -177,11 +234,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         return failures;
     }
 
-    private async Task<List<string>> HubRefusal(ApiClient caller, MethodInfo method, string expectedCode)
+    private static async Task<List<string>> HubRefusal(ApiClient caller, MethodInfo method, object?[] args, string expectedCode)
     {
         await using var connection = caller.Hub();
         await connection.StartAsync();
-        var args = method.GetParameters().Select((p, i) => i == 0 ? world.CampA : (object?)null).ToArray();
         var reply = await connection.InvokeCoreAsync<JsonElement>(method.Name, args);
         var code = reply.GetProperty("error").ValueKind == JsonValueKind.Object ? reply.GetProperty("error").GetProperty("code").GetString() : null;
         return reply.GetProperty("ok").GetBoolean() || code != expectedCode ? [$"{method.Name}: {reply}, expected {expectedCode}"] : [];
@@ -195,6 +251,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     {
         public PlatformHost Host { get; private set; } = null!;
         public Guid CampA { get; private set; }
+        public Guid CampB { get; private set; }
         public Guid InviteOfA { get; private set; }
         public Guid ApplicationOfA { get; private set; }
         public Guid PollOfA { get; private set; }
@@ -208,11 +265,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public async Task InitializeAsync()
         {
-            Host = await PlatformHost.Start(PlatformHost.NewWorld());
+            Host = await PlatformHost.Start(PlatformHost.NewWorld(), services: s => s.AddStreamKind<TeamNotesStream>());
             _platformOrganizer = Host.Client();
             await _platformOrganizer.SignInOrganizer();
             CampA = (await _platformOrganizer.CreateCamp("Camp A")).CampId;
-            var campB = (await _platformOrganizer.CreateCamp("Camp B")).CampId;
+            var campB = CampB = (await _platformOrganizer.CreateCamp("Camp B")).CampId;
             foreach (var role in Enum.GetValues<CampRole>())
             {
                 MemberOfA[role] = Host.Client();

@@ -24,8 +24,8 @@ public sealed class ClusterTests
         Assert.True((await live.Watch(camp.CampId)).Ok);
 
         await organizer.ChangePhase(camp.CampId, CampPhase.Draft, CampPhase.Applications);
-        var pushed = await live.Next(e => e.Kind == CampEventKind.PhaseChanged);
+        var pushed = await live.Next(CampEventKind.PhaseChanged);
 
-        Assert.Equal(CampPhase.Applications, pushed.Phase);
+        Assert.Equal(CampPhase.Applications, pushed.Read<CampEvent>().Phase);
     }
 }

@@ -25,6 +25,8 @@ export interface MemberCounts { organizers: number; participants: number; mentor
 
 export interface CampSnapshot {
   campId: string;
+  /** The camp stream's position this snapshot is at. */
+  epoch: number;
   seq: number;
   details: CampDetails;
   phase: Phase;
@@ -37,11 +39,8 @@ export interface CampSnapshot {
 
 export type CampEventKind = 'Created' | 'PhaseChanged' | 'MemberJoined' | 'TeamAdded';
 
-export interface CampEvent {
-  campId: string;
-  seq: number;
-  at: string;
-  kind: CampEventKind;
+/** What a camp event carries: the camp's resulting phase and counts, and what changed. */
+export interface CampEventPayload {
   phase: Phase;
   allowedPhases: Phase[];
   members: MemberCounts;
@@ -51,7 +50,42 @@ export interface CampEvent {
   team: Team | null;
 }
 
-export interface CampCatchUp { seq: number; events: CampEvent[]; snapshot: CampSnapshot | null }
+/** One event on a camp's stream (`camp:<campId>`). */
+export type CampEvent = StreamEnvelope<CampEventPayload, CampEventKind>;
+
+// Live streams (the hub at /hubs/camp): see docs/live-streams.md.
+
+/** A place in a stream. The epoch changes when the stream's owner may have lost events it published. */
+export interface StreamPosition { epoch: number; seq: number }
+
+export interface StreamEnvelope<P = unknown, K extends string = string> {
+  stream: string;
+  epoch: number;
+  seq: number;
+  at: string;
+  kind: K;
+  payload: P;
+}
+
+/** Watch's answer: the events after the caller's position, or a snapshot; the caller is then at (epoch, seq). */
+export interface StreamCatchUp<S = unknown> {
+  stream: string;
+  epoch: number;
+  seq: number;
+  events: StreamEnvelope[];
+  snapshot: S | null;
+}
+
+export interface HubError {
+  kind: string;
+  code: string;
+  detail: string;
+  errors: Record<string, string[]> | null;
+  /** The server could not answer just now: send the same call again later. */
+  retryable: boolean;
+}
+
+export interface HubReply<T> { ok: boolean; value: T | null; error: HubError | null }
 
 export interface MyCamp {
   campId: string;

@@ -1,9 +1,9 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
-import type { CampEvent } from '../api/types';
+import type { StreamEnvelope } from '../api/types';
 
 export type LiveState = 'connected' | 'reconnecting' | 'offline';
 
-// One connection for the whole app, opened while at least one page watches a camp.
+// One connection for the whole app, carrying every watched stream; open while at least one page watches.
 let connection: HubConnection | null = null;
 let state: LiveState = 'offline';
 let users = 0;
@@ -12,7 +12,7 @@ let startTimer: number | undefined;
 let startAttempt = 0;
 const stateListeners = new Set<(state: LiveState) => void>();
 const connectedListeners = new Set<() => void>();
-const eventListeners = new Set<(events: CampEvent[]) => void>();
+const streamListeners = new Map<string, Set<(events: StreamEnvelope[]) => void>>();
 
 // After the default policy's four tries SignalR would give up; a camp venue's Wi-Fi can be down longer.
 const retryDelay = (attempt: number) => [0, 2000, 5000, 10000][attempt] ?? 15000;
@@ -28,9 +28,7 @@ function build(): HubConnection {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelay(ctx.previousRetryCount) })
     .configureLogging(LogLevel.Warning)
     .build();
-  hub.on('CampEvents', (events: CampEvent[]) => {
-    for (const listener of eventListeners) listener(events);
-  });
+  hub.on('StreamEvents', (batch: StreamEnvelope[]) => dispatch(batch));
   hub.onreconnecting(() => setState('reconnecting'));
   hub.onreconnected(() => connected());
   hub.onclose(() => {
@@ -38,6 +36,19 @@ function build(): HubConnection {
     if (users > 0) scheduleStart();
   });
   return hub;
+}
+
+/** Hands each stream's events, in order, to the stores watching that stream. */
+function dispatch(batch: StreamEnvelope[]): void {
+  const byStream = new Map<string, StreamEnvelope[]>();
+  for (const envelope of batch) {
+    const events = byStream.get(envelope.stream);
+    if (events) events.push(envelope);
+    else byStream.set(envelope.stream, [envelope]);
+  }
+  for (const [stream, events] of byStream) {
+    for (const listener of streamListeners.get(stream) ?? []) listener(events);
+  }
 }
 
 function connected(): void {
@@ -98,7 +109,16 @@ function subscribe<T>(set: Set<T>, listener: T): () => void {
 export const onLiveState = (listener: (state: LiveState) => void) => subscribe(stateListeners, listener);
 /** Called on every (re)connection: the moment to resynchronise. */
 export const onConnected = (listener: () => void) => subscribe(connectedListeners, listener);
-export const onCampEvents = (listener: (events: CampEvent[]) => void) => subscribe(eventListeners, listener);
+/** Called with the events of one stream (by its canonical name) as they are pushed. */
+export function onStreamEvents(stream: string, listener: (events: StreamEnvelope[]) => void): () => void {
+  let listeners = streamListeners.get(stream);
+  if (!listeners) streamListeners.set(stream, (listeners = new Set()));
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) streamListeners.delete(stream);
+  };
+}
 
 export function invoke<T>(method: string, ...args: unknown[]): Promise<T> {
   if (!connection) return Promise.reject(new Error('Live connection not started'));

@@ -1,0 +1,200 @@
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Common;
+using SocialInnovation.Live;
+
+namespace SocialInnovation.Grains.Live;
+
+/// <summary>
+/// The one piece every stream-owning grain uses for its stream: numbering events (epoch, seq), keeping
+/// the recent ones for catch-up, idempotent replays, storing changes with group commit, and publishing.
+/// A grain creates one in <c>OnActivateAsync</c> over the <see cref="StreamLogState"/> inside its own
+/// state, and runs each command as: validate → <see cref="Replay"/> → check → change state and
+/// <see cref="Append"/> → <see cref="Remember"/> → <c>await</c> <see cref="Commit"/> → answer.
+/// </summary>
+/// <remarks>
+/// <para><b>Epochs.</b> Each activation numbers its events in a new epoch, larger than any stored one
+/// (the time in milliseconds, or the stored epoch + 1 if that is larger), written with its first
+/// write. An activation that ends after a failed write, or a crash that loses what was published but
+/// not stored, can therefore never make a watcher's position name a different event: the next
+/// activation's events carry another epoch, and a watcher whose position is not in storage gets a
+/// snapshot.</para>
+/// <para><b>Group commit.</b> A write stores every change made so far. Changes made while a write is
+/// in flight (in a reentrant grain, or by interleaved calls) wait and go out together in the next
+/// write; each caller's <see cref="Commit"/> completes when the write holding its change is stored.
+/// Storage providers serialize the state when the write starts (Azure Blob and memory storage do), so
+/// a change made during a write never tears it.</para>
+/// </remarks>
+public sealed class StreamLog
+{
+    private readonly StreamLogState _state;
+    private readonly Func<Task> _write;
+    private readonly Action _dropActivation;
+    private readonly IGrainFactory _grains;
+    private readonly TimeProvider _clock;
+    private readonly StreamLogOptions _options;
+    private readonly string _name;
+    private readonly List<StreamEnvelope> _unpublished = [];
+    private TaskCompletionSource? _current;
+    private TaskCompletionSource? _next;
+    private Exception? _broken;
+
+    /// <param name="write">Stores the owning grain's whole state (which holds <paramref name="state"/>).</param>
+    /// <param name="dropActivation">Called when a write failed: memory is then ahead of storage.</param>
+    public StreamLog(StreamId stream, StreamLogState state, Func<Task> write, Action dropActivation,
+        IGrainFactory grains, TimeProvider clock, StreamLogOptions? options = null)
+    {
+        Stream = stream;
+        _name = stream.ToString();
+        _state = state;
+        _write = write;
+        _dropActivation = dropActivation;
+        _grains = grains;
+        _clock = clock;
+        _options = options ?? new StreamLogOptions();
+        Epoch = Math.Max(state.Epoch + 1, clock.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    public StreamId Stream { get; }
+
+    /// <summary>This activation's epoch: every event it makes carries it.</summary>
+    public long Epoch { get; }
+
+    /// <summary>Where the stream is now, as watchers see it.</summary>
+    public StreamPosition Position => new(Epoch, _state.Seq);
+
+    /// <summary>
+    /// Null when <paramref name="key"/> is new. Otherwise the earlier application of the same command (a
+    /// retry, to be answered as before), or a refusal when the key was used for a different command.
+    /// A retry of a change whose write is still in flight must still await <see cref="Commit"/>.
+    /// </summary>
+    public Outcome<AppliedCommand>? Replay<TCommand>(string key, TCommand command) => _state.Applied.Find(key) switch
+    {
+        null => null,
+        { } applied when applied.Fingerprint == Fingerprint.Of(command) => applied,
+        _ => DomainError.Conflict("idempotency.reused", "This idempotency key was already used for a different request."),
+    };
+
+    /// <summary>Remembers that the command with <paramref name="key"/> was applied; stored by the next write.</summary>
+    public void Remember<TCommand>(string key, TCommand command, Guid? resultId = null) =>
+        _state.Applied.Remember(key, Fingerprint.Of(command), _state.Seq, resultId);
+
+    /// <summary>
+    /// Numbers the next event and keeps it. It is published once stored (by <see cref="Commit"/>), or at
+    /// once if the stream is <see cref="StreamLogOptions.VisibleBeforeStored"/>.
+    /// </summary>
+    public StreamEnvelope Append<TPayload>(string kind, TPayload payload)
+    {
+        ThrowIfBroken();
+        var envelope = new StreamEnvelope(_name, Epoch, _state.Seq + 1, _clock.GetUtcNow(), kind, RawJson.From(payload));
+        _state.Seq = envelope.Seq;
+        _state.Epoch = Epoch;
+        _state.Recent.Add(envelope);
+        if (_state.Recent.Count > _options.Keep) _state.Recent.RemoveRange(0, _state.Recent.Count - _options.Keep);
+        if (_options.VisibleBeforeStored) Publish([envelope]);
+        else _unpublished.Add(envelope);
+        return envelope;
+    }
+
+    /// <summary>
+    /// Completes when every change made so far is stored (and its events published): at once if no
+    /// write is in flight, otherwise with the next write, which carries everything changed meanwhile.
+    /// Throws if the write failed; the activation is then dropped.
+    /// </summary>
+    public Task Commit()
+    {
+        ThrowIfBroken();
+        var waiter = _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_current is null) _ = WriteLoop();
+        return waiter.Task;
+    }
+
+    /// <summary>
+    /// Completes when the changes made so far are stored, without asking for a write: how a replayed
+    /// command waits for the write that holds its first application, if that is still in flight.
+    /// </summary>
+    public Task Settled()
+    {
+        ThrowIfBroken();
+        return (_next ?? _current)?.Task ?? Task.CompletedTask;
+    }
+
+    /// <summary>The events after <paramref name="after"/>, or a snapshot (made by <paramref name="snapshot"/>).</summary>
+    public StreamCatchUp CatchUp<TSnapshot>(StreamPosition? after, Func<TSnapshot> snapshot)
+    {
+        ThrowIfBroken();
+        if (EventsAfter(after) is { } events) return new StreamCatchUp(_name, Epoch, _state.Seq, events, null);
+        return new StreamCatchUp(_name, Epoch, _state.Seq, [], RawJson.From(snapshot()));
+    }
+
+    /// <summary>
+    /// Null when the caller's position cannot be continued from: it has nothing, its event is no longer
+    /// kept, or it names an event this stream does not have (never stored, or of another epoch).
+    /// </summary>
+    private IReadOnlyList<StreamEnvelope>? EventsAfter(StreamPosition? after)
+    {
+        if (after is null || after.Seq < 0 || after.Seq > _state.Seq) return null;
+        if (after.Seq == _state.Seq && after.Epoch == Epoch) return [];
+        var recent = _state.Recent;
+        int from;
+        if (after.Seq == 0) from = _state.Seq == 0 || recent is [{ Seq: 1 }, ..] ? 0 : -1;
+        else
+        {
+            // The caller's event is kept, or the one after it is, made in the same epoch: one activation
+            // numbers its events without gaps and stores them in order, so the caller's is stored too.
+            var at = recent.FindIndex(e => e.Seq == after.Seq && e.Epoch == after.Epoch);
+            from = at >= 0 ? at + 1 : recent.FindIndex(e => e.Seq == after.Seq + 1 && e.Epoch == after.Epoch);
+        }
+        return from < 0 ? null : recent.GetRange(from, recent.Count - from);
+    }
+
+    private async Task WriteLoop()
+    {
+        while (_next is { } current)
+        {
+            _current = current;
+            _next = null;
+            var stored = _unpublished.ToArray();
+            _unpublished.Clear();
+            try
+            {
+                await _write();
+            }
+            catch (Exception ex)
+            {
+                Break(ex);
+                current.TrySetException(ex);
+                _next?.TrySetException(ex);
+                _next = null;
+                break;
+            }
+            if (stored.Length > 0) Publish(stored);
+            current.TrySetResult();
+        }
+        _current = null;
+    }
+
+    /// <summary>
+    /// Memory is now ahead of storage: the activation is dropped, and if watchers may have seen events
+    /// that are not stored, they are told to resync (an envelope of another epoch makes them ask).
+    /// </summary>
+    private void Break(Exception ex)
+    {
+        _broken = ex;
+        _dropActivation();
+        if (_options.VisibleBeforeStored)
+            Publish([StreamEnvelope.Reset(_name, _clock.GetUtcNow())]);
+    }
+
+    private void ThrowIfBroken()
+    {
+        // A retryable refusal: the next call reaches a fresh activation that reloaded what is stored.
+        if (_broken is not null) throw new StreamLogBrokenException(_name, _broken);
+    }
+
+    // One-way: returns at once, so no browser and no web node can slow this grain down.
+    private void Publish(StreamEnvelope[] batch) => _ = _grains.GetGrain<ILiveNotifierGrain>(0).Publish(batch);
+}
+
+/// <summary>A write of this activation failed; it is being dropped and the caller may retry.</summary>
+public sealed class StreamLogBrokenException(string stream, Exception cause)
+    : Exception($"A write of stream {stream} failed; the activation is being replaced. Retry.", cause);

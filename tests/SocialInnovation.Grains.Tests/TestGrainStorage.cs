@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+using SocialInnovation.Grains.Common;
+
+namespace SocialInnovation.Grains.Tests;
+
+/// <summary>
+/// Grain storage in memory, in the host's JSON format, that tests can make misbehave: fail a grain's
+/// next write, or lose its last acknowledged write (as a storage crash could). It also counts writes.
+/// ETags are checked as Azure Blob storage checks them.
+/// </summary>
+public sealed class TestGrainStorage : IGrainStorage
+{
+    private readonly JsonStateSerializer _json = new();
+    private readonly ConcurrentDictionary<GrainId, List<(BinaryData Data, string ETag)>> _versions = new();
+    private readonly ConcurrentDictionary<GrainId, int> _failNext = new();
+    private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+
+    public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
+
+    /// <summary>The grain's next write throws without storing anything.</summary>
+    public void FailNextWrite(GrainId grain) => _failNext.AddOrUpdate(grain, 1, (_, n) => n + 1);
+
+    /// <summary>Storage forgets the grain's last write, as if it had crashed before making it durable.</summary>
+    public void LoseLastWrite(GrainId grain)
+    {
+        var versions = _versions[grain];
+        lock (versions) versions.RemoveAt(versions.Count - 1);
+    }
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (Latest(grainId) is { } latest)
+        {
+            grainState.State = _json.Deserialize<T>(latest.Data);
+            grainState.ETag = latest.ETag;
+            grainState.RecordExists = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        // Serialized at once, as the Azure Blob provider does, then stored after a real wait.
+        var data = _json.Serialize(grainState.State);
+        await Task.Yield();
+        _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+        if (_failNext.TryGetValue(grainId, out var fail) && fail > 0 && _failNext.TryUpdate(grainId, fail - 1, fail))
+            throw new IOException("Injected storage failure.");
+        var versions = _versions.GetOrAdd(grainId, _ => []);
+        lock (versions)
+        {
+            var current = versions.Count > 0 ? versions[^1].ETag : null;
+            if (current != grainState.ETag)
+                throw new InconsistentStateException($"ETag mismatch: stored {current}, written from {grainState.ETag}.", current ?? "", grainState.ETag ?? "");
+            var etag = Guid.NewGuid().ToString("N");
+            versions.Add((data, etag));
+            grainState.ETag = etag;
+            grainState.RecordExists = true;
+        }
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _versions.TryRemove(grainId, out _);
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    private (BinaryData Data, string ETag)? Latest(GrainId grain)
+    {
+        if (!_versions.TryGetValue(grain, out var versions)) return null;
+        lock (versions) return versions.Count > 0 ? versions[^1] : null;
+    }
+}

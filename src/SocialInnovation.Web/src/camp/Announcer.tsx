@@ -10,10 +10,11 @@ export function Announcer({ event }: { event: CampEvent | null }) {
 }
 
 function announce(event: CampEvent): string {
+  const change = event.payload;
   switch (event.kind) {
-    case 'PhaseChanged': return t('live.phaseChanged', { phase: phaseName(event.phase) });
-    case 'MemberJoined': return t('live.memberJoined', { name: event.memberName ?? '', role: event.memberRole ? roleName(event.memberRole) : '' });
-    case 'TeamAdded': return t('live.teamAdded', { name: event.team?.name ?? '' });
+    case 'PhaseChanged': return t('live.phaseChanged', { phase: phaseName(change.phase) });
+    case 'MemberJoined': return t('live.memberJoined', { name: change.memberName ?? '', role: change.memberRole ? roleName(change.memberRole) : '' });
+    case 'TeamAdded': return t('live.teamAdded', { name: change.team?.name ?? '' });
     default: return '';
   }
 }

@@ -43,9 +43,11 @@ public sealed class LiveNotifierGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Events taken in are sent before this activation goes.
+        // Events taken in are sent before this activation goes (to nodes a last refresh finds, unless
+        // the whole silo is stopping: then its own node is going too, and the others catch up by position).
         _refreshSoon?.Dispose();
-        await (_refreshing is { IsCompleted: false } refreshing ? refreshing : Refresh());
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+            await (_refreshing is { IsCompleted: false } refreshing ? refreshing : Refresh());
         await Task.WhenAll(_nodes.Values.Select(n => n.Drained)).WaitAsync(CallPatience * 2, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 

@@ -15,8 +15,12 @@ public sealed class TestGrainStorage : IGrainStorage
     private readonly ConcurrentDictionary<GrainId, List<(BinaryData Data, string ETag)>> _versions = new();
     private readonly ConcurrentDictionary<GrainId, int> _failNext = new();
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, TimeSpan> _slow = new();
 
     public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
+
+    /// <summary>Each write of the grain takes this long, as a remote storage's round trip does.</summary>
+    public void SlowWrites(GrainId grain, TimeSpan duration) => _slow[grain] = duration;
 
     /// <summary>The grain's next write throws without storing anything.</summary>
     public void FailNextWrite(GrainId grain) => _failNext.AddOrUpdate(grain, 1, (_, n) => n + 1);
@@ -43,7 +47,8 @@ public sealed class TestGrainStorage : IGrainStorage
     {
         // Serialized at once, as the Azure Blob provider does, then stored after a real wait.
         var data = _json.Serialize(grainState.State);
-        await Task.Yield();
+        if (_slow.TryGetValue(grainId, out var slow)) await Task.Delay(slow);
+        else await Task.Yield();
         _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
         if (_failNext.TryGetValue(grainId, out var fail) && fail > 0 && _failNext.TryUpdate(grainId, fail - 1, fail))
             throw new IOException("Injected storage failure.");

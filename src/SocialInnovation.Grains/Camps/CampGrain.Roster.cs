@@ -51,14 +51,7 @@ public sealed partial class CampGrain
         if (Validate(new IssueInviteValidator(), command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
 
-        if (_log.Replay(command.IdempotencyKey, command) is { } replayed)
-        {
-            if (replayed.Error is { } reused) return reused;
-            await _log.Settled();
-            // The token was shown once and is not kept, so a retry can only say the invite exists.
-            var made = Camp.Invites[replayed.Value!.ResultId!.Value];
-            return new InviteIssued(made.Summary, null);
-        }
+        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await ReplayedInvite(replayed);
         if (Camp.Phase == CampPhase.Archived) return Archived();
 
         var token = InviteTokens.NewToken();
@@ -71,6 +64,8 @@ public sealed partial class CampGrain
         // The invite's own grain is opened first: if the camp's write then fails, the invite exists
         // but no one has its token, which is harmless.
         await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).Open(summary, Camp.Details!.Name);
+        // The same request may have been applied meanwhile (a retry interleaved): answer as it did.
+        if (_log.Replay(command.IdempotencyKey, command) is { } meanwhile) return await ReplayedInvite(meanwhile);
         Camp.Invites[summary.InviteId] = record;
         _log.Remember(command.IdempotencyKey, command, summary.InviteId);
         await _log.Commit();
@@ -94,6 +89,15 @@ public sealed partial class CampGrain
         record.Summary = revoked;
         await _log.Commit();
         return revoked;
+    }
+
+    private async Task<Outcome<InviteIssued>> ReplayedInvite(Outcome<Common.AppliedCommand> replayed)
+    {
+        if (replayed.Error is { } reused) return reused;
+        await _log.Settled();
+        // The token was shown once and is not kept, so a retry can only say the invite exists.
+        var made = Camp.Invites[replayed.Value!.ResultId!.Value];
+        return new InviteIssued(made.Summary, null);
     }
 
     private static DomainError Archived() => DomainError.Conflict("camp.archived", "An archived camp takes no new people.");

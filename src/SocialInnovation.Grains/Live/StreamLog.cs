@@ -127,24 +127,17 @@ public sealed class StreamLog
     }
 
     /// <summary>
-    /// Null when the caller's position cannot be continued from: it has nothing, its event is no longer
-    /// kept, or it names an event this stream does not have (never stored, or of another epoch).
+    /// Null when the caller's position cannot be continued from: it has nothing, it is of another
+    /// epoch (the wire contract: a new epoch always means a snapshot, so watchers never have to reason
+    /// about events of several epochs), it is ahead, or its events are no longer kept.
     /// </summary>
     private IReadOnlyList<StreamEnvelope>? EventsAfter(StreamPosition? after)
     {
-        if (after is null || after.Seq < 0 || after.Seq > _state.Seq) return null;
-        if (after.Seq == _state.Seq && after.Epoch == Epoch) return [];
+        if (after is null || after.Epoch != Epoch || after.Seq < 0 || after.Seq > _state.Seq) return null;
         var recent = _state.Recent;
-        int from;
-        if (after.Seq == 0) from = _state.Seq == 0 || recent is [{ Seq: 1 }, ..] ? 0 : -1;
-        else
-        {
-            // The caller's event is kept, or the one after it is, made in the same epoch: one activation
-            // numbers its events without gaps and stores them in order, so the caller's is stored too.
-            var at = recent.FindIndex(e => e.Seq == after.Seq && e.Epoch == after.Epoch);
-            from = at >= 0 ? at + 1 : recent.FindIndex(e => e.Seq == after.Seq + 1 && e.Epoch == after.Epoch);
-        }
-        return from < 0 ? null : recent.GetRange(from, recent.Count - from);
+        var from = recent.FindIndex(e => e.Seq == after.Seq + 1);
+        if (from >= 0) return recent.GetRange(from, recent.Count - from);
+        return after.Seq == _state.Seq ? [] : null;
     }
 
     private async Task WriteLoop()

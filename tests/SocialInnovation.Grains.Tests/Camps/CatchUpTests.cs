@@ -46,7 +46,7 @@ public sealed class CatchUpTests(ClusterFixture fixture) : ClusterTests(fixture)
     {
         var (camp, _, _) = await NewCamp();
 
-        var catchUp = (await camp.CatchUp(new StreamPosition(0, 0))).Ok();
+        var catchUp = (await camp.CatchUp(new StreamPosition((await camp.GetSnapshot())!.Epoch, 0))).Ok();
 
         Assert.Equal(CampEventKind.Created, Assert.Single(catchUp.Events).CampKind());
     }

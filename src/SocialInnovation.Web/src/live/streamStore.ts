@@ -145,7 +145,7 @@ class StreamStore<S> implements StreamHandle<S> {
       this.at = { epoch: catchUp.epoch, seq: catchUp.seq };
       this.options.onChange(this.state, null);
     } else if (this.state !== null && this.at !== null) {
-      // The events follow the position asked from, whatever epoch they were made in.
+      // The events follow the position asked from (the server answers a snapshot to another epoch).
       for (const event of catchUp.events) {
         if (event.seq <= this.at.seq) continue;
         this.state = this.options.reduce(this.state as S, event);

@@ -35,7 +35,7 @@ public sealed class Maildev : IAsyncDisposable
     public static async Task<Maildev> Start(int smtpPort, int webPort)
     {
         var maildev = Launch(smtpPort, webPort);
-        await Task.Run(() => WaitForPort(webPort));
+        await Task.Run(() => FreePorts.WaitUntilOpen(webPort, "maildev", TimeSpan.FromSeconds(60)));
         return maildev;
     }
 
@@ -79,7 +79,7 @@ public sealed class Maildev : IAsyncDisposable
         var ports = FreePorts.Take(2);
         var maildev = Launch(ports[0], ports[1]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => maildev.DisposeAsync();
-        WaitForPort(ports[1]);
+        FreePorts.WaitUntilOpen(ports[1], "maildev", TimeSpan.FromSeconds(60));
         return maildev;
     }
 
@@ -92,24 +92,6 @@ public sealed class Maildev : IAsyncDisposable
         var process = ChildProcess.StartTied(bin,
             $"--smtp {smtpPort} --web {webPort} --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory {directory} --silent");
         return new Maildev(smtpPort, webPort, process);
-    }
-
-    private static void WaitForPort(int port)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(250);
-            }
-        }
-        throw new InvalidOperationException($"maildev did not open port {port} within 60 s.");
     }
 }
 

@@ -28,8 +28,8 @@ public static class TestStorage
         _azurite = ChildProcess.StartTied(azurite,
             $"--silent --location {data} --blobHost 127.0.0.1 --blobPort {port} --queuePort {port + 1} --tablePort {port + 2} --skipApiVersionCheck --loose");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { _azurite.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
-        WaitForPort(port);
-        WaitForPort(port + 2);
+        FreePorts.WaitUntilOpen(port, "Azurite", TimeSpan.FromSeconds(30));
+        FreePorts.WaitUntilOpen(port + 2, "Azurite", TimeSpan.FromSeconds(30));
         return ConnectionStringFor(port);
     }
 
@@ -38,10 +38,15 @@ public static class TestStorage
         "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{blobPort + 1}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{blobPort + 2}/devstoreaccount1;";
+}
 
-    private static void WaitForPort(int port)
+public static class FreePorts
+{
+    /// <summary>Waits until a server this process started listens on <paramref name="port"/>.</summary>
+    public static void WaitUntilOpen(int port, string server, TimeSpan patience)
     {
-        for (var i = 0; i < 120; i++)
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
         {
             try
             {
@@ -49,17 +54,17 @@ public static class TestStorage
                 client.Connect("127.0.0.1", port);
                 return;
             }
-            catch (SocketException)
+            catch (SocketException) when (DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(250);
             }
+            catch (SocketException)
+            {
+                throw new InvalidOperationException($"{server} did not open port {port} within {patience.TotalSeconds:0} s.");
+            }
         }
-        throw new InvalidOperationException($"Azurite did not open port {port} within 30 s.");
     }
-}
 
-public static class FreePorts
-{
     /// <summary>Ports nobody listens on right now; consecutive when asked for a block (Azurite's three).</summary>
     public static int[] Take(int count)
     {

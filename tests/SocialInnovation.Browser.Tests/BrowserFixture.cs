@@ -38,12 +38,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A separate browser profile (own cookies), sized like a phone or a laptop.</summary>
-    public Task<IBrowserContext> NewContext(int width = 1280, int height = 800) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContext(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        await context.AddInitScriptAsync(ContentSecurity.Recorder);
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

@@ -23,6 +23,23 @@ public interface IPersonGrain : IGrainWithGuidKey
 
     /// <summary>The language the person reads the app in ("en", "ru"), the same on every device.</summary>
     Task SetLanguage(string language);
+
+    /// <summary>What a sign-in cookie is checked against on every request.</summary>
+    Task<PersonSessions> GetSessions();
+
+    /// <summary>Signs one session (one cookie) out: it is refused from now on, even if copied.</summary>
+    Task EndSession(string sessionId);
+
+    /// <summary>Signs every session of this person out: "sign out everywhere", or a replaced organizer key.</summary>
+    Task EndAllSessions();
+}
+
+/// <param name="Stamp">Sessions started under another stamp have ended; it changes on <see cref="IPersonGrain.EndAllSessions"/>.</param>
+/// <param name="Ended">Sessions signed out one by one since the stamp last changed.</param>
+[GenerateSerializer, Immutable]
+public sealed record PersonSessions(int Stamp, IReadOnlyList<string> Ended)
+{
+    public bool IsLive(string sessionId, int stamp) => stamp == Stamp && !Ended.Contains(sessionId);
 }
 
 [GenerateSerializer, Immutable]

@@ -19,7 +19,7 @@ public interface IPlatformGrain : IGrainWithStringKey
     /// </summary>
     Task<bool> SetInitialOrganizerKeyHash(string keyHash);
 
-    /// <summary>Sets (or replaces) the organizer key's hash; the person who signs in with it stays the same.</summary>
+    /// <summary>Sets (or replaces) the organizer key's hash; the person who signs in with it stays the same, and a replaced key ends their sessions.</summary>
     Task SetOrganizerKeyHash(string keyHash);
 
     /// <summary>The platform organizer's person id when the key's hash matches, otherwise null.</summary>

@@ -25,6 +25,31 @@ public sealed class PersonGrain(
         return role;
     }
 
+    public Task<PersonSessions> GetSessions() => Task.FromResult(new PersonSessions(Person.SessionStamp, Person.EndedSessions.ToArray()));
+
+    public async Task EndSession(string sessionId)
+    {
+        if (Person.EndedSessions.Contains(sessionId)) return;
+        // Past this many single sign-outs the list would only grow: ending all sessions instead is
+        // the safe side (the person signs in again on the devices they still use).
+        if (Person.EndedSessions.Count >= MaxEndedSessions)
+        {
+            await EndAllSessions();
+            return;
+        }
+        Person.EndedSessions.Add(sessionId);
+        await state.Store(this);
+    }
+
+    public async Task EndAllSessions()
+    {
+        Person.SessionStamp++;
+        Person.EndedSessions.Clear();
+        await state.Store(this);
+    }
+
+    private const int MaxEndedSessions = 50;
+
     public async Task BecomePlatformOrganizer(string name)
     {
         if (Person.IsPlatformOrganizer) return;

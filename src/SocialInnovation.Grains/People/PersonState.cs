@@ -10,4 +10,6 @@ public sealed class PersonState
     [Id(2)] public Dictionary<Guid, CampRole> Camps { get; set; } = [];
     /// <summary>Null until the person picks one; until then each device follows its browser.</summary>
     [Id(3)] public string? Language { get; set; }
+    [Id(4)] public int SessionStamp { get; set; }
+    [Id(5)] public List<string> EndedSessions { get; set; } = [];
 }

@@ -32,12 +32,15 @@ public sealed class PlatformGrain(
 
     public async Task SetOrganizerKeyHash(string keyHash)
     {
+        var replaced = Platform.OrganizerKeyHash.Length > 0 && Platform.OrganizerKeyHash != keyHash;
         if (Platform.OrganizerKeyHash != keyHash || Platform.OrganizerId == Guid.Empty)
         {
             Platform.OrganizerKeyHash = keyHash;
             if (Platform.OrganizerId == Guid.Empty) Platform.OrganizerId = Guid.NewGuid();
             await state.Store(this);
         }
+        // A new key is usually made because the old one leaked: whoever signed in with it is out.
+        if (replaced) await GrainFactory.GetGrain<IPersonGrain>(Platform.OrganizerId).EndAllSessions();
         // Every time, not only on a change: it is idempotent, and repairs a start that failed halfway.
         await GrainFactory.GetGrain<IPersonGrain>(Platform.OrganizerId).BecomePlatformOrganizer(OrganizerName);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using SocialInnovation.Server.Session;
 
 namespace SocialInnovation.Server.Access;
 
@@ -15,12 +16,14 @@ public static class CallerIdentity
     public static Guid? PersonId(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(PersonIdClaim), out var id) ? id : null;
 
-    public static Task SignInPerson(this HttpContext http, Guid personId, string name)
+    /// <summary>Issues the cookie of a new session (see <see cref="SessionCheck"/>).</summary>
+    public static async Task SignInPerson(this HttpContext http, Guid personId, string name)
     {
+        var session = await http.RequestServices.GetRequiredService<SessionCheck>().Start(personId);
         var identity = new ClaimsIdentity(
-            [new Claim(PersonIdClaim, personId.ToString()), new Claim(ClaimTypes.Name, name)],
+            [new Claim(PersonIdClaim, personId.ToString()), new Claim(ClaimTypes.Name, name), .. session],
             CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
-        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = true });
     }
 
@@ -37,8 +40,17 @@ public static class CallerIdentity
             o.SlidingExpiration = true;
             // An API answers 401/403; it never redirects to a login page.
             o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            // A cookie whose session was signed out (here, elsewhere, or everywhere) names nobody.
+            o.Events.OnValidatePrincipal = async c =>
+            {
+                if (c.Principal is null || await c.HttpContext.RequestServices.GetRequiredService<SessionCheck>().IsLive(c.Principal)) return;
+                c.RejectPrincipal();
+                await c.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            };
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
         services.AddAuthorization();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionCheck>();
     }
 }

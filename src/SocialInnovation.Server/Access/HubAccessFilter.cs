@@ -13,12 +13,14 @@ namespace SocialInnovation.Server.Access;
 /// retryable error, so the client tries again instead of giving up or waiting for a reconnect that
 /// will not come.
 /// </summary>
-public sealed class HubAccessFilter(AccessCheck access, ILogger<HubAccessFilter> log) : IHubFilter
+public sealed class HubAccessFilter(AccessCheck access, Session.SessionCheck sessions, ILogger<HubAccessFilter> log) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
+            // The connection's cookie was checked when it connected; a sign-out since then ends its calls too.
+            if (!await sessions.IsLive(context.Context.User!)) return HubReply<object>.Fail(AccessCheck.NotSignedIn);
             var outcome = await Check(context);
             return outcome.Error is { } refused ? HubReply<object>.Fail(refused) : await next(context);
         }

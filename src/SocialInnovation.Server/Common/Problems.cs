@@ -21,6 +21,10 @@ public static class Problems
     /// <summary>How long a client waits before sending a retryable request again.</summary>
     public const int RetryAfterSeconds = 1;
 
+    /// <summary>A refusal made before any command ran (too large, too many), with its status and code.</summary>
+    public static IResult Status(int status, string code, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: TitleOf(status), extensions: new Dictionary<string, object?> { ["code"] = code });
+
     /// <summary>The value as 200 OK, or the refusal as a problem.</summary>
     public static IResult Ok<T>(Outcome<T> outcome) => outcome.Error is { } e ? From(e) : TypedResults.Ok(outcome.Value);
 
@@ -45,6 +49,8 @@ public static class Problems
         409 => "This conflicts with the current state.",
         410 => "No longer available.",
         503 => "Try again in a moment.",
+        413 => "The request is too large.",
+        429 => "Too many requests.",
         _ => "The request failed.",
     };
 }

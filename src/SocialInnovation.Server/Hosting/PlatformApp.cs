@@ -34,6 +34,8 @@ public static class PlatformApp
         builder.AddCampSilo(settings);
         AddWeb(builder.Services, settings);
         builder.Services.AddMail(builder.Configuration);
+        builder.AddSecurityHeaders();
+        builder.Services.AddRateLimits(RateLimitSettings.From(builder.Configuration));
 
         // Hosted services start in this order, after the silo: the organizer key exists before the
         // demo camp is seeded, and this node listens for camp events before it serves a request.
@@ -55,7 +57,10 @@ public static class PlatformApp
             // The framework's own refusals (a body that is not JSON, a wrong content type) get a
             // sentence and a code like ours.
             if (c.ProblemDetails.Extensions.ContainsKey("code")) return;
-            c.ProblemDetails.Extensions["code"] = $"http.{c.ProblemDetails.Status}";
+            // A body cut off while it was read is the same refusal as one refused by its length.
+            c.ProblemDetails.Extensions["code"] = c.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge
+                ? "request.too-large"
+                : $"http.{c.ProblemDetails.Status}";
             c.ProblemDetails.Detail ??= c.ProblemDetails.Status == StatusCodes.Status400BadRequest
                 ? "The request body is missing, is not JSON, or has a value of the wrong type."
                 : null;
@@ -82,18 +87,22 @@ public static class PlatformApp
 
     private static void MapAll(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBodyLimits(BodyLimits.Configured(app.Configuration));
         app.UseResponseCompression();
         app.UsePlatformLocalization();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health");
-        app.MapHub<CampHub>("/hubs/camp");
+        // SignalR's own limit on one message is 32 KB (relevant when a browser falls back to long polling).
+        app.MapHub<CampHub>("/hubs/camp").BodyLimit(32 * 1024);
 
         var api = app.MapGroup("/api");
         api.AddEndpointFilter<AccessFilter>();

@@ -23,8 +23,8 @@ public static class InvitesApi
         camp.MapDelete("/{inviteId:guid}", Revoke).InCamp(CampRole.Organizer).WithSummary("Withdraw an invite");
 
         var invites = api.MapGroup("/invites").WithTags("Invites");
-        invites.MapPost("/preview", Preview).Anyone().WithSummary("What an invite is for");
-        invites.MapPost("/redeem", Redeem).Anyone().WithSummary("Accept an invite and sign in");
+        invites.MapPost("/preview", Preview).Anyone().InviteUse().WithSummary("What an invite is for");
+        invites.MapPost("/redeem", Redeem).Anyone().InviteUse().WithSummary("Accept an invite and sign in");
         return api;
     }
 

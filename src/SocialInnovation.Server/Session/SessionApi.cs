@@ -4,6 +4,7 @@ using SocialInnovation.People;
 using SocialInnovation.Platform;
 using SocialInnovation.Server.Access;
 using SocialInnovation.Server.Common;
+using SocialInnovation.Server.Hosting;
 using SocialInnovation.Server.Platform;
 
 namespace SocialInnovation.Server.Session;
@@ -13,17 +14,24 @@ public static class SessionApi
 {
     public static RouteGroupBuilder MapSessionApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/session/organizer", SignInOrganizer).Anyone().WithSummary("Sign in with the platform organizer key");
-        api.MapPost("/session/signout", (Delegate)SignOut).Anyone().WithSummary("Sign out");
+        api.MapPost("/session/organizer", SignInOrganizer).Anyone().SignInAttempts().WithSummary("Sign in with the platform organizer key");
+        api.MapPost("/session/signout", (Delegate)SignOut).Anyone().WithSummary("Sign out: this session's cookie is refused from now on");
+        api.MapPost("/session/signout-everywhere", SignOutEverywhere).SignedIn().WithSummary("Sign out every session of the signed-in person");
         api.MapGet("/me", Me).SignedIn().WithSummary("The signed-in person and their camps");
         return api;
     }
 
-    private static async Task<IResult> SignInOrganizer(OrganizerSignIn request, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> SignInOrganizer(OrganizerSignIn request, HttpContext http, IGrainFactory grains, SignInBackoff backoff)
     {
+        var address = RateLimits.Address(http);
+        if (backoff.Wait(address) is { } wait) return RateLimits.TooMany(http, wait);
         var organizerId = await grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key).SignInOrganizer(OrganizerKeys.Hash(request.Key));
         if (organizerId is not { } id)
+        {
+            backoff.Failed(address);
             return Problems.From(new DomainError(ErrorKind.Unauthenticated, "session.wrong-key", "This is not the organizer key."));
+        }
+        backoff.Succeeded(address);
 
         var me = await MeView.Load(grains, id);
         await http.SignInPerson(id, me!.Name);
@@ -32,6 +40,14 @@ public static class SessionApi
 
     private static async Task<IResult> SignOut(HttpContext http)
     {
+        await http.RequestServices.GetRequiredService<SessionCheck>().End(http.User);
+        await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> SignOutEverywhere(HttpContext http, SessionCheck sessions)
+    {
+        await sessions.EndAll(http.Caller().PersonId);
         await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
         return TypedResults.NoContent();
     }
@@ -40,7 +56,7 @@ public static class SessionApi
     {
         if (await MeView.Load(grains, http.Caller().PersonId) is { } me) return TypedResults.Ok(me);
         // The cookie names a person storage does not know (their data was wiped): start afresh.
-        await SignOut(http);
+        await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
         return Problems.From(AccessCheck.NotSignedIn);
     }
 }

@@ -101,4 +101,21 @@ public sealed class PlatformGrainTests(ClusterFixture fixture) : ClusterTests(fi
         Assert.NotNull(await platform.SignInOrganizer("aa11"));
         Assert.Null(await platform.SignInOrganizer("bb22"));
     }
+
+    [Fact]
+    public async Task Replacing_the_organizer_key_ends_the_organizers_sessions_and_setting_the_same_key_does_not()
+    {
+        var platform = NewPlatform();
+        await platform.SetOrganizerKeyHash("old-hash");
+        var organizer = Grains.GetGrain<IPersonGrain>((await platform.GetOrganizerId())!.Value);
+        var before = await organizer.GetSessions();
+
+        await platform.SetOrganizerKeyHash("old-hash"); // every start with a configured key
+        var unchanged = await organizer.GetSessions();
+        await platform.SetOrganizerKeyHash("new-hash");
+        var after = await organizer.GetSessions();
+
+        Assert.True(unchanged.IsLive("session-1", before.Stamp));
+        Assert.False(after.IsLive("session-1", before.Stamp));
+    }
 }

@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     {
         ["POST /api/session/organizer"] = ("anyone", null),
         ["POST /api/session/signout"] = ("anyone", null),
+        ["POST /api/session/signout-everywhere"] = ("signed-in", null),
         ["POST /api/invites/preview"] = ("anyone", null),
         ["POST /api/invites/redeem"] = ("anyone", null),
         ["GET /api/me"] = ("signed-in", null),

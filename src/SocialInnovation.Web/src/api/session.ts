@@ -14,3 +14,5 @@ export async function loadMe(): Promise<Me | null> {
 export const signInOrganizer = (key: string) => post<Me>('/api/session/organizer', { key });
 export const signOut = () => post<void>('/api/session/signout');
 export const chooseLanguage = (language: string) => request<void>('PUT', '/api/me/language', { language });
+/** Ends every session of the signed-in person (a phone left behind at a camp included). */
+export const signOutEverywhere = () => post<void>('/api/session/signout-everywhere');

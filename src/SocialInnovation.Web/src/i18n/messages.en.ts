@@ -5,6 +5,7 @@ export const en = {
   'nav.home': 'My camps',
   'nav.signin': 'Organizer sign-in',
   'nav.signout': 'Sign out',
+  'nav.signoutEverywhere': 'Sign out everywhere',
   'nav.signedInAs': 'Signed in as {name}',
   'nav.main': 'Main',
 
@@ -190,6 +191,9 @@ export const en = {
   'error.live.rate': 'Too many live requests at once. Wait a moment.',
   'error.live.too-many-streams': 'This page watches too many live views at once. Close some tabs or reload.',
   'error.live.too-many-connections': 'Too many open tabs or devices are connected for you. Close some and reload.',
+  'error.rate.limited': 'Too many attempts in a short time. Wait a moment and try again.',
+  'error.request.too-large': 'What you sent is too large.',
+  'error.text.invisible': 'Use visible characters only: this text contains invisible or direction-changing characters.',
   'error.live': 'Live updates are unavailable: {detail}',
   'apply.title': 'Apply to the camp',
   'apply.loading': 'Loading the form…',

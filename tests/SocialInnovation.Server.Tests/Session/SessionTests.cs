@@ -54,7 +54,7 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await phoneLeftBehind.Http.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.Http.GetAsync("/api/me")).StatusCode);
-        var watch = await live.InvokeAsync<System.Text.Json.JsonElement>("WatchCamp", camp.CampId, (long?)null);
+        var watch = await live.InvokeAsync<System.Text.Json.JsonElement>("Watch", $"camp:{camp.CampId:N}", (object?)null);
         Assert.Equal("access.signed-out", watch.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(1, (await organizer.Get<SocialInnovation.Camps.CampSnapshot>($"/api/camps/{camp.CampId}")).Members.Judges);
     }

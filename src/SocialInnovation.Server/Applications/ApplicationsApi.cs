@@ -6,6 +6,7 @@ using SocialInnovation.Grains.Applications;
 using SocialInnovation.Selection;
 using SocialInnovation.Server.Access;
 using SocialInnovation.Server.Common;
+using SocialInnovation.Server.Hosting;
 using SocialInnovation.Server.Invites;
 
 namespace SocialInnovation.Server.Applications;
@@ -36,7 +37,8 @@ public static class ApplicationsApi
 
     /// <summary>The protections every public intake endpoint shares: a body size limit and a rate limit policy.</summary>
     private static RouteHandlerBuilder PublicForm(this RouteHandlerBuilder endpoint) =>
-        endpoint.WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes)).WithMetadata(new PublicFormEndpoint());
+        endpoint.WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes)).WithMetadata(new PublicFormEndpoint())
+            .RequireRateLimiting(RateLimits.PublicForms);
 
     private static async Task<IResult> GetForm(Guid campId, IGrainFactory grains)
     {

@@ -14,6 +14,11 @@ public sealed record HubReply<T>(bool Ok, T? Value, HubError? Error)
         new(false, default, new HubError(error.Kind, error.Code, error.Detail, error.Errors, error.Retryable));
 }
 
+/// <summary>A refusal or failure as the client sees it: the same kind and code as HTTP problem details.</summary>
+/// <param name="Kind">What sort of refusal (invalid, forbidden, not found, conflict, unavailable, …).</param>
+/// <param name="Code">The stable code the web app translates (e.g. <c>stream.malformed</c>).</param>
+/// <param name="Detail">The server's English explanation, for logs and as a fallback text.</param>
+/// <param name="Errors">Field errors, by field name, when the input was invalid.</param>
 /// <param name="Retryable">
 /// The server could not answer just now (e.g. a silo going down): the client sends the same call
 /// again, with backoff, until it succeeds. False for refusals, which a retry would only repeat.

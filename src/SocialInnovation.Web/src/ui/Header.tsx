@@ -1,6 +1,6 @@
 import { language, languages, ownName, t } from '../i18n';
 import { switchLanguage } from '../session/language';
-import { signOut } from '../api/session';
+import { signOut, signOutEverywhere } from '../api/session';
 import { me, setMe } from '../session/current';
 import { navigate } from '../router';
 import { tx, User } from './text';
@@ -16,7 +16,9 @@ export function Header() {
           <>
             <a href="/">{t('nav.home')}</a>
             <span class="who">{tx('nav.signedInAs', { name: <User>{who.name}</User> })}</span>
-            <button type="button" class="link-button" onClick={() => void leave()}>{t('nav.signout')}</button>
+            <button type="button" class="link-button" onClick={() => void leave(signOut)}>{t('nav.signout')}</button>
+            {/* Ends this person's sessions on every device: a phone left behind at the venue is cut off. */}
+            <button type="button" class="link-button" data-testid="signout-everywhere" onClick={() => void leave(signOutEverywhere)}>{t('nav.signoutEverywhere')}</button>
           </>
         ) : <a href="/signin">{t('nav.signin')}</a>}
         {languages.filter((l) => l !== language).map((l) => (
@@ -27,9 +29,9 @@ export function Header() {
   );
 }
 
-async function leave(): Promise<void> {
+async function leave(end: () => Promise<unknown>): Promise<void> {
   try {
-    await signOut();
+    await end();
   } finally {
     setMe(null);
     navigate('/');

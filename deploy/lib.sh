@@ -44,22 +44,38 @@ start_azurite() {
     --blobHost 127.0.0.1 --blobPort "$port" --queueHost 127.0.0.1 --queuePort $((port+1)) \
     --tableHost 127.0.0.1 --tablePort $((port+2)) --skipApiVersionCheck --loose >"$dir/azurite.out" 2>&1 &
   AZURITE_PID=$!
-  for _ in $(seq 1 60); do
-    if port_open "$port" && port_open $((port+2)); then return; fi
-    if ! kill -0 "$AZURITE_PID" 2>/dev/null; then cat "$dir/azurite.out"; echo "Azurite did not start" >&2; return 1; fi
-    sleep 0.5
-  done
-  echo "Azurite did not open its ports within 30 s" >&2
-  return 1
+  wait_for_ports "$AZURITE_PID" Azurite "$dir/azurite.out" 30 "$port" $((port+2))
 }
 
 stop_azurite() {
-  if [ -n "$AZURITE_PID" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
-    say "Stopping Azurite"
-    kill "$AZURITE_PID" 2>/dev/null || true
-    wait "$AZURITE_PID" 2>/dev/null || true
-  fi
+  stop_server "$AZURITE_PID" Azurite
   AZURITE_PID=""
+}
+
+# wait_for_ports <pid> <name> <log> <seconds> <port>...: until the server started as <pid> listens on every
+# port; fails at once, showing its log, if it exits first.
+wait_for_ports() {
+  local pid="$1" name="$2" log="$3" seconds="$4"
+  shift 4
+  for _ in $(seq 1 $((seconds * 2))); do
+    local all=1 p
+    for p in "$@"; do port_open "$p" || all=0; done
+    [ "$all" = 1 ] && return
+    if ! kill -0 "$pid" 2>/dev/null; then cat "$log"; echo "$name did not start" >&2; return 1; fi
+    sleep 0.5
+  done
+  echo "$name did not open its ports within $seconds s" >&2
+  return 1
+}
+
+# stop_server <pid> <name>: stops a server this script started (nothing when it did not start one).
+stop_server() {
+  local pid="$1" name="$2"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    say "Stopping $name"
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
 }
 
 # start_maildev <data-dir> <smtp-port> <web-port>: an SMTP server that keeps every mail it gets and shows
@@ -77,21 +93,11 @@ start_maildev() {
   "$ROOT/deploy/node_modules/.bin/maildev" --smtp "$smtp" --web "$web" --ip 127.0.0.1 --web-ip 127.0.0.1 \
     --mail-directory "$dir" --silent >"$dir/maildev.out" 2>&1 &
   MAILDEV_PID=$!
-  for _ in $(seq 1 120); do
-    if port_open "$smtp" && port_open "$web"; then return; fi
-    if ! kill -0 "$MAILDEV_PID" 2>/dev/null; then cat "$dir/maildev.out"; echo "maildev did not start" >&2; return 1; fi
-    sleep 0.5
-  done
-  echo "maildev did not open its ports within 60 s" >&2
-  return 1
+  wait_for_ports "$MAILDEV_PID" maildev "$dir/maildev.out" 60 "$smtp" "$web"
 }
 
 stop_maildev() {
-  if [ -n "$MAILDEV_PID" ] && kill -0 "$MAILDEV_PID" 2>/dev/null; then
-    say "Stopping maildev"
-    kill "$MAILDEV_PID" 2>/dev/null || true
-    wait "$MAILDEV_PID" 2>/dev/null || true
-  fi
+  stop_server "$MAILDEV_PID" maildev
   MAILDEV_PID=""
 }
 

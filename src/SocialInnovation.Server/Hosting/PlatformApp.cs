@@ -44,6 +44,12 @@ public static class PlatformApp
         builder.Services.AddHostedService<OrganizerKeys>();
         builder.Services.AddHostedService<DemoCamp>();
         builder.Services.AddHostedService<DemoIntake>();
+        // Capabilities add their demo data here, each in its own block so parallel work merges cleanly.
+        // boards (issue 16)
+
+        // mentors and artifacts (issue 17)
+
+        // judging (issue 18)
 
         var app = builder.Build();
         MapAll(app);
@@ -80,6 +86,12 @@ public static class PlatformApp
         services.AddSingleton<AccessCheck>();
         services.AddSingleton<StreamKinds>();
         services.AddStreamKind<CampStream>();
+        // Capabilities register here, each in its own block so parallel work merges cleanly.
+        // boards (issue 16)
+
+        // mentors and artifacts (issue 17)
+
+        // judging (issue 18)
         services.AddExceptionHandler<ServerFailures>();
         services.AddSingleton<HubAccessFilter>();
         services.AddSingleton<InviteLinks>();
@@ -108,6 +120,12 @@ public static class PlatformApp
         api.AddEndpointFilter<AccessFilter>();
         api.AddEndpointFilter<ValidationFilter>();
         api.MapSessionApi().MapCampsApi().MapInvitesApi().MapApplicationsApi().MapSelectionApi().MapPollsApi().MapTeamsApi().MapLanguageApi();
+        // Capabilities map their endpoints here, each in its own block so parallel work merges cleanly.
+        // boards (issue 16)
+
+        // mentors and artifacts (issue 17)
+
+        // judging (issue 18)
         // Unknown API paths answer as an API would, not with the SPA's page.
         app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")))
             .Anyone();

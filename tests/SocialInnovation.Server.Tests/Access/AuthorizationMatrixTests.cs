@@ -71,6 +71,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/"] = ("Participant, Mentor, Judge, Organizer", null),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/join"] = ("Participant", new TeamMembershipChange("matrix-join")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/leave"] = ("team members", new TeamMembershipChange("matrix-leave")),
+
+        // boards (issue 16)
+
+        // mentors and artifacts (issue 17)
+
+        // judging (issue 18)
     };
 
     private static string Describe(Server.Access.Access? rule) => rule switch
@@ -226,7 +232,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         {
             var path = pattern.Replace("{campId:guid}", world.CampA.ToString()).Replace("{inviteId:guid}", world.InviteOfA.ToString())
                 .Replace("{applicationId:guid}", world.ApplicationOfA.ToString())
-                .Replace("{pollId:guid}", world.PollOfA.ToString()).Replace("{teamId:guid}", world.TeamOfA.ToString());
+                .Replace("{pollId:guid}", world.PollOfA.ToString()).Replace("{teamId:guid}", world.TeamOfA.ToString())
+                // Route values of capabilities, one Replace per line:
+                // boards (issue 16)
+
+                // mentors and artifacts (issue 17)
+
+                // judging (issue 18)
+                ;
             var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (Matrix.TryGetValue(name, out var sample) && sample.Body is { } body) request.Content = JsonContent(body);
             var response = await caller.Http.SendAsync(request);
@@ -289,6 +302,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var teams = (await _platformOrganizer.Read<CampSnapshot>(await _platformOrganizer.Post($"/api/camps/{CampA}/teams", new AddTeam("Team two", "Poverty", "matrix-world-team-2")))).Teams;
             TeamOfA = teams.Single(t => t.Name == "Team one").TeamId;
             (await MemberOfA[CampRole.Participant].Post($"/api/camps/{CampA}/teams/{teams.Single(t => t.Name == "Team two").TeamId}/join", new TeamMembershipChange("matrix-world-join"))).EnsureSuccessStatusCode();
+            // What each capability needs in camp A (a board, a mentor slot, a judging round):
+            // boards (issue 16)
+
+            // mentors and artifacts (issue 17)
+
+            // judging (issue 18)
             _campABefore = await CampAState();
         }
 

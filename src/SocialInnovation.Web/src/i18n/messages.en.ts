@@ -262,6 +262,16 @@ export const en = {
   'error.team.unknown': 'There is no such team.',
   'error.team.already-member': 'You are already in a team; leave it first.',
   'error.access.team': 'Only the members of this team may do this.',
+
+  // --- live streams (issue 19) ---
+
+  // --- web app and organizer intake pages (issues 13, 15) ---
+
+  // --- sprint boards (issue 16) ---
+
+  // --- mentors and artifacts (issue 17) ---
+
+  // --- judging (issue 18) ---
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -264,4 +264,14 @@ export const ru: Messages = {
   'error.team.unknown': 'Такой команды нет.',
   'error.team.already-member': 'Вы уже в команде; сначала выйдите из неё.',
   'error.access.team': 'Это могут только участники этой команды.',
+
+  // --- live streams (issue 19) ---
+
+  // --- web app and organizer intake pages (issues 13, 15) ---
+
+  // --- sprint boards (issue 16) ---
+
+  // --- mentors and artifacts (issue 17) ---
+
+  // --- judging (issue 18) ---
 };

@@ -10,11 +10,14 @@ namespace SocialInnovation.Server.Tests;
 /// One platform node shared by the tests of a class; each test makes its own camps. It also knows the
 /// test-only stream kind <see cref="TeamNotesStream"/>.
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
+    /// <summary>More configuration for this node, e.g. lower limits.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public PlatformHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await PlatformHost.Start(PlatformHost.NewWorld(), services: s => s.AddStreamKind<TeamNotesStream>());
+    public async Task InitializeAsync() => Host = await PlatformHost.Start(PlatformHost.NewWorld(), settings: Settings, services: s => s.AddStreamKind<TeamNotesStream>());
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

@@ -1,7 +1,7 @@
 namespace SocialInnovation.Common;
 
 /// <summary>What kind of refusal a command met; the HTTP layer maps it to a status code.</summary>
-public enum ErrorKind { Invalid, NotFound, Conflict, Forbidden, Gone, Unauthenticated, Unavailable }
+public enum ErrorKind { Invalid, NotFound, Conflict, Forbidden, Gone, Unauthenticated, Unavailable, RateLimited }
 
 /// <summary>
 /// A refused command. <see cref="Code"/> is stable and is what clients translate through their
@@ -35,6 +35,6 @@ public sealed record DomainError(
     public static readonly DomainError Unavailable =
         new(ErrorKind.Unavailable, "server.unavailable", "The server could not answer just now. Try again in a moment.");
 
-    /// <summary>Whether sending the same request again may succeed.</summary>
-    public bool Retryable => Kind == ErrorKind.Unavailable;
+    /// <summary>Whether sending the same request again (later) may succeed.</summary>
+    public bool Retryable => Kind is ErrorKind.Unavailable or ErrorKind.RateLimited;
 }

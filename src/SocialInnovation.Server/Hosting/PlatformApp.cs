@@ -36,6 +36,7 @@ public static class PlatformApp
         builder.Services.AddMail(builder.Configuration);
         builder.AddSecurityHeaders();
         builder.Services.AddRateLimits(RateLimitSettings.From(builder.Configuration));
+        builder.Services.AddSingleton(LiveLimits.From(builder.Configuration));
 
         // Hosted services start in this order, after the silo: the organizer key exists before the
         // demo camp is seeded, and this node listens for camp events before it serves a request.
@@ -75,7 +76,12 @@ public static class PlatformApp
         services.AddPlatformCompression();
         services.AddHealthChecks().AddCheck<LiveNodeHealth>("live-node");
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddSignalR(o => o.AddFilter<HubAccessFilter>())
+        // Limits first, so that a flood is refused before it reaches the access check's grains.
+        services.AddSignalR(o =>
+            {
+                o.AddFilter<ConnectionLimits>();
+                o.AddFilter<HubAccessFilter>();
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddCampCookie();
         services.AddDataProtection().SetApplicationName("SocialInnovation");
@@ -94,6 +100,7 @@ public static class PlatformApp
         // judging (issue 18)
         services.AddExceptionHandler<ServerFailures>();
         services.AddSingleton<HubAccessFilter>();
+        services.AddSingleton<ConnectionLimits>();
         services.AddSingleton<InviteLinks>();
     }
 

@@ -12,8 +12,11 @@ namespace SocialInnovation.Server.Live;
 /// caller against the stream's own camp before a method runs.
 /// </summary>
 [Authorize]
-public sealed class CampHub(StreamKinds kinds) : Hub<ICampClient>
+public sealed class CampHub(StreamKinds kinds, LiveLimits limits) : Hub<ICampClient>
 {
+    public static readonly DomainError TooManyStreams = DomainError.Conflict("live.too-many-streams",
+        "This connection watches as many streams as it may; unwatch one first.");
+
     /// <summary>
     /// Starts (or resumes) watching a stream: joins its group first, then returns what the caller missed
     /// after <paramref name="after"/>, or a snapshot. An event that lands between the two arrives twice
@@ -26,7 +29,11 @@ public sealed class CampHub(StreamKinds kinds) : Hub<ICampClient>
             return HubReply<StreamCatchUp>.Fail(new DomainError(ErrorKind.Invalid, "validation", "A position is never negative.",
                 new() { ["after"] = ["Epoch and seq are zero or more."] }));
         var (id, kind) = kinds.Resolve(stream)!.Value;
-        await Groups.AddToGroupAsync(Context.ConnectionId, id.ToString());
+        var name = id.ToString();
+        if (!Watched.Contains(name) && Watched.Count >= limits.StreamsPerConnection) return HubReply<StreamCatchUp>.Fail(TooManyStreams);
+        await Groups.AddToGroupAsync(Context.ConnectionId, name);
+        Watched.Add(name);
+        // At most the owner's kept events (StreamLogOptions.Keep) come back; further behind is a snapshot.
         return HubReply<StreamCatchUp>.From(await kind.CatchUp(id, after));
     }
 
@@ -35,6 +42,12 @@ public sealed class CampHub(StreamKinds kinds) : Hub<ICampClient>
     {
         var (id, _) = kinds.Resolve(stream)!.Value;
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, id.ToString());
+        Watched.Remove(id.ToString());
         return new HubReply<bool>(true, true, null);
     }
+
+    /// <summary>The streams this connection watches (one hub call per connection runs at a time).</summary>
+    private HashSet<string> Watched => Context.Items.TryGetValue(typeof(CampHub), out var set) && set is HashSet<string> watched
+        ? watched
+        : (HashSet<string>)(Context.Items[typeof(CampHub)] = new HashSet<string>());
 }

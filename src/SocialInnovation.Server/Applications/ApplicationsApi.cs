@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SocialInnovation.Applications;
 using SocialInnovation.Camps;
@@ -40,7 +41,7 @@ public static class ApplicationsApi
         endpoint.WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes)).WithMetadata(new PublicFormEndpoint())
             .RequireRateLimiting(RateLimits.PublicForms);
 
-    private static async Task<IResult> GetForm(Guid campId, IGrainFactory grains)
+    private static async Task<Results<Ok<ApplicationFormInfo>, Refusal>> GetForm(Guid campId, IGrainFactory grains)
     {
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return Problems.From(DomainError.UnknownCamp);
         var settings = await grains.GetGrain<ISelectionGrain>(campId).GetSettings();
@@ -49,7 +50,7 @@ public static class ApplicationsApi
             camp.Phase == CampPhase.Applications, d.Countries, d.Languages, settings.PrivacyText));
     }
 
-    private static async Task<IResult> Submit(Guid campId, SubmitApplication request, HttpContext http, IGrainFactory grains, InviteLinks links)
+    private static async Task<Results<Ok<ApplicationReceived>, Refusal>> Submit(Guid campId, SubmitApplication request, HttpContext http, IGrainFactory grains, InviteLinks links)
     {
         if (!string.IsNullOrEmpty(request.Website))
             return Problems.From(new DomainError(ErrorKind.Invalid, "application.refused", "This form was not filled in by a person."));
@@ -63,7 +64,7 @@ public static class ApplicationsApi
             : TypedResults.Ok(new ApplicationReceived(campId, EmailAddresses.Normalize(request.Form.Email)));
     }
 
-    private static async Task<IResult> Open(OpenApplication request, IGrainFactory grains)
+    private static async Task<Results<Ok<MyApplication>, Refusal>> Open(OpenApplication request, IGrainFactory grains)
     {
         var (application, secret) = Parse(request.Token, grains);
         var view = await application.Open(secret);
@@ -71,7 +72,7 @@ public static class ApplicationsApi
         return TypedResults.Ok(await Mine(grains, view.Value!));
     }
 
-    private static async Task<IResult> Edit(EditApplication request, IGrainFactory grains)
+    private static async Task<Results<Ok<MyApplication>, Refusal>> Edit(EditApplication request, IGrainFactory grains)
     {
         var (application, secret) = Parse(request.Token, grains);
         var edited = await application.Edit(secret, request.Form, request.IdempotencyKey);
@@ -81,17 +82,17 @@ public static class ApplicationsApi
         return TypedResults.Ok(await Mine(grains, (await application.Open(secret)).Value!));
     }
 
-    private static Task<IResult> Withdraw(ApplicantAction request, IGrainFactory grains) =>
+    private static Task<Results<Ok<MyApplication>, Refusal>> Withdraw(ApplicantAction request, IGrainFactory grains) =>
         Act(request, grains, (selection, row) => selection.Withdraw(row.ApplicationId, request.IdempotencyKey));
 
-    private static Task<IResult> Decline(ApplicantAction request, IGrainFactory grains) =>
+    private static Task<Results<Ok<MyApplication>, Refusal>> Decline(ApplicantAction request, IGrainFactory grains) =>
         Act(request, grains, (selection, row) => selection.Decline(row.ApplicationId, request.IdempotencyKey));
 
     /// <summary>
     /// Confirms the place, then admits the applicant to the camp as a participant and signs them in,
     /// the way an invite does. Their person id follows from the application, so a retry is the same person.
     /// </summary>
-    private static async Task<IResult> Confirm(ApplicantAction request, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<MyApplication>, Refusal>> Confirm(ApplicantAction request, HttpContext http, IGrainFactory grains)
     {
         var (application, secret) = Parse(request.Token, grains);
         var row = await application.Authenticate(secret);
@@ -108,7 +109,7 @@ public static class ApplicationsApi
         return TypedResults.Ok(await Mine(grains, (await application.Open(secret)).Value!));
     }
 
-    private static async Task<IResult> Act(ApplicantAction request, IGrainFactory grains, Func<ISelectionGrain, ApplicationRow, Task<Outcome<SelectionEntry>>> act)
+    private static async Task<Results<Ok<MyApplication>, Refusal>> Act(ApplicantAction request, IGrainFactory grains, Func<ISelectionGrain, ApplicationRow, Task<Outcome<SelectionEntry>>> act)
     {
         var (application, secret) = Parse(request.Token, grains);
         var row = await application.Authenticate(secret);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using FluentValidation;
 using SocialInnovation.Camps;
 using SocialInnovation.People;
@@ -21,7 +22,7 @@ public static class CampsApi
         return api;
     }
 
-    private static async Task<IResult> CreateCamp(CreateCamp command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Created<CampSnapshot>, Refusal>> CreateCamp(CreateCamp command, HttpContext http, IGrainFactory grains)
     {
         var caller = http.Caller();
         var created = await CampCreation.Create(grains, command, caller.PersonId, caller.Name);
@@ -30,21 +31,21 @@ public static class CampsApi
             : TypedResults.Created($"/api/camps/{created.Value!.CampId}", created.Value);
     }
 
-    private static async Task<IResult> GetCamp(Guid campId, IGrainFactory grains) =>
+    private static async Task<Results<Ok<CampSnapshot>, Refusal>> GetCamp(Guid campId, IGrainFactory grains) =>
         await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is { } snapshot
             ? TypedResults.Ok(snapshot)
             : Problems.From(SocialInnovation.Common.DomainError.UnknownCamp);
 
-    private static async Task<IResult> GetEvents(Guid campId, [AsParameters] CatchUpQuery query, IGrainFactory grains) =>
+    private static async Task<Results<Ok<SocialInnovation.Live.StreamCatchUp>, Refusal>> GetEvents(Guid campId, [AsParameters] CatchUpQuery query, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ICampGrain>(campId).CatchUp(query.Position));
 
-    private static async Task<IResult> ChangePhase(Guid campId, ChangePhase command, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<CampSnapshot>, Refusal>> ChangePhase(Guid campId, ChangePhase command, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ICampGrain>(campId).ChangePhase(command, http.Caller().Name));
 
-    private static async Task<IResult> AddTeam(Guid campId, AddTeam command, IGrainFactory grains) =>
+    private static async Task<Results<Ok<CampSnapshot>, Refusal>> AddTeam(Guid campId, AddTeam command, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ICampGrain>(campId).AddTeam(command));
 
-    private static async Task<IResult> GetMembers(Guid campId, IGrainFactory grains) =>
+    private static async Task<Ok<IReadOnlyList<CampMember>>> GetMembers(Guid campId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICampGrain>(campId).GetMembers());
 }
 

@@ -1,3 +1,7 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using SocialInnovation.Common;
 
 namespace SocialInnovation.Server.Common;
@@ -5,28 +9,35 @@ namespace SocialInnovation.Server.Common;
 /// <summary>Turns refusals into RFC 7807 problem details, each with a stable <c>code</c> for the client's message catalogue.</summary>
 public static class Problems
 {
-    public static IResult From(DomainError error)
+    /// <summary>
+    /// The refusal as a problem. One result type for every refusal (field errors included), so an endpoint
+    /// declares <c>Results&lt;Ok&lt;T&gt;, Refusal&gt;</c> and the OpenAPI document carries its answer's schema.
+    /// </summary>
+    public static Refusal From(DomainError error)
     {
-        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
-        if (error.Errors is { Count: > 0 })
-        {
-            return TypedResults.ValidationProblem(
-                error.Errors, error.Detail, title: "The request is not valid.", extensions: extensions);
-        }
-        var code = StatusOf(error.Kind);
-        var problem = TypedResults.Problem(error.Detail, statusCode: code, title: TitleOf(code), extensions: extensions);
-        return error.Retryable ? new RetryAfter(problem) : problem;
+        var status = error.Errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusOf(error.Kind);
+        ProblemDetails details = error.Errors is { Count: > 0 }
+            ? new HttpValidationProblemDetails(error.Errors) { Title = "The request is not valid." }
+            : new ProblemDetails { Title = TitleOf(status) };
+        details.Status = status;
+        details.Detail = error.Detail;
+        details.Extensions["code"] = error.Code;
+        return new Refusal(details, error.Retryable);
     }
 
     /// <summary>How long a client waits before sending a retryable request again.</summary>
     public const int RetryAfterSeconds = 1;
 
     /// <summary>A refusal made before any command ran (too large, too many), with its status and code.</summary>
-    public static IResult Status(int status, string code, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: TitleOf(status), extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static Refusal Status(int status, string code, string detail)
+    {
+        var details = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail };
+        details.Extensions["code"] = code;
+        return new Refusal(details, retryable: false);
+    }
 
     /// <summary>The value as 200 OK, or the refusal as a problem.</summary>
-    public static IResult Ok<T>(Outcome<T> outcome) => outcome.Error is { } e ? From(e) : TypedResults.Ok(outcome.Value);
+    public static Results<Ok<T>, Refusal> Ok<T>(Outcome<T> outcome) => outcome.Error is { } e ? From(e) : TypedResults.Ok(outcome.Value);
 
     public static int StatusOf(ErrorKind kind) => kind switch
     {
@@ -56,12 +67,27 @@ public static class Problems
     };
 }
 
-/// <summary>A problem answered with a <c>Retry-After</c> header.</summary>
-public sealed class RetryAfter(IResult problem) : IResult
+/// <summary>
+/// A refusal as RFC 7807 problem details with its stable <c>code</c>; a retryable one (the server could not
+/// answer just now) also carries <c>Retry-After</c>. In the OpenAPI document every endpoint that can refuse
+/// lists it as its 400 answer (the validation problem, a superset of the others).
+/// </summary>
+public sealed class Refusal(ProblemDetails details, bool retryable)
+    : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ProblemDetails>, IEndpointMetadataProvider
 {
+    public ProblemDetails Value => details;
+    object? IValueHttpResult.Value => details;
+    public int? StatusCode => details.Status;
+
     public Task ExecuteAsync(HttpContext http)
     {
-        http.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return problem.ExecuteAsync(http);
+        if (retryable) http.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return details is HttpValidationProblemDetails invalid
+            ? TypedResults.ValidationProblem(invalid.Errors, invalid.Detail, title: invalid.Title, extensions: invalid.Extensions).ExecuteAsync(http)
+            : TypedResults.Problem(details).ExecuteAsync(http);
     }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(
+            StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
 }

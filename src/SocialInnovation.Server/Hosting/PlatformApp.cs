@@ -75,7 +75,13 @@ public static class PlatformApp
         services.AddOpenApi();
         services.AddPlatformCompression();
         services.AddHealthChecks().AddCheck<LiveNodeHealth>("live-node");
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Numbers are JSON numbers only (the web defaults also read "5"), so the OpenAPI document and the
+            // web app's generated types say `number`, not `number | string`.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         // Limits first, so that a flood is refused before it reaches the access check's grains.
         services.AddSignalR(o =>
             {

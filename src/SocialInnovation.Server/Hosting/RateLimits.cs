@@ -44,7 +44,7 @@ public static class RateLimits
     }
 
     /// <summary>The 429 problem every limit answers with, Retry-After in whole seconds.</summary>
-    public static IResult TooMany(HttpContext http, TimeSpan retryAfter)
+    public static Refusal TooMany(HttpContext http, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SocialInnovation.Camps;
@@ -28,7 +29,7 @@ public static class InvitesApi
         return api;
     }
 
-    private static async Task<IResult> Issue(Guid campId, IssueInvite command, HttpContext http, IGrainFactory grains, InviteLinks links)
+    private static async Task<Results<Created<InviteCreated>, Refusal>> Issue(Guid campId, IssueInvite command, HttpContext http, IGrainFactory grains, InviteLinks links)
     {
         var issued = await grains.GetGrain<ICampGrain>(campId).IssueInvite(command, http.Caller().PersonId);
         if (issued.Error is { } refused) return Problems.From(refused);
@@ -37,16 +38,16 @@ public static class InvitesApi
             new InviteCreated(invite, token, token is null ? null : links.For(token, http.Request)));
     }
 
-    private static async Task<IResult> List(Guid campId, IGrainFactory grains) =>
+    private static async Task<Ok<IReadOnlyList<InviteSummary>>> List(Guid campId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICampGrain>(campId).GetInvites());
 
-    private static async Task<IResult> Revoke(Guid campId, Guid inviteId, IGrainFactory grains) =>
+    private static async Task<Results<Ok<InviteSummary>, Refusal>> Revoke(Guid campId, Guid inviteId, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ICampGrain>(campId).RevokeInvite(inviteId));
 
-    private static async Task<IResult> Preview(PreviewInvite request, IGrainFactory grains) =>
+    private static async Task<Results<Ok<InvitePreview>, Refusal>> Preview(PreviewInvite request, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<IInviteGrain>(InviteTokens.Hash(request.Token)).Preview());
 
-    private static async Task<IResult> Redeem(RedeemInvite request, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<InviteRedeemed>, Refusal>> Redeem(RedeemInvite request, HttpContext http, IGrainFactory grains)
     {
         // Someone already signed in joins as themselves; anyone else becomes a new person.
         var signedIn = http.User.PersonId() is { } id ? await grains.GetGrain<IPersonGrain>(id).GetProfile() : null;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using FluentValidation;
 using SocialInnovation.Common;
 using SocialInnovation.People;
@@ -14,7 +15,7 @@ public static class LanguageApi
         return api;
     }
 
-    private static async Task<IResult> SetLanguage(ChooseLanguage request, HttpContext http, IGrainFactory grains)
+    private static async Task<NoContent> SetLanguage(ChooseLanguage request, HttpContext http, IGrainFactory grains)
     {
         await grains.GetGrain<IPersonGrain>(http.Caller().PersonId).SetLanguage(request.Language);
         return TypedResults.NoContent();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Common;
@@ -26,7 +27,7 @@ public static class PollsApi
     /// <summary>A poll's id follows from its camp and the opening request's key, so a retry finds the poll it made.</summary>
     public static Guid IdFor(Guid campId, string idempotencyKey) => Secrets.StableGuid($"poll:{campId:N}:{idempotencyKey}");
 
-    private static async Task<IResult> Open(Guid campId, OpenPoll command, IGrainFactory grains)
+    private static async Task<Results<Created<PollTally>, Refusal>> Open(Guid campId, OpenPoll command, IGrainFactory grains)
     {
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return Problems.From(DomainError.UnknownCamp);
         var options = command.Options ?? camp.Details.Themes;
@@ -35,21 +36,21 @@ public static class PollsApi
         return opened.Error is { } refused ? Problems.From(refused) : TypedResults.Created($"/api/camps/{campId}/polls/{pollId}", opened.Value);
     }
 
-    private static async Task<IResult> Get(Guid campId, Guid pollId, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<PollView>, Refusal>> Get(Guid campId, Guid pollId, HttpContext http, IGrainFactory grains)
     {
         var poll = grains.GetGrain<IPollGrain>(pollId);
         if (await poll.GetTally() is not { } tally || tally.CampId != campId) return Problems.From(Unknown);
         return TypedResults.Ok(new PollView(tally, await poll.GetAllocation(http.Caller().PersonId)));
     }
 
-    private static async Task<IResult> Vote(Guid campId, Guid pollId, CastDots command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<PollTally>, Refusal>> Vote(Guid campId, Guid pollId, CastDots command, HttpContext http, IGrainFactory grains)
     {
         var poll = grains.GetGrain<IPollGrain>(pollId);
         if (await poll.GetTally() is not { } tally || tally.CampId != campId) return Problems.From(Unknown);
         return Problems.Ok(await poll.Vote(http.Caller().PersonId, command));
     }
 
-    private static async Task<IResult> Close(Guid campId, Guid pollId, IGrainFactory grains)
+    private static async Task<Results<Ok<PollTally>, Refusal>> Close(Guid campId, Guid pollId, IGrainFactory grains)
     {
         var poll = grains.GetGrain<IPollGrain>(pollId);
         if (await poll.GetTally() is not { } tally || tally.CampId != campId) return Problems.From(Unknown);
@@ -60,7 +61,7 @@ public static class PollsApi
     /// The top options by dots (ties: the earlier option) become teams on those themes. Each team is
     /// added with a key derived from the request's, so a retry adds none twice.
     /// </summary>
-    private static async Task<IResult> FormTeams(Guid campId, Guid pollId, FormTeamsFromPoll command, IGrainFactory grains)
+    private static async Task<Results<Ok<IReadOnlyList<TeamView>>, Refusal>> FormTeams(Guid campId, Guid pollId, FormTeamsFromPoll command, IGrainFactory grains)
     {
         if (await grains.GetGrain<IPollGrain>(pollId).GetTally() is not { } tally || tally.CampId != campId) return Problems.From(Unknown);
         if (!tally.Closed) return Problems.From(DomainError.Conflict("poll.open", "Close voting before forming teams from it."));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Applications;
 using SocialInnovation.Common;
 using SocialInnovation.People;
@@ -22,19 +23,19 @@ public static class SelectionApi
         return api;
     }
 
-    private static async Task<IResult> Overview(Guid campId, IGrainFactory grains) =>
+    private static async Task<Ok<SelectionOverview>> Overview(Guid campId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ISelectionGrain>(campId).GetOverview());
 
-    private static async Task<IResult> Configure(Guid campId, ConfigureSelection command, IGrainFactory grains) =>
+    private static async Task<Results<Ok<SelectionSettings>, Refusal>> Configure(Guid campId, ConfigureSelection command, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ISelectionGrain>(campId).Configure(command));
 
-    private static async Task<IResult> Decide(Guid campId, Decide command, IGrainFactory grains) =>
+    private static async Task<Results<Ok<SelectionEntry>, Refusal>> Decide(Guid campId, Decide command, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ISelectionGrain>(campId).Decide(command));
 
-    private static async Task<IResult> List(Guid campId, [AsParameters] ApplicationsQuery query, IGrainFactory grains) =>
+    private static async Task<Ok<IReadOnlyList<SelectionEntry>>> List(Guid campId, [AsParameters] ApplicationsQuery query, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ISelectionGrain>(campId).List(new SelectionFilter(query.Country, query.Status, query.Skill, query.MinScore)));
 
-    private static async Task<IResult> Details(Guid campId, Guid applicationId, IGrainFactory grains)
+    private static async Task<Results<Ok<ApplicationReview>, Refusal>> Details(Guid campId, Guid applicationId, IGrainFactory grains)
     {
         // The selection grain of THIS camp must list it: an organizer of one camp never reads another camp's applications.
         if (await grains.GetGrain<ISelectionGrain>(campId).Get(applicationId) is not { } entry) return Problems.From(Unknown);
@@ -42,7 +43,7 @@ public static class SelectionApi
         return details is null ? Problems.From(Unknown) : TypedResults.Ok(new ApplicationReview(entry, details));
     }
 
-    private static async Task<IResult> Review(Guid campId, Guid applicationId, ReviewApplication command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<SelectionEntry>, Refusal>> Review(Guid campId, Guid applicationId, ReviewApplication command, HttpContext http, IGrainFactory grains)
     {
         var selection = grains.GetGrain<ISelectionGrain>(campId);
         if (await selection.Get(applicationId) is null) return Problems.From(Unknown);

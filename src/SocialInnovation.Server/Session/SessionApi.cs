@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
 using SocialInnovation.People;
@@ -21,7 +22,7 @@ public static class SessionApi
         return api;
     }
 
-    private static async Task<IResult> SignInOrganizer(OrganizerSignIn request, HttpContext http, IGrainFactory grains, SignInBackoff backoff)
+    private static async Task<Results<Ok<MeView>, Refusal>> SignInOrganizer(OrganizerSignIn request, HttpContext http, IGrainFactory grains, SignInBackoff backoff)
     {
         var address = RateLimits.Address(http);
         if (backoff.Wait(address) is { } wait) return RateLimits.TooMany(http, wait);
@@ -38,21 +39,21 @@ public static class SessionApi
         return TypedResults.Ok(me);
     }
 
-    private static async Task<IResult> SignOut(HttpContext http)
+    private static async Task<NoContent> SignOut(HttpContext http)
     {
         await http.RequestServices.GetRequiredService<SessionCheck>().End(http.User);
         await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SignOutEverywhere(HttpContext http, SessionCheck sessions)
+    private static async Task<NoContent> SignOutEverywhere(HttpContext http, SessionCheck sessions)
     {
         await sessions.EndAll(http.Caller().PersonId);
         await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Me(HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<MeView>, Refusal>> Me(HttpContext http, IGrainFactory grains)
     {
         if (await MeView.Load(grains, http.Caller().PersonId) is { } me) return TypedResults.Ok(me);
         // The cookie names a person storage does not know (their data was wiped): start afresh.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Teams;
@@ -24,14 +25,14 @@ public static class TeamsApi
     public static Task OpenTeam(IGrainFactory grains, Guid campId, TeamView team, int capacity = TeamGrain.DefaultCapacity) =>
         grains.GetGrain<ITeamGrain>(team.TeamId).Open(campId, team, capacity);
 
-    private static async Task<IResult> Get(Guid campId, Guid teamId, IGrainFactory grains)
+    private static async Task<Results<Ok<TeamDetails>, Refusal>> Get(Guid campId, Guid teamId, IGrainFactory grains)
     {
         if (await Find(grains, campId, teamId) is not { } team) return Problems.From(Unknown);
         await OpenTeam(grains, campId, team);
         return TypedResults.Ok(await grains.GetGrain<ITeamGrain>(teamId).GetDetails());
     }
 
-    private static async Task<IResult> Join(Guid campId, Guid teamId, TeamMembershipChange change, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<TeamDetails>, Refusal>> Join(Guid campId, Guid teamId, TeamMembershipChange change, HttpContext http, IGrainFactory grains)
     {
         var snapshot = await grains.GetGrain<ICampGrain>(campId).GetSnapshot();
         if (snapshot?.Teams.FirstOrDefault(t => t.TeamId == teamId) is not { } team) return Problems.From(Unknown);
@@ -46,7 +47,7 @@ public static class TeamsApi
         return Problems.Ok(await grains.GetGrain<ITeamGrain>(teamId).Join(caller.PersonId, caller.Name));
     }
 
-    private static async Task<IResult> Leave(Guid campId, Guid teamId, TeamMembershipChange change, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<TeamDetails>, Refusal>> Leave(Guid campId, Guid teamId, TeamMembershipChange change, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ITeamGrain>(teamId).Leave(http.Caller().PersonId));
 
     private static async Task<TeamView?> Find(IGrainFactory grains, Guid campId, Guid teamId) =>

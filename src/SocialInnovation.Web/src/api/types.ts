@@ -1,41 +1,35 @@
-// The server's wire records (SocialInnovation.Abstractions), as JSON: camelCase, enums as names.
+// The server's wire records, as JSON (camelCase, enums as names). The HTTP API's records come from
+// `schema.d.ts`, generated from the server's OpenAPI document (`openapi.json`) by `npm run api`; never
+// edit those by hand. Only what the OpenAPI document cannot describe is written here: the live
+// streams' hub messages and event payloads (docs/live-streams.md).
+import type { components } from './schema';
 
+/** A record of the HTTP API by its C# name, e.g. `Schema<'CampSnapshot'>`. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+export type Phase = Schema<'CampPhase'>;
+export type Role = Schema<'CampRole'>;
+
+// In the server's order (PhaseRules); `satisfies` fails the build when the server's enum changes.
 export const phases = [
   'Draft', 'Applications', 'Selection', 'Teams', 'Sprints', 'Pitches', 'Judging', 'Results', 'Archived',
-] as const;
-export type Phase = (typeof phases)[number];
+] as const satisfies readonly Phase[];
+export const roles = ['Participant', 'Mentor', 'Judge', 'Organizer'] as const satisfies readonly Role[];
 
-export const roles = ['Participant', 'Mentor', 'Judge', 'Organizer'] as const;
-export type Role = (typeof roles)[number];
-
-export interface CampDetails {
-  name: string;
-  location: string;
-  startsOn: string;
-  endsOn: string;
-  capacity: number;
-  countries: string[];
-  languages: string[];
-  themes: string[];
-}
-
-export interface PhaseChange { from: Phase; to: Phase; byName: string; at: string }
-export interface Team { teamId: string; name: string; theme: string }
-export interface MemberCounts { organizers: number; participants: number; mentors: number; judges: number }
-
-export interface CampSnapshot {
-  campId: string;
-  /** The camp stream's position this snapshot is at. */
-  epoch: number;
-  seq: number;
-  details: CampDetails;
-  phase: Phase;
-  allowedPhases: Phase[];
-  history: PhaseChange[];
-  teams: Team[];
-  members: MemberCounts;
-  createdAt: string;
-}
+export type CampDetails = Schema<'CampDetails'>;
+export type PhaseChange = Schema<'PhaseChangeRecord'>;
+export type Team = Schema<'TeamView'>;
+export type MemberCounts = Schema<'MemberCounts'>;
+export type CampSnapshot = Schema<'CampSnapshot'>;
+export type Me = Schema<'MeView'>;
+export type MyCamp = Schema<'MyCamp'>;
+export type CampMember = Schema<'CampMember'>;
+export type InviteSummary = Schema<'InviteSummary'>;
+export type InviteIssued = Schema<'InviteCreated'>;
+export type InvitePreview = Schema<'InvitePreview'>;
+export type InviteRedeemed = Schema<'InviteRedeemed'>;
+/** What the invite form sends, without the idempotency key the API module adds. */
+export type NewInvite = Omit<Schema<'IssueInvite'>, 'idempotencyKey'>;
 
 export type CampEventKind = 'Created' | 'PhaseChanged' | 'MemberJoined' | 'TeamAdded';
 
@@ -86,35 +80,3 @@ export interface HubError {
 }
 
 export interface HubReply<T> { ok: boolean; value: T | null; error: HubError | null }
-
-export interface MyCamp {
-  campId: string;
-  name: string;
-  role: Role;
-  phase: Phase;
-  location: string;
-  startsOn: string;
-  endsOn: string;
-}
-
-export interface Me { personId: string; name: string; isPlatformOrganizer: boolean; camps: MyCamp[]; language: string | null }
-
-export interface CampMember { personId: string; name: string; role: Role; joinedAt: string }
-
-export interface InviteSummary {
-  inviteId: string;
-  campId: string;
-  role: Role;
-  label: string;
-  maxUses: number;
-  uses: number;
-  expiresAt: string;
-  revoked: boolean;
-  createdAt: string;
-}
-
-export interface InviteIssued { invite: InviteSummary; token: string | null; link: string | null }
-export interface InvitePreview { campId: string; campName: string; role: Role; label: string; expiresAt: string }
-export interface InviteRedeemed { campId: string; role: Role }
-
-export interface NewInvite { role: Role; label: string; maxUses: number; validForHours: number }

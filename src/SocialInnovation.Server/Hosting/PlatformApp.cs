@@ -102,6 +102,7 @@ public static class PlatformApp
         // boards (issue 16)
 
         // mentors and artifacts (issue 17)
+        services.AddStreamKind<SocialInnovation.Server.Mentors.MentorStream>();
 
         // judging (issue 18)
         services.AddExceptionHandler<ServerFailures>();
@@ -137,6 +138,7 @@ public static class PlatformApp
         // boards (issue 16)
 
         // mentors and artifacts (issue 17)
+        SocialInnovation.Server.Mentors.MentorsApi.MapMentorsApi(api);
 
         // judging (issue 18)
         // Unknown API paths answer as an API would, not with the SPA's page.

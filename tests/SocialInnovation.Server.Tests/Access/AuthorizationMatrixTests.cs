@@ -75,6 +75,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         // boards (issue 16)
 
         // mentors and artifacts (issue 17)
+        ["GET /api/camps/{campId:guid}/mentors/"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["GET /api/camps/{campId:guid}/mentors/me"] = ("Mentor", null),
+        ["PUT /api/camps/{campId:guid}/mentors/me"] = ("Mentor", new SocialInnovation.Mentors.SaveMentorProfile(["ux"], ["ru"], "Bio", "Mornings", 0, "matrix-mentor-profile")),
+        ["POST /api/camps/{campId:guid}/mentors/me/slots"] = ("Mentor", new SocialInnovation.Mentors.PublishSlot(DateTimeOffset.UtcNow.AddDays(1), 30, "matrix-slot")),
+        ["POST /api/camps/{campId:guid}/mentors/me/slots/remove"] = ("Mentor", new SocialInnovation.Mentors.RemoveSlot(Guid.NewGuid(), "matrix-slot-remove")),
+        ["GET /api/camps/{campId:guid}/mentors/records"] = ("Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/bookings/"] = ("team members", new SocialInnovation.Mentors.BookSlot(Guid.NewGuid(), Guid.NewGuid(), "matrix-book")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/bookings/cancel"] = ("team members", new SocialInnovation.Mentors.CancelBooking(Guid.NewGuid(), Guid.NewGuid(), "matrix-cancel")),
 
         // judging (issue 18)
     };
@@ -150,7 +158,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [Fact]
     public void The_matrix_covers_every_registered_stream_kind()
     {
-        Assert.Equal(["camp", TeamNotesStream.Kind], StreamKinds().Select(k => k.Name).Order());
+        Assert.Equal(["camp", "mentor", TeamNotesStream.Kind], StreamKinds().Select(k => k.Name).Order());
     }
 
     [Fact]

@@ -1,0 +1,146 @@
+using FluentValidation;
+using Orleans.Concurrency;
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Common;
+using SocialInnovation.Grains.Live;
+using SocialInnovation.Live;
+using SocialInnovation.Mentors;
+
+namespace SocialInnovation.Grains.Mentors;
+
+/// <summary>
+/// A mentor's calendar. Reentrant for group commit, but every check and its change happen without an
+/// <c>await</c> in between, so two bookings of one slot are decided one after the other: the second
+/// sees the first's team and is refused.
+/// </summary>
+[Reentrant]
+public sealed class MentorGrain(
+    [PersistentState("mentor", StorageNames.State)] IPersistentState<MentorState> state,
+    TimeProvider clock) : Grain, IMentorGrain
+{
+    public const string StreamKind = "mentor";
+    private StreamLog _log = null!;
+    private MentorState Mentor => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (campId, personId) = MentorKeys.Parse(this.GetPrimaryKeyString());
+        _log = new StreamLog(new StreamId(StreamKind, campId, personId.ToString("N")), Mentor.Log,
+            () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock);
+        return Task.CompletedTask;
+    }
+
+    public async Task<Outcome<MentorCalendar>> SaveProfile(Guid campId, Guid personId, string name, SaveMentorProfile command)
+    {
+        if (Invalid(new SaveMentorProfileValidator(), command) is { } invalid) return invalid;
+        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
+        if (command.BasedOnVersion != Mentor.Version) return Stale();
+
+        Mentor.Profile = new MentorProfile(personId, campId, name, MentorTags.Normalize(command.Tags),
+            command.Languages.Distinct().ToList(), command.Bio.Trim(), command.Availability.Trim());
+        await Changed("ProfileSaved", null, command.IdempotencyKey, command);
+        // After the calendar is stored: the camp's list is a copy, and saving again refreshes it.
+        await GrainFactory.GetGrain<IMentorshipGrain>(campId).ListMentor(Mentor.Profile);
+        return Calendar();
+    }
+
+    public async Task<Outcome<MentorCalendar>> PublishSlot(PublishSlot command)
+    {
+        if (Invalid(new PublishSlotValidator(), command) is { } invalid) return invalid;
+        if (Mentor.Profile is null) return NoProfile();
+        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
+        var end = command.Start.AddMinutes(command.Minutes);
+        if (command.Start < clock.GetUtcNow())
+            return DomainError.Conflict("slot.past", "A slot must start in the future.");
+        if (Mentor.Slots.Any(s => s.Start < end && command.Start < s.Start.AddMinutes(s.Minutes)))
+            return DomainError.Conflict("slot.overlap", "This slot overlaps one you already published.");
+
+        var slotId = Guid.NewGuid();
+        Mentor.Slots.Add(new OfficeHourSlot(slotId, command.Start, command.Minutes, null, null, null));
+        Mentor.Slots.Sort((a, b) => a.Start.CompareTo(b.Start));
+        await Changed("SlotPublished", slotId, command.IdempotencyKey, command);
+        return Calendar();
+    }
+
+    public async Task<Outcome<MentorCalendar>> RemoveSlot(Guid slotId, string idempotencyKey)
+    {
+        var command = new RemoveSlot(slotId, idempotencyKey);
+        if (Invalid(new RemoveSlotValidator(), command) is { } invalid) return invalid;
+        if (_log.Replay(idempotencyKey, command) is { } replayed) return await Replayed(replayed);
+        if (Mentor.Slots.Find(s => s.SlotId == slotId) is not { } slot) return UnknownSlot();
+        if (slot.TeamId is not null) return DomainError.Conflict("slot.booked", $"{slot.TeamName} booked this slot; ask them before removing it.");
+
+        Mentor.Slots.Remove(slot);
+        await Changed("SlotRemoved", slotId, idempotencyKey, command);
+        return Calendar();
+    }
+
+    public async Task<Outcome<MentorCalendar>> Book(Guid teamId, string teamName, BookSlot command)
+    {
+        if (Invalid(new BookSlotValidator(), command) is { } invalid) return invalid;
+        if (Mentor.Profile is null) return NoProfile();
+        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
+        var index = Mentor.Slots.FindIndex(s => s.SlotId == command.SlotId);
+        if (index < 0) return UnknownSlot();
+        var slot = Mentor.Slots[index];
+        if (slot.TeamId == teamId) return Calendar();
+        if (slot.TeamId is not null) return DomainError.Conflict("slot.taken", "Another team booked this slot a moment ago. Choose another one.");
+        if (slot.Start.AddMinutes(slot.Minutes) < clock.GetUtcNow()) return DomainError.Conflict("slot.past", "This slot is over.");
+
+        var now = clock.GetUtcNow();
+        Mentor.Slots[index] = slot with { TeamId = teamId, TeamName = teamName, BookedAt = now };
+        await Changed("SlotBooked", slot.SlotId, command.IdempotencyKey, command);
+        await GrainFactory.GetGrain<IMentorshipGrain>(Mentor.Profile.CampId).Record(new MentorTeamRecord(
+            Mentor.Profile.PersonId, Mentor.Profile.Name, teamId, teamName, MentorContact.SlotBooked, slot.SlotId, now));
+        return Calendar();
+    }
+
+    public async Task<Outcome<MentorCalendar>> CancelBooking(Guid teamId, CancelBooking command)
+    {
+        if (Invalid(new CancelBookingValidator(), command) is { } invalid) return invalid;
+        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
+        var index = Mentor.Slots.FindIndex(s => s.SlotId == command.SlotId);
+        if (index < 0) return UnknownSlot();
+        if (Mentor.Slots[index].TeamId != teamId)
+            return DomainError.Conflict("slot.not-yours", "Your team has not booked this slot.");
+
+        Mentor.Slots[index] = Mentor.Slots[index] with { TeamId = null, TeamName = null, BookedAt = null };
+        await Changed("BookingCancelled", command.SlotId, command.IdempotencyKey, command);
+        return Calendar();
+    }
+
+    public Task<MentorCalendar?> GetCalendar() => Task.FromResult(Mentor.Profile is null ? null : Calendar());
+
+    public Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after) => Task.FromResult<Outcome<StreamCatchUp>>(
+        Mentor.Profile is null ? NoProfile() : _log.CatchUp(after, Calendar));
+
+    /// <summary>Counts the change, appends its event and stores it with the command's key (group commit).</summary>
+    private Task Changed<TCommand>(string what, Guid? slotId, string key, TCommand command)
+    {
+        Mentor.Version++;
+        _log.Append(what, new MentorCalendarChanged(what, slotId, Calendar(_log.Position.Seq + 1)));
+        _log.Remember(key, command);
+        return _log.Commit();
+    }
+
+    private MentorCalendar Calendar() => Calendar(_log.Position.Seq);
+
+    private MentorCalendar Calendar(long seq) => new(Mentor.Profile!, Mentor.Slots.ToList(), Mentor.Version, _log.Epoch, seq);
+
+    private async Task<Outcome<MentorCalendar>> Replayed(Outcome<AppliedCommand> replayed)
+    {
+        if (replayed.Error is { } reused) return reused;
+        await _log.Settled();
+        return Calendar();
+    }
+
+    private static DomainError? Invalid<T>(IValidator<T> validator, T command) =>
+        validator.Validate(command) is { IsValid: false } result ? DomainError.Invalid(result) : null;
+
+    private DomainError Stale() => DomainError.Conflict("mentor.stale",
+        $"Your profile changed elsewhere (now version {Mentor.Version}). Reload and try again.");
+
+    private static DomainError NoProfile() => DomainError.NotFound("mentor.unknown", "This mentor has not set up a profile in this camp yet.");
+
+    private static DomainError UnknownSlot() => DomainError.NotFound("slot.unknown", "There is no such office-hour slot.");
+}

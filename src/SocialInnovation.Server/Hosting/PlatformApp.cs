@@ -108,6 +108,9 @@ public static class PlatformApp
         services.AddExceptionHandler<ServerFailures>();
         services.AddSingleton<HubAccessFilter>();
         services.AddSingleton<ConnectionLimits>();
+        services.AddSingleton<LiveConnections>();
+        // Pushes go through per-connection outboxes (slow consumers are dropped and told to resync).
+        services.AddSingleton<HubLifetimeManager<CampHub>, LiveLifetimeManager>();
         services.AddSingleton<InviteLinks>();
     }
 

@@ -12,13 +12,13 @@ namespace SocialInnovation.Server.Live;
 /// caller against the stream's own camp before a method runs.
 /// </summary>
 [Authorize]
-public sealed class CampHub(StreamKinds kinds, LiveLimits limits) : Hub<ICampClient>
+public sealed class CampHub(StreamKinds kinds, LiveConnections connections) : Hub<ICampClient>
 {
     public static readonly DomainError TooManyStreams = DomainError.Conflict("live.too-many-streams",
         "This connection watches as many streams as it may; unwatch one first.");
 
     /// <summary>
-    /// Starts (or resumes) watching a stream: joins its group first, then returns what the caller missed
+    /// Starts (or resumes) watching a stream: adds it to what this connection is sent first, then returns what the caller missed
     /// after <paramref name="after"/>, or a snapshot. An event that lands between the two arrives twice
     /// at most, and the client drops the copy by its position.
     /// </summary>
@@ -29,25 +29,17 @@ public sealed class CampHub(StreamKinds kinds, LiveLimits limits) : Hub<ICampCli
             return HubReply<StreamCatchUp>.Fail(new DomainError(ErrorKind.Invalid, "validation", "A position is never negative.",
                 new() { ["after"] = ["Epoch and seq are zero or more."] }));
         var (id, kind) = kinds.Resolve(stream)!.Value;
-        var name = id.ToString();
-        if (!Watched.Contains(name) && Watched.Count >= limits.StreamsPerConnection) return HubReply<StreamCatchUp>.Fail(TooManyStreams);
-        await Groups.AddToGroupAsync(Context.ConnectionId, name);
-        Watched.Add(name);
+        if (!connections.Watch(Context.ConnectionId, id.ToString())) return HubReply<StreamCatchUp>.Fail(TooManyStreams);
         // At most the owner's kept events (StreamLogOptions.Keep) come back; further behind is a snapshot.
         return HubReply<StreamCatchUp>.From(await kind.CatchUp(id, after));
     }
 
     [StreamAccess]
-    public async Task<HubReply<bool>> Unwatch(string stream)
+    public Task<HubReply<bool>> Unwatch(string stream)
     {
         var (id, _) = kinds.Resolve(stream)!.Value;
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, id.ToString());
-        Watched.Remove(id.ToString());
-        return new HubReply<bool>(true, true, null);
+        connections.Unwatch(Context.ConnectionId, id.ToString());
+        return Task.FromResult(new HubReply<bool>(true, true, null));
     }
 
-    /// <summary>The streams this connection watches (one hub call per connection runs at a time).</summary>
-    private HashSet<string> Watched => Context.Items.TryGetValue(typeof(CampHub), out var set) && set is HashSet<string> watched
-        ? watched
-        : (HashSet<string>)(Context.Items[typeof(CampHub)] = new HashSet<string>());
 }

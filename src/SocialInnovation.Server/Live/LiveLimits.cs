@@ -21,6 +21,12 @@ public sealed class LiveLimits
     /// <summary>Hub connections one person may hold on one web node (tabs and devices).</summary>
     public int ConnectionsPerPerson { get; init; } = 20;
 
+    /// <summary>
+    /// Batches that may wait behind a connection's unfinished send; beyond that it is dropped from live
+    /// sends and told to resync (a slow consumer), so memory stays bounded and nobody else waits.
+    /// </summary>
+    public int SendQueue { get; init; } = 100;
+
     public static LiveLimits From(IConfiguration configuration)
     {
         var defaults = new LiveLimits();
@@ -31,6 +37,7 @@ public sealed class LiveLimits
             RefusalsBeforeDisconnect = configuration.GetValue("Live:RefusalsBeforeDisconnect", defaults.RefusalsBeforeDisconnect),
             StreamsPerConnection = configuration.GetValue("Live:StreamsPerConnection", defaults.StreamsPerConnection),
             ConnectionsPerPerson = configuration.GetValue("Live:ConnectionsPerPerson", defaults.ConnectionsPerPerson),
+            SendQueue = configuration.GetValue("Live:SendQueue", defaults.SendQueue),
         };
     }
 }

@@ -12,7 +12,7 @@ namespace SocialInnovation.Server.Live;
 public sealed class LiveNode(
     IGrainFactory grains,
     ILocalSiloDetails silo,
-    IHubContext<CampHub, ICampClient> hub,
+    LiveConnections connections,
     ILogger<LiveNode> log) : IHostedService, ILiveObserver, IDisposable
 {
     /// <summary>Well inside the node list's expiry, so a restarted node list is whole again quickly.</summary>
@@ -49,21 +49,19 @@ public sealed class LiveNode(
 
     public Task OnStreamEvents(StreamEnvelope[] batch)
     {
-        foreach (var stream in batch.GroupBy(e => e.Stream)) _ = Push(stream.Key, stream.ToArray());
+        foreach (var stream in batch.GroupBy(e => e.Stream))
+        {
+            try
+            {
+                connections.Push(stream.Key, stream.ToArray());
+            }
+            catch (Exception ex)
+            {
+                // A client that misses this catches up by position on its next event or reconnect.
+                log.LogWarning(ex, "Pushing {Count} events of {Stream} failed", stream.Count(), stream.Key);
+            }
+        }
         return Task.CompletedTask;
-    }
-
-    private async Task Push(string stream, StreamEnvelope[] batch)
-    {
-        try
-        {
-            await hub.Clients.Group(stream).StreamEvents(batch);
-        }
-        catch (Exception ex)
-        {
-            // A client that misses this catches up by position on its next event or reconnect.
-            log.LogWarning(ex, "Pushing {Count} events of {Stream} failed", batch.Length, stream);
-        }
     }
 
     private async Task Register()

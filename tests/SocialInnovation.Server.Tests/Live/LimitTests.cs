@@ -7,7 +7,7 @@ using SocialInnovation.Testing;
 namespace SocialInnovation.Server.Tests.Live;
 
 /// <summary>One bad client cannot hurt the others: per-connection limits, with low limits on this node.</summary>
-public sealed class LimitTests(LimitTests.LowLimits fixture) : IClassFixture<LimitTests.LowLimits>
+public sealed partial class LimitTests(LimitTests.LowLimits fixture) : IClassFixture<LimitTests.LowLimits>
 {
     [Fact]
     public async Task Watching_more_streams_than_allowed_is_refused_until_one_is_unwatched()
@@ -114,6 +114,7 @@ public sealed class LimitTests(LimitTests.LowLimits fixture) : IClassFixture<Lim
         public const int Streams = 3;
         public const int Connections = 3;
         public const int Refusals = 10;
+        public const int SendQueue = 4;
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
@@ -122,6 +123,7 @@ public sealed class LimitTests(LimitTests.LowLimits fixture) : IClassFixture<Lim
             ["Live:RefusalsBeforeDisconnect"] = Refusals.ToString(),
             ["Live:StreamsPerConnection"] = Streams.ToString(),
             ["Live:ConnectionsPerPerson"] = Connections.ToString(),
+            ["Live:SendQueue"] = SendQueue.ToString(),
         };
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using SocialInnovation.Server.Access;
 using SocialInnovation.Server.Applications;
+using SocialInnovation.Server.Boards;
 using SocialInnovation.Server.Camps;
 using SocialInnovation.Server.Common;
 using SocialInnovation.Server.Demo;
@@ -100,6 +101,7 @@ public static class PlatformApp
         services.AddStreamKind<CampStream>();
         // Capabilities register here, each in its own block so parallel work merges cleanly.
         // boards (issue 16)
+        services.AddStreamKind<BoardStream>();
 
         // mentors and artifacts (issue 17)
         services.AddStreamKind<SocialInnovation.Server.Mentors.MentorStream>();
@@ -139,6 +141,7 @@ public static class PlatformApp
         api.MapSessionApi().MapCampsApi().MapInvitesApi().MapApplicationsApi().MapSelectionApi().MapPollsApi().MapTeamsApi().MapLanguageApi();
         // Capabilities map their endpoints here, each in its own block so parallel work merges cleanly.
         // boards (issue 16)
+        api.MapBoardsApi();
 
         // mentors and artifacts (issue 17)
         SocialInnovation.Server.Mentors.MentorsApi.MapMentorsApi(api);

@@ -73,6 +73,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/leave"] = ("team members", new TeamMembershipChange("matrix-leave")),
 
         // boards (issue 16)
+        ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/board/"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/cards"] = ("team members, Organizer", new SocialInnovation.Boards.CreateCard(Guid.Parse("6a1e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), "Matrix card", null, "todo", 1, null, null, "matrix-card")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/cards/edit"] = ("team members, Organizer", new SocialInnovation.Boards.EditCard(Guid.Parse("6a1e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), 1, "Matrix card", null, 1, null, null, null, "matrix-edit")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/cards/move"] = ("team members, Organizer", new SocialInnovation.Boards.MoveCard(Guid.Parse("6a1e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), 1, "doing", 0, "matrix-move")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/cards/comments"] = ("team members, Mentor, Organizer", new SocialInnovation.Boards.CommentCard(Guid.Parse("6a1e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), "Matrix comment", "matrix-comment")),
+        ["PUT /api/camps/{campId:guid}/teams/{teamId:guid}/board/columns"] = ("team members, Organizer", new SocialInnovation.Boards.SetColumns(1, [new SocialInnovation.Boards.ColumnSpec("todo", "Matrix", null)], "matrix-columns")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/sprint-notes"] = ("team members, Organizer", new SocialInnovation.Boards.WriteSprintNotes(1, "Matrix goal", null, null, "matrix-notes")),
+        ["GET /api/camps/{campId:guid}/boards/"] = ("Mentor, Organizer", null),
+        ["PUT /api/camps/{campId:guid}/boards/plan"] = ("Organizer", new SocialInnovation.Boards.ConfigureBoards(true, true, null, "matrix-plan")),
+        ["POST /api/camps/{campId:guid}/boards/sprint"] = ("Organizer", new SocialInnovation.Boards.RunSprint(null, "matrix-sprint")),
 
         // mentors and artifacts (issue 17)
         ["GET /api/camps/{campId:guid}/mentors/"] = ("Participant, Mentor, Judge, Organizer", null),
@@ -158,7 +168,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [Fact]
     public void The_matrix_covers_every_registered_stream_kind()
     {
-        Assert.Equal(["camp", "mentor", TeamNotesStream.Kind], StreamKinds().Select(k => k.Name).Order());
+        Assert.Equal([SocialInnovation.Boards.BoardStreams.Kind, "camp", "mentor", TeamNotesStream.Kind], StreamKinds().Select(k => k.Name).Order());
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using SocialInnovation.Boards;
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.People;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Teams;
+
+namespace SocialInnovation.Server.Boards;
+
+/// <summary>
+/// Who may look at a team's board, for HTTP and for the stream alike: the team's members, the camp's
+/// organizers and mentors, and, when the organizer allows it, the camp's other participants and judges.
+/// The team must belong to the camp being asked about (the board's camp, not only the route's).
+/// </summary>
+public static class BoardAccess
+{
+    public static readonly DomainError UnknownTeam = DomainError.NotFound("team.unknown", "This camp has no such team.");
+
+    public static readonly DomainError Private = new(ErrorKind.Forbidden, "board.private",
+        "Only the team, the organizers and the mentors may look at this board.");
+
+    /// <summary>The team, when it is one of the camp's.</summary>
+    public static async Task<TeamView?> TeamOf(IGrainFactory grains, Guid campId, Guid teamId) =>
+        (await grains.GetGrain<ICampGrain>(campId).GetSnapshot())?.Teams.FirstOrDefault(t => t.TeamId == teamId);
+
+    public static async Task<DomainError?> MayView(IGrainFactory grains, Guid campId, Guid teamId, Caller caller)
+    {
+        if (await TeamOf(grains, campId, teamId) is null) return UnknownTeam;
+        if (caller.Role is CampRole.Organizer or CampRole.Mentor) return null;
+        if (caller.Role == CampRole.Participant && await grains.GetGrain<ITeamGrain>(teamId).IsMember(campId, caller.PersonId)) return null;
+        return (await grains.GetGrain<ICampBoardsGrain>(campId).GetPlan()).OthersMayView ? null : Private;
+    }
+}

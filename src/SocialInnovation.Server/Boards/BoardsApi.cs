@@ -1,0 +1,83 @@
+using SocialInnovation.Boards;
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.People;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Common;
+
+namespace SocialInnovation.Server.Boards;
+
+/// <summary>
+/// A team's board (cards, columns, sprint notes) and the organizer's plan for every board of a camp.
+/// Changes are answered once stored; watchers see them on the board's stream.
+/// </summary>
+public static class BoardsApi
+{
+    public static RouteGroupBuilder MapBoardsApi(this RouteGroupBuilder api)
+    {
+        var board = api.MapGroup("/camps/{campId:guid}/teams/{teamId:guid}/board").WithTags("Boards");
+        board.MapGet("/", Get).InCamp().WithSummary("A team's board: columns, backlog, cards, sprints (team, organizers, mentors; others if allowed)");
+        board.MapPost("/cards", (Guid campId, Guid teamId, CreateCard c, HttpContext http, IGrainFactory g) =>
+            Run(g, campId, teamId, http, b => b.CreateCard(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Add a card");
+        board.MapPost("/cards/edit", (Guid campId, Guid teamId, EditCard c, HttpContext http, IGrainFactory g) =>
+            Run(g, campId, teamId, http, b => b.EditCard(c, Actor(http)), c.CardId)).InTeam(CampRole.Organizer).WithSummary("Edit a card (card.stale with the current card if it changed meanwhile)");
+        board.MapPost("/cards/move", (Guid campId, Guid teamId, MoveCard c, HttpContext http, IGrainFactory g) =>
+            Run(g, campId, teamId, http, b => b.MoveCard(c, Actor(http)), c.CardId)).InTeam(CampRole.Organizer).WithSummary("Move or reorder a card (board.wip-limit, card.stale)");
+        board.MapPost("/cards/comments", (Guid campId, Guid teamId, CommentCard c, HttpContext http, IGrainFactory g) =>
+            Run(g, campId, teamId, http, b => b.CommentCard(c, Actor(http)))).InTeam(CampRole.Organizer, CampRole.Mentor).WithSummary("Comment on a card (mentors too)");
+        board.MapPut("/columns", (Guid campId, Guid teamId, SetColumns c, HttpContext http, IGrainFactory g) =>
+            Run(g, campId, teamId, http, b => b.SetColumns(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Rename, add, reorder or drop columns; WIP limits");
+        board.MapPost("/sprint-notes", (Guid campId, Guid teamId, WriteSprintNotes c, HttpContext http, IGrainFactory g) =>
+            Run(g, campId, teamId, http, b => b.WriteSprintNotes(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("A sprint's goal, review and retrospective notes");
+
+        var camp = api.MapGroup("/camps/{campId:guid}/boards").WithTags("Boards");
+        camp.MapGet("/", Overview).InCamp(CampRole.Mentor, CampRole.Organizer).WithSummary("The plan and every team's board (the big screen)");
+        camp.MapPut("/plan", Configure).InCamp(CampRole.Organizer).WithSummary("WIP limits warn only, others may view, the sprint schedule");
+        camp.MapPost("/sprint", RunSprint).InCamp(CampRole.Organizer).WithSummary("Start a sprint for every team, or stop the running one");
+        return api;
+    }
+
+    private static BoardActor Actor(HttpContext http) => new(http.Caller().PersonId, http.Caller().Name);
+
+    private static async Task<IResult> Get(Guid campId, Guid teamId, HttpContext http, IGrainFactory grains)
+    {
+        if (await BoardAccess.MayView(grains, campId, teamId, http.Caller()) is { } refused) return Problems.From(refused);
+        return TypedResults.Ok(await grains.Board(campId, teamId).GetView());
+    }
+
+    private static async Task<IResult> Run(IGrainFactory grains, Guid campId, Guid teamId, HttpContext http,
+        Func<IBoardGrain, Task<Outcome<BoardAck>>> command, Guid? cardId = null)
+    {
+        if (await BoardAccess.TeamOf(grains, campId, teamId) is null) return Problems.From(BoardAccess.UnknownTeam);
+        var board = grains.Board(campId, teamId);
+        var outcome = await command(board);
+        if (outcome.Error is { Code: "card.stale" } stale && cardId is { } id)
+            return Stale(stale, await board.GetCard(id));
+        return Problems.Ok(outcome);
+    }
+
+    /// <summary>A stale edit or move is answered with the card as it now is, so the person sees the other change and can reapply.</summary>
+    private static IResult Stale(DomainError error, BoardCard? current) => TypedResults.Problem(error.Detail,
+        statusCode: StatusCodes.Status409Conflict, title: "This conflicts with the current state.",
+        extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["current"] = current });
+
+    private static async Task<IResult> Overview(Guid campId, IGrainFactory grains)
+    {
+        var teams = (await grains.GetGrain<ICampGrain>(campId).GetSnapshot())?.Teams ?? [];
+        var boards = await Task.WhenAll(teams.Select(async t => new TeamBoard(t.TeamId, t.Name, await grains.Board(campId, t.TeamId).GetView())));
+        return TypedResults.Ok(new BoardsOverview(await grains.GetGrain<ICampBoardsGrain>(campId).GetPlan(), boards));
+    }
+
+    private static async Task<IResult> Configure(Guid campId, ConfigureBoards command, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<ICampBoardsGrain>(campId).Configure(command, await TeamIds(grains, campId)));
+
+    private static async Task<IResult> RunSprint(Guid campId, RunSprint command, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<ICampBoardsGrain>(campId).RunSprint(command, await TeamIds(grains, campId)));
+
+    private static async Task<IReadOnlyList<Guid>> TeamIds(IGrainFactory grains, Guid campId) =>
+        (await grains.GetGrain<ICampGrain>(campId).GetSnapshot())?.Teams.Select(t => t.TeamId).ToList() ?? [];
+}
+
+public sealed record TeamBoard(Guid TeamId, string Name, BoardView Board);
+
+public sealed record BoardsOverview(CampBoardPlan Plan, IReadOnlyList<TeamBoard> Teams);

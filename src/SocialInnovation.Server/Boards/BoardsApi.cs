@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Boards;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
@@ -39,13 +40,13 @@ public static class BoardsApi
 
     private static BoardActor Actor(HttpContext http) => new(http.Caller().PersonId, http.Caller().Name);
 
-    private static async Task<IResult> Get(Guid campId, Guid teamId, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<BoardView>, Refusal>> Get(Guid campId, Guid teamId, HttpContext http, IGrainFactory grains)
     {
         if (await BoardAccess.MayView(grains, campId, teamId, http.Caller()) is { } refused) return Problems.From(refused);
         return TypedResults.Ok(await grains.Board(campId, teamId).GetView());
     }
 
-    private static async Task<IResult> Run(IGrainFactory grains, Guid campId, Guid teamId, HttpContext http,
+    private static async Task<Results<Ok<BoardAck>, Refusal>> Run(IGrainFactory grains, Guid campId, Guid teamId, HttpContext http,
         Func<IBoardGrain, Task<Outcome<BoardAck>>> command, Guid? cardId = null)
     {
         if (await BoardAccess.TeamOf(grains, campId, teamId) is null) return Problems.From(BoardAccess.UnknownTeam);
@@ -57,21 +58,24 @@ public static class BoardsApi
     }
 
     /// <summary>A stale edit or move is answered with the card as it now is, so the person sees the other change and can reapply.</summary>
-    private static IResult Stale(DomainError error, BoardCard? current) => TypedResults.Problem(error.Detail,
-        statusCode: StatusCodes.Status409Conflict, title: "This conflicts with the current state.",
-        extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["current"] = current });
+    private static Refusal Stale(DomainError error, BoardCard? current)
+    {
+        var refusal = Problems.From(error);
+        refusal.Value.Extensions["current"] = current;
+        return refusal;
+    }
 
-    private static async Task<IResult> Overview(Guid campId, IGrainFactory grains)
+    private static async Task<Ok<BoardsOverview>> Overview(Guid campId, IGrainFactory grains)
     {
         var teams = (await grains.GetGrain<ICampGrain>(campId).GetSnapshot())?.Teams ?? [];
         var boards = await Task.WhenAll(teams.Select(async t => new TeamBoard(t.TeamId, t.Name, await grains.Board(campId, t.TeamId).GetView())));
         return TypedResults.Ok(new BoardsOverview(await grains.GetGrain<ICampBoardsGrain>(campId).GetPlan(), boards));
     }
 
-    private static async Task<IResult> Configure(Guid campId, ConfigureBoards command, IGrainFactory grains) =>
+    private static async Task<Results<Ok<CampBoardPlan>, Refusal>> Configure(Guid campId, ConfigureBoards command, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ICampBoardsGrain>(campId).Configure(command, await TeamIds(grains, campId)));
 
-    private static async Task<IResult> RunSprint(Guid campId, RunSprint command, IGrainFactory grains) =>
+    private static async Task<Results<Ok<CampBoardPlan>, Refusal>> RunSprint(Guid campId, RunSprint command, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ICampBoardsGrain>(campId).RunSprint(command, await TeamIds(grains, campId)));
 
     private static async Task<IReadOnlyList<Guid>> TeamIds(IGrainFactory grains, Guid campId) =>

@@ -1706,6 +1706,506 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/teams/{teamId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's board: columns, backlog, cards, sprints (team, organizers, mentors; others if allowed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/board/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a card */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCard"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardAck"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/board/cards/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Edit a card (card.stale with the current card if it changed meanwhile) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditCard"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardAck"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/board/cards/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move or reorder a card (board.wip-limit, card.stale) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveCard"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardAck"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/board/cards/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a card (mentors too) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommentCard"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardAck"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/board/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename, add, reorder or drop columns; WIP limits */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetColumns"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardAck"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/board/sprint-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A sprint's goal, review and retrospective notes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WriteSprintNotes"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardAck"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan and every team's board (the big screen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardsOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/boards/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** WIP limits warn only, others may view, the sprint schedule */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfigureBoards"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampBoardPlan"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/boards/sprint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a sprint for every team, or stop the running one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RunSprint"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampBoardPlan"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1800,6 +2300,76 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        BoardAck: {
+            /** Format: int64 */
+            epoch: number;
+            /** Format: int64 */
+            seq: number;
+            card: null | components["schemas"]["BoardCard"];
+            warning: null | string;
+        };
+        BoardCard: {
+            /** Format: uuid */
+            cardId: string;
+            /** Format: int64 */
+            version: number;
+            title: string;
+            description: string;
+            assignees: string[];
+            /** Format: int32 */
+            points: null | number;
+            labels: string[];
+            checklist: components["schemas"]["ChecklistItem"][];
+            comments: components["schemas"]["CardComment"][];
+            history: components["schemas"]["CardHistoryEntry"][];
+            /** Format: int32 */
+            sprint: null | number;
+        };
+        BoardColumn: {
+            columnId: string;
+            name: string;
+            /** Format: int32 */
+            wipLimit: null | number;
+            cardIds: string[];
+        };
+        BoardsOverview: {
+            plan: components["schemas"]["CampBoardPlan"];
+            teams: components["schemas"]["TeamBoard"][];
+        };
+        BoardView: {
+            /** Format: uuid */
+            campId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** Format: int64 */
+            epoch: number;
+            /** Format: int64 */
+            seq: number;
+            /** Format: int64 */
+            columnsVersion: number;
+            columns: components["schemas"]["BoardColumn"][];
+            backlog: string[];
+            cards: components["schemas"]["BoardCard"][];
+            plan: components["schemas"]["CampBoardPlan"];
+            sprints: components["schemas"]["TeamSprint"][];
+        };
+        BurnPoint: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            remaining: number;
+        };
+        CampBoardPlan: {
+            wipWarnOnly: boolean;
+            othersMayView: boolean;
+            schedule: components["schemas"]["SprintSlot"][];
+            /** Format: int32 */
+            activeSprint: null | number;
+            /** Format: date-time */
+            activeSince: null | string;
+            /** Format: int64 */
+            version: number;
+        };
         CampDetails: {
             name: string;
             location: string;
@@ -1841,6 +2411,23 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @enum {unknown} */
+        CardAction: "Created" | "Edited" | "Moved" | "Commented" | "Returned";
+        CardComment: {
+            /** Format: uuid */
+            byPersonId: string;
+            byName: string;
+            /** Format: date-time */
+            at: string;
+            text: string;
+        };
+        CardHistoryEntry: {
+            /** Format: date-time */
+            at: string;
+            byName: string;
+            action: components["schemas"]["CardAction"];
+            lane: null | string;
+        };
         CastDots: {
             dots: {
                 [key: string]: number;
@@ -1852,9 +2439,31 @@ export interface components {
             to: components["schemas"]["CampPhase"];
             idempotencyKey: string;
         };
+        ChecklistItem: {
+            text: string;
+            done: boolean;
+        };
         ChooseLanguage: {
             /** @description One of IReadOnlyList&lt;string&gt; Localization.Languages. */
             language: string;
+        };
+        ColumnSpec: {
+            columnId: null | string;
+            name: string;
+            /** Format: int32 */
+            wipLimit: null | number;
+        };
+        CommentCard: {
+            /** Format: uuid */
+            cardId: string;
+            text: string;
+            idempotencyKey: string;
+        };
+        ConfigureBoards: {
+            wipWarnOnly: boolean;
+            othersMayView: boolean;
+            schedule: null | components["schemas"]["SprintSlot"][];
+            idempotencyKey: string;
         };
         ConfigureSelection: {
             privacyText: string;
@@ -1887,6 +2496,18 @@ export interface components {
             details: components["schemas"]["CampDetails"];
             idempotencyKey: string;
         };
+        CreateCard: {
+            /** Format: uuid */
+            cardId: string;
+            title: string;
+            description: null | string;
+            lane: string;
+            /** Format: int32 */
+            points: null | number;
+            labels: null | string[];
+            assignees: null | string[];
+            idempotencyKey: string;
+        };
         Decide: {
             /** Format: uuid */
             applicationId: string;
@@ -1900,6 +2521,20 @@ export interface components {
         EditApplication: {
             token: string;
             form: components["schemas"]["ApplicationForm"];
+            idempotencyKey: string;
+        };
+        EditCard: {
+            /** Format: uuid */
+            cardId: string;
+            /** Format: int64 */
+            basedOn: number;
+            title: string;
+            description: null | string;
+            /** Format: int32 */
+            points: null | number;
+            labels: null | string[];
+            assignees: null | string[];
+            checklist: null | components["schemas"]["ChecklistItem"][];
             idempotencyKey: string;
         };
         FormTeamsFromPoll: {
@@ -1986,6 +2621,16 @@ export interface components {
             camps: components["schemas"]["MyCamp"][];
             /** @description The language the person chose ("en", "ru"), or null when they never chose. */
             language: null | string;
+        };
+        MoveCard: {
+            /** Format: uuid */
+            cardId: string;
+            /** Format: int64 */
+            basedOn: number;
+            lane: string;
+            /** Format: int32 */
+            index: number;
+            idempotencyKey: string;
         };
         MyApplication: {
             application: components["schemas"]["ApplicationView"];
@@ -2080,6 +2725,11 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        RunSprint: {
+            /** Format: int32 */
+            number: null | number;
+            idempotencyKey: string;
+        };
         ScoreSummary: {
             /** Format: double */
             mean: null | number;
@@ -2119,6 +2769,20 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        SetColumns: {
+            /** Format: int64 */
+            basedOn: number;
+            columns: components["schemas"]["ColumnSpec"][];
+            idempotencyKey: string;
+        };
+        SprintSlot: {
+            /** Format: int32 */
+            number: number;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
         StreamCatchUp: {
             stream: string;
             /** Format: int64 */
@@ -2152,6 +2816,12 @@ export interface components {
             idempotencyKey: string;
             website?: null | string;
         };
+        TeamBoard: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            board: components["schemas"]["BoardView"];
+        };
         TeamDetails: {
             /** Format: uuid */
             teamId: string;
@@ -2175,11 +2845,31 @@ export interface components {
         TeamMembershipChange: {
             idempotencyKey: string;
         };
+        TeamSprint: {
+            /** Format: int32 */
+            number: number;
+            goal: string;
+            /** Format: int32 */
+            committed: null | number;
+            /** Format: int32 */
+            completed: null | number;
+            burndown: components["schemas"]["BurnPoint"][];
+            review: string;
+            retro: string;
+        };
         TeamView: {
             /** Format: uuid */
             teamId: string;
             name: string;
             theme: string;
+        };
+        WriteSprintNotes: {
+            /** Format: int32 */
+            number: number;
+            goal: null | string;
+            review: null | string;
+            retro: null | string;
+            idempotencyKey: string;
         };
     };
     responses: never;

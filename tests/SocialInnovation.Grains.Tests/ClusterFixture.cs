@@ -54,6 +54,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                 services.AddKeyedSingleton<IGrainStorage>(StorageNames.State, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
                 services.AddSingleton<RecordingMailTransport>();
                 services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<RecordingMailTransport>());
+                // Coalescing streams push their latest state at most hourly here, so a test decides when
+                // the interval ends (by deactivating the owner) and never depends on how fast it runs.
+                services.AddSingleton(new SocialInnovation.Grains.Live.LiveTiming(TimeSpan.FromHours(1)));
                 services.AddSingleton<ManualClock>();
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ManualClock>());

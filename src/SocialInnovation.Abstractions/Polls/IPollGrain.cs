@@ -1,4 +1,5 @@
 using SocialInnovation.Common;
+using SocialInnovation.Live;
 
 namespace SocialInnovation.Polls;
 
@@ -23,6 +24,17 @@ public interface IPollGrain : IGrainWithGuidKey
     Task<PollTally?> GetTally();
 
     Task<IReadOnlyDictionary<string, int>> GetAllocation(Guid voterId);
+
+    /// <summary>Catch-up of <c>poll:&lt;campId&gt;:&lt;pollId&gt;</c>; <c>poll.unknown</c> unless the poll is of that camp.</summary>
+    Task<Outcome<StreamCatchUp>> CatchUp(Guid campId, StreamPosition? after);
+}
+
+/// <summary>Names a poll's stream, <c>poll:&lt;campId&gt;:&lt;pollId&gt;</c>; its events (kind <c>Tally</c>) each carry a whole <see cref="PollTally"/>.</summary>
+public static class PollStreams
+{
+    public const string Kind = "poll";
+
+    public static StreamId For(Guid campId, Guid pollId) => new(Kind, campId, pollId.ToString("N"));
 }
 
 [GenerateSerializer, Immutable]

@@ -37,6 +37,7 @@ public sealed class StreamLog
     private TaskCompletionSource? _current;
     private TaskCompletionSource? _next;
     private Exception? _broken;
+    private readonly Coalescer _coalescer;
 
     /// <param name="write">Stores the owning grain's whole state (which holds <paramref name="state"/>).</param>
     /// <param name="dropActivation">Called when a write failed: memory is then ahead of storage.</param>
@@ -51,6 +52,10 @@ public sealed class StreamLog
         _grains = grains;
         _clock = clock;
         _options = options ?? new StreamLogOptions();
+        // A coalesced state is computed from memory, before its write: watchers must be reset if that write fails.
+        if (_options.CoalesceEvery is not null && !_options.VisibleBeforeStored)
+            throw new ArgumentException("A coalescing stream is visible before stored.", nameof(options));
+        _coalescer = new Coalescer(this);
         Epoch = Math.Max(state.Epoch + 1, clock.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
@@ -85,7 +90,12 @@ public sealed class StreamLog
     public StreamEnvelope Append<TPayload>(string kind, TPayload payload)
     {
         ThrowIfBroken();
-        var envelope = new StreamEnvelope(_name, Epoch, _state.Seq + 1, _clock.GetUtcNow(), kind, RawJson.From(payload));
+        return Append(kind, RawJson.From(payload));
+    }
+
+    private StreamEnvelope Append(string kind, RawJson payload)
+    {
+        var envelope = new StreamEnvelope(_name, Epoch, _state.Seq + 1, _clock.GetUtcNow(), kind, payload);
         _state.Seq = envelope.Seq;
         _state.Epoch = Epoch;
         _state.Recent.Add(envelope);
@@ -94,6 +104,22 @@ public sealed class StreamLog
         else _unpublished.Add(envelope);
         return envelope;
     }
+
+    /// <summary>
+    /// For a coalescing stream (<see cref="StreamLogOptions.CoalesceEvery"/>), where only the latest state
+    /// matters: the state changed. It goes out as one event of <paramref name="kind"/> carrying
+    /// <paramref name="latest"/>'s whole state, at once if none went out within the interval, otherwise
+    /// when the interval ends, with whatever is latest then; so 2,000 votes a second are a few events a
+    /// second, each a whole tally, and positions stay contiguous. Call <see cref="Commit"/> as usual.
+    /// </summary>
+    public void Changed<TState>(string kind, Func<TState> latest)
+    {
+        ThrowIfBroken();
+        _coalescer.Changed(() => RawJson.From(latest()), kind);
+    }
+
+    /// <summary>Sends a coalesced state still waiting for its interval now (call it when the grain deactivates).</summary>
+    public void Flush() => _coalescer.Flush();
 
     /// <summary>
     /// Completes when every change made so far is stored (and its events published): at once if no
@@ -182,6 +208,49 @@ public sealed class StreamLog
     {
         // A retryable refusal: the next call reaches a fresh activation that reloaded what is stored.
         if (_broken is not null) throw new StreamLogBrokenException(_name, _broken);
+    }
+
+    /// <summary>
+    /// Leading and trailing edge: the first change after a quiet interval goes out at once, later ones
+    /// wait for the interval's end and go out as one. Runs on the grain's scheduler (the delay's
+    /// continuation resumes there), so it never races the grain's own turns.
+    /// </summary>
+    private sealed class Coalescer(StreamLog log)
+    {
+        private Func<RawJson>? _latest;
+        private string _kind = "";
+        private bool _scheduled;
+        private DateTimeOffset _lastSent = DateTimeOffset.MinValue;
+
+        public void Changed(Func<RawJson> latest, string kind)
+        {
+            var every = log._options.CoalesceEvery ?? throw new InvalidOperationException($"{log._name} is not a coalescing stream.");
+            (_latest, _kind) = (latest, kind);
+            if (_scheduled) return;
+            var wait = _lastSent == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastSent + every - log._clock.GetUtcNow();
+            if (wait <= TimeSpan.Zero)
+            {
+                Flush();
+                return;
+            }
+            _scheduled = true;
+            _ = FlushAfter(wait);
+        }
+
+        public void Flush()
+        {
+            if (_latest is not { } latest || log._broken is not null) return;
+            _latest = null;
+            _lastSent = log._clock.GetUtcNow();
+            log.Append(_kind, latest());
+        }
+
+        private async Task FlushAfter(TimeSpan wait)
+        {
+            await Task.Delay(wait, log._clock);
+            _scheduled = false;
+            Flush();
+        }
     }
 
     // One-way: returns at once, so no browser and no web node can slow this grain down.

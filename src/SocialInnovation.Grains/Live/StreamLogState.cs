@@ -29,4 +29,16 @@ public sealed class StreamLogState
 /// watchers are told to resync, so nobody keeps an event that was never stored. False (the default)
 /// publishes only stored events: phase changes, results, awards.
 /// </param>
-public sealed record StreamLogOptions(int Keep = 200, bool VisibleBeforeStored = false);
+/// <param name="CoalesceEvery">
+/// Set for streams where only the latest state matters (tallies, counters, presence): the owner calls
+/// <see cref="StreamLog.Changed{TState}"/> instead of appending events, and watchers get the whole latest
+/// state at most once per this interval (see <see cref="LiveTiming"/>). Requires VisibleBeforeStored.
+/// </param>
+public sealed record StreamLogOptions(int Keep = 200, bool VisibleBeforeStored = false, TimeSpan? CoalesceEvery = null);
+
+/// <summary>Timing of live streams, the same for every grain of a silo (settings <c>Live:*</c>).</summary>
+/// <param name="CoalesceEvery">How often a coalescing stream pushes its latest state at most (250 ms: 4 a second).</param>
+public sealed record LiveTiming(TimeSpan CoalesceEvery)
+{
+    public static readonly LiveTiming Default = new(TimeSpan.FromMilliseconds(250));
+}

@@ -1,17 +1,51 @@
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Common;
+using SocialInnovation.Grains.Live;
+using SocialInnovation.Live;
 using SocialInnovation.Polls;
 
 namespace SocialInnovation.Grains.Polls;
 
 /// <summary>
 /// A dot-vote. A vote replaces the voter's allocation as a whole, so a retried vote is the same vote;
-/// the tally is computed from the allocations and can never drift from them.
+/// the tally is computed from the allocations and can never drift from them. Owner of the stream
+/// <c>poll:&lt;camp&gt;:&lt;poll&gt;</c>, a coalescing one: watchers get the whole latest tally at most a few
+/// times a second (<see cref="LiveTiming"/>), however fast votes come in.
 /// </summary>
 public sealed class PollGrain(
-    [PersistentState("poll", StorageNames.State)] IPersistentState<PollState> state) : Grain, IPollGrain
+    [PersistentState("poll", StorageNames.State)] IPersistentState<PollState> state,
+    TimeProvider clock,
+    LiveTiming timing) : Grain, IPollGrain
 {
+    /// <summary>The kind of the stream's events: each carries a whole <see cref="PollTally"/>.</summary>
+    public const string TallyKind = "Tally";
+
+    private StreamLog? _log;
+
     private PollState Poll => state.State;
+
+    /// <summary>The stream needs the poll's camp, known once it is opened.</summary>
+    private StreamLog Log => _log ??= new StreamLog(PollStreams.For(Poll.CampId, this.GetPrimaryKey()), Poll.Log,
+        () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock,
+        new StreamLogOptions(Keep: 10, VisibleBeforeStored: true, CoalesceEvery: timing.CoalesceEvery));
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A tally still waiting for its interval goes out now rather than never.
+        _log?.Flush();
+        return Task.CompletedTask;
+    }
+
+    public Task<Outcome<StreamCatchUp>> CatchUp(Guid campId, StreamPosition? after) =>
+        Task.FromResult<Outcome<StreamCatchUp>>(Poll.Exists && Poll.CampId == campId ? Log.CatchUp(after, Tally) : Unknown());
+
+    /// <summary>Publishes the new tally (coalesced) and stores the change; answers after storage.</summary>
+    private async Task<Outcome<PollTally>> Store()
+    {
+        Log.Changed(TallyKind, Tally);
+        await Log.Commit();
+        return Tally();
+    }
 
     public async Task<Outcome<PollTally>> Open(Guid campId, OpenPoll command)
     {
@@ -27,8 +61,7 @@ public sealed class PollGrain(
         Poll.Options = command.Options.Select((label, i) => new PollOption($"o{i + 1}", label)).ToList();
         Poll.DotsPerVoter = command.DotsPerVoter;
         Poll.Version = 1;
-        await state.Store(this);
-        return Tally();
+        return await Store();
     }
 
     public async Task<Outcome<PollTally>> Vote(Guid voterId, CastDots command)
@@ -47,8 +80,7 @@ public sealed class PollGrain(
         if (dots.Count == 0) Poll.Votes.Remove(voterId);
         else Poll.Votes[voterId] = dots;
         Poll.Version++;
-        await state.Store(this);
-        return Tally();
+        return await Store();
     }
 
     public async Task<Outcome<PollTally>> Close(string idempotencyKey)
@@ -57,8 +89,7 @@ public sealed class PollGrain(
         if (Poll.Closed) return Tally();
         Poll.Closed = true;
         Poll.Version++;
-        await state.Store(this);
-        return Tally();
+        return await Store();
     }
 
     public Task<PollTally?> GetTally() => Task.FromResult(Poll.Exists ? Tally() : null);

@@ -1,4 +1,5 @@
 using SocialInnovation.Grains.Common;
+using SocialInnovation.Grains.Live;
 using SocialInnovation.Polls;
 
 namespace SocialInnovation.Grains.Polls;
@@ -15,6 +16,8 @@ public sealed class PollState
     [Id(5)] public bool Closed { get; set; }
     [Id(6)] public long Version { get; set; }
     [Id(7)] public IdempotencyLog Applied { get; set; } = new();
+    /// <summary>The poll's stream: epoch, seq and the last few tallies.</summary>
+    [Id(8)] public StreamLogState Log { get; set; } = new();
 
     public bool Exists => Options.Count > 0;
 }

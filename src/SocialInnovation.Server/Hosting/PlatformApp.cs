@@ -38,6 +38,7 @@ public static class PlatformApp
         builder.AddSecurityHeaders();
         builder.Services.AddRateLimits(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddSingleton(LiveLimits.From(builder.Configuration));
+        builder.Services.AddSingleton(LiveLimits.Timing(builder.Configuration));
 
         // Hosted services start in this order, after the silo: the organizer key exists before the
         // demo camp is seeded, and this node listens for camp events before it serves a request.
@@ -99,6 +100,7 @@ public static class PlatformApp
         services.AddSingleton<AccessCheck>();
         services.AddSingleton<StreamKinds>();
         services.AddStreamKind<CampStream>();
+        services.AddStreamKind<PollStream>();
         // Capabilities register here, each in its own block so parallel work merges cleanly.
         // boards (issue 16)
         services.AddStreamKind<BoardStream>();

@@ -27,6 +27,10 @@ public sealed class LiveLimits
     /// </summary>
     public int SendQueue { get; init; } = 100;
 
+    /// <summary>The grains' side of live streams: how often a coalescing stream pushes (<c>Live:CoalesceMilliseconds</c>).</summary>
+    public static Grains.Live.LiveTiming Timing(IConfiguration configuration) => new(TimeSpan.FromMilliseconds(
+        configuration.GetValue("Live:CoalesceMilliseconds", Grains.Live.LiveTiming.Default.CoalesceEvery.TotalMilliseconds)));
+
     public static LiveLimits From(IConfiguration configuration)
     {
         var defaults = new LiveLimits();

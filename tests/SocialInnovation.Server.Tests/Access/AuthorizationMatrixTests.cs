@@ -168,7 +168,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [Fact]
     public void The_matrix_covers_every_registered_stream_kind()
     {
-        Assert.Equal([SocialInnovation.Boards.BoardStreams.Kind, "camp", "mentor", TeamNotesStream.Kind], StreamKinds().Select(k => k.Name).Order());
+        Assert.Equal([SocialInnovation.Boards.BoardStreams.Kind, "camp", "mentor", TeamNotesStream.Kind, "poll"], StreamKinds().Select(k => k.Name).Order());
     }
 
     [Fact]

@@ -107,6 +107,9 @@ public static class PlatformApp
 
         // mentors and artifacts (issue 17)
         services.AddStreamKind<SocialInnovation.Server.Mentors.MentorStream>();
+        services.AddStreamKind<SocialInnovation.Server.Mentors.QueueStream>();
+        services.AddStreamKind<SocialInnovation.Server.Mentors.MentoringStream>();
+        services.AddOptions<SocialInnovation.Grains.Mentors.HelpQueueOptions>().BindConfiguration("Mentors");
 
         // judging (issue 18)
         services.AddExceptionHandler<ServerFailures>();
@@ -147,6 +150,8 @@ public static class PlatformApp
 
         // mentors and artifacts (issue 17)
         SocialInnovation.Server.Mentors.MentorsApi.MapMentorsApi(api);
+        SocialInnovation.Server.Mentors.HelpQueueApi.MapHelpQueueApi(api);
+        SocialInnovation.Server.Mentors.SessionsApi.MapSessionsApi(api);
 
         // judging (issue 18)
         // Unknown API paths answer as an API would, not with the SPA's page.

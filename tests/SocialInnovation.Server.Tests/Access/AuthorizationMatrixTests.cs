@@ -93,6 +93,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/camps/{campId:guid}/mentors/records"] = ("Judge, Organizer", null),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/bookings/"] = ("team members", new SocialInnovation.Mentors.BookSlot(Guid.NewGuid(), Guid.NewGuid(), "matrix-book")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/bookings/cancel"] = ("team members", new SocialInnovation.Mentors.CancelBooking(Guid.NewGuid(), Guid.NewGuid(), "matrix-cancel")),
+        ["GET /api/camps/{campId:guid}/queue/"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/queue/take"] = ("Mentor", new SocialInnovation.Mentors.TakeRequest(null, "matrix-take")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/queue/"] = ("team members", new SocialInnovation.Mentors.RaiseHand("Matrix help", ["ux"], "matrix-raise")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/queue/withdraw"] = ("team members", new SocialInnovation.Mentors.WithdrawHand(Guid.NewGuid(), "matrix-withdraw")),
+        ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/"] = ("team members, Mentor, Organizer", null),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/"] = ("Mentor", new SocialInnovation.Mentors.OpenSession("Matrix session", "matrix-open-session")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/notes"] = ("Mentor", new SocialInnovation.Mentors.WriteNotes(Guid.Empty, "n", "", 1, "matrix-notes")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/items"] = ("Mentor", new SocialInnovation.Mentors.AddActionItem(Guid.Empty, "Matrix item", "matrix-item")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/end"] = ("Mentor", new SocialInnovation.Mentors.EndSession(Guid.Empty, "matrix-end")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/tick"] = ("team members", new SocialInnovation.Mentors.TickActionItem(Guid.Empty, Guid.NewGuid(), true, "matrix-tick")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/rating"] = ("team members", new SocialInnovation.Mentors.RateSession(Guid.Empty, 5, "", "matrix-rate")),
 
         // judging (issue 18)
     };
@@ -168,7 +179,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [Fact]
     public void The_matrix_covers_every_registered_stream_kind()
     {
-        Assert.Equal([SocialInnovation.Boards.BoardStreams.Kind, "camp", "mentor", TeamNotesStream.Kind, "poll"], StreamKinds().Select(k => k.Name).Order());
+        Assert.Equal([SocialInnovation.Boards.BoardStreams.Kind, "camp", "mentor", "mentoring", TeamNotesStream.Kind, "poll", "queue"], StreamKinds().Select(k => k.Name).Order());
     }
 
     [Fact]
@@ -255,6 +266,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 // boards (issue 16)
 
                 // mentors and artifacts (issue 17)
+                .Replace("{sessionId:guid}", "6a1f0c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b")
 
                 // judging (issue 18)
                 ;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Common;
 using SocialInnovation.Mentors;
 using SocialInnovation.People;
@@ -25,23 +26,23 @@ public static class HelpQueueApi
     /// <summary>The session a taken request starts has an id derived from the request, so a retried take starts no second session.</summary>
     public static Guid SessionFor(Guid requestId) => Secrets.StableGuid($"session:{requestId:N}");
 
-    private static async Task<IResult> Get(Guid campId, IGrainFactory grains) =>
+    private static async Task<Ok<QueueView>> Get(Guid campId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IHelpQueueGrain>(campId).GetView());
 
-    private static async Task<IResult> Raise(Guid campId, Guid teamId, RaiseHand command, IGrainFactory grains)
+    private static async Task<Results<Ok<HelpRequest>, Refusal>> Raise(Guid campId, Guid teamId, RaiseHand command, IGrainFactory grains)
     {
         if (await MentorsApi.TeamOf(grains, campId, teamId) is not { } team) return Problems.From(MentorsApi.UnknownTeam);
         return Problems.Ok(await grains.GetGrain<IHelpQueueGrain>(campId).Raise(teamId, team.Name, command));
     }
 
-    private static async Task<IResult> Withdraw(Guid campId, Guid teamId, WithdrawHand command, IGrainFactory grains) =>
+    private static async Task<Results<Ok<HelpRequest>, Refusal>> Withdraw(Guid campId, Guid teamId, WithdrawHand command, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<IHelpQueueGrain>(campId).Withdraw(teamId, command));
 
     /// <summary>
     /// Takes the request in the queue, then starts its session in the team's grain (which also keeps the
     /// mentor–team record). A retry with the same key finds the same request and the same session.
     /// </summary>
-    private static async Task<IResult> Take(Guid campId, TakeRequest command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<TakenRequest>, Refusal>> Take(Guid campId, TakeRequest command, HttpContext http, IGrainFactory grains)
     {
         var caller = http.Caller();
         var tags = (await grains.Mentor(campId, caller.PersonId).GetCalendar())?.Profile.Tags ?? [];

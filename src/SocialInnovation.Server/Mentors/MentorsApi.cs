@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Common;
 using SocialInnovation.Mentors;
 using SocialInnovation.People;
@@ -29,40 +30,40 @@ public static class MentorsApi
     public static IMentorGrain Mentor(this IGrainFactory grains, Guid campId, Guid personId) =>
         grains.GetGrain<IMentorGrain>(MentorKeys.For(campId, personId));
 
-    private static async Task<IResult> List(Guid campId, IGrainFactory grains)
+    private static async Task<Ok<List<MentorCalendar>>> List(Guid campId, IGrainFactory grains)
     {
         var profiles = await grains.GetGrain<IMentorshipGrain>(campId).GetMentors();
         var calendars = await Task.WhenAll(profiles.Select(p => grains.Mentor(campId, p.PersonId).GetCalendar()));
         return TypedResults.Ok(calendars.OfType<MentorCalendar>().ToList());
     }
 
-    private static async Task<IResult> Mine(Guid campId, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<MentorCalendar>, Refusal>> Mine(Guid campId, HttpContext http, IGrainFactory grains) =>
         await grains.Mentor(campId, http.Caller().PersonId).GetCalendar() is { } calendar
             ? TypedResults.Ok(calendar)
             : Problems.From(DomainError.NotFound("mentor.unknown", "You have not set up your mentor profile in this camp yet."));
 
-    private static async Task<IResult> SaveProfile(Guid campId, SaveMentorProfile command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<MentorCalendar>, Refusal>> SaveProfile(Guid campId, SaveMentorProfile command, HttpContext http, IGrainFactory grains)
     {
         var caller = http.Caller();
         return Problems.Ok(await grains.Mentor(campId, caller.PersonId).SaveProfile(campId, caller.PersonId, caller.Name, command));
     }
 
-    private static async Task<IResult> PublishSlot(Guid campId, PublishSlot command, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<MentorCalendar>, Refusal>> PublishSlot(Guid campId, PublishSlot command, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await grains.Mentor(campId, http.Caller().PersonId).PublishSlot(command));
 
-    private static async Task<IResult> RemoveSlot(Guid campId, RemoveSlot command, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<MentorCalendar>, Refusal>> RemoveSlot(Guid campId, RemoveSlot command, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await grains.Mentor(campId, http.Caller().PersonId).RemoveSlot(command.SlotId, command.IdempotencyKey));
 
-    private static async Task<IResult> Records(Guid campId, IGrainFactory grains) =>
+    private static async Task<Ok<IReadOnlyList<MentorTeamRecord>>> Records(Guid campId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IMentorshipGrain>(campId).GetRecords());
 
-    private static async Task<IResult> Book(Guid campId, Guid teamId, BookSlot command, IGrainFactory grains)
+    private static async Task<Results<Ok<MentorCalendar>, Refusal>> Book(Guid campId, Guid teamId, BookSlot command, IGrainFactory grains)
     {
         if (await TeamOf(grains, campId, teamId) is not { } team) return Problems.From(UnknownTeam);
         return Problems.Ok(await grains.Mentor(campId, command.MentorId).Book(teamId, team.Name, command));
     }
 
-    private static async Task<IResult> Cancel(Guid campId, Guid teamId, CancelBooking command, IGrainFactory grains)
+    private static async Task<Results<Ok<MentorCalendar>, Refusal>> Cancel(Guid campId, Guid teamId, CancelBooking command, IGrainFactory grains)
     {
         if (await TeamOf(grains, campId, teamId) is null) return Problems.From(UnknownTeam);
         return Problems.Ok(await grains.Mentor(campId, command.MentorId).CancelBooking(teamId, command));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Common;
 using SocialInnovation.Mentors;
 using SocialInnovation.People;
@@ -26,7 +27,7 @@ public static class SessionsApi
 
     private static ITeamMentoringGrain Team(IGrainFactory grains, Guid teamId) => grains.GetGrain<ITeamMentoringGrain>(teamId);
 
-    private static async Task<IResult> Get(Guid campId, Guid teamId, IGrainFactory grains)
+    private static async Task<Results<Ok<TeamSessions>, Refusal>> Get(Guid campId, Guid teamId, IGrainFactory grains)
     {
         var sessions = await Team(grains, teamId).GetSessions();
         return sessions.CampId == campId || sessions.CampId == Guid.Empty && await MentorsApi.TeamOf(grains, campId, teamId) is not null
@@ -34,7 +35,7 @@ public static class SessionsApi
             : Problems.From(MentorsApi.UnknownTeam);
     }
 
-    private static async Task<IResult> Open(Guid campId, Guid teamId, OpenSession command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<MentorSession>, Refusal>> Open(Guid campId, Guid teamId, OpenSession command, HttpContext http, IGrainFactory grains)
     {
         if (await MentorsApi.TeamOf(grains, campId, teamId) is not { } team) return Problems.From(MentorsApi.UnknownTeam);
         var caller = http.Caller();
@@ -43,23 +44,23 @@ public static class SessionsApi
             new StartSession(sessionId, command.Topic, null, command.IdempotencyKey)));
     }
 
-    private static async Task<IResult> Notes(Guid campId, Guid teamId, Guid sessionId, WriteNotes command, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<MentorSession>, Refusal>> Notes(Guid campId, Guid teamId, Guid sessionId, WriteNotes command, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await Team(grains, teamId).WriteNotes(http.Caller().PersonId, command with { SessionId = sessionId }));
 
-    private static async Task<IResult> AddItem(Guid campId, Guid teamId, Guid sessionId, AddActionItem command, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<MentorSession>, Refusal>> AddItem(Guid campId, Guid teamId, Guid sessionId, AddActionItem command, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await Team(grains, teamId).AddActionItem(http.Caller().PersonId, command with { SessionId = sessionId }));
 
     /// <summary>Ends the session, then tells the queue its request is done (its handling time feeds the estimated wait).</summary>
-    private static async Task<IResult> End(Guid campId, Guid teamId, Guid sessionId, EndSession command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<MentorSession>, Refusal>> End(Guid campId, Guid teamId, Guid sessionId, EndSession command, HttpContext http, IGrainFactory grains)
     {
         var ended = await Team(grains, teamId).End(http.Caller().PersonId, command with { SessionId = sessionId });
         if (ended.Value is { RequestId: { } requestId }) await grains.GetGrain<IHelpQueueGrain>(campId).Finish(requestId);
         return Problems.Ok(ended);
     }
 
-    private static async Task<IResult> Tick(Guid campId, Guid teamId, Guid sessionId, TickActionItem command, IGrainFactory grains) =>
+    private static async Task<Results<Ok<MentorSession>, Refusal>> Tick(Guid campId, Guid teamId, Guid sessionId, TickActionItem command, IGrainFactory grains) =>
         Problems.Ok(await Team(grains, teamId).Tick(command with { SessionId = sessionId }));
 
-    private static async Task<IResult> Rate(Guid campId, Guid teamId, Guid sessionId, RateSession command, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<MentorSession>, Refusal>> Rate(Guid campId, Guid teamId, Guid sessionId, RateSession command, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await Team(grains, teamId).Rate(http.Caller().PersonId, command with { SessionId = sessionId }));
 }

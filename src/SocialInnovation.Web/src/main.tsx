@@ -15,6 +15,10 @@ route('/camps/:campId', () => import('./camp/CampPage'));
 route('/camps/:campId/organize', () => import('./organizer/ConsolePage'));
 route('/camps/:campId/apply', () => import('./apply/ApplyPage'));
 route('/application', () => import('./apply/MyApplicationPage'));
+// boards (issue 16)
+route('/camps/:campId/boards', () => import('./boards/BoardsPage'));
+route('/camps/:campId/boards/screen', () => import('./boards/BigScreenPage'));
+route('/camps/:campId/teams/:teamId/board', () => import('./boards/BoardPage'));
 
 const root = document.getElementById('app')!;
 startRouter();

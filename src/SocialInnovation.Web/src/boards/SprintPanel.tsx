@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatMoment, t } from '../i18n';
+import { describe } from '../ui/describe';
+import { Message } from '../ui/Message';
+import type { BoardView, CampBoardPlan } from './boardTypes';
+import { newId, writeSprintNotes } from './boardApi';
+import { Burndown } from './Burndown';
+
+/** Ticks once a second while mounted, for sprint timers. */
+export function useNow(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function timeLeft(plan: CampBoardPlan, now: number): string | null {
+  const slot = plan.schedule.find((s) => s.number === plan.activeSprint);
+  if (!slot) return null;
+  const seconds = Math.max(0, Math.round((Date.parse(slot.end) - now) / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+export function SprintStatus({ plan, now }: { plan: CampBoardPlan; now: number }) {
+  const slot = plan.schedule.find((s) => s.number === plan.activeSprint);
+  if (plan.activeSprint === null || !slot) return <p class="sprint-status muted">{t('boards.noSprint')}</p>;
+  return (
+    <p class="sprint-status">
+      <strong>{t('boards.sprintRunning', { number: plan.activeSprint, end: formatMoment(slot.end) })}</strong>
+      {' · '}<span class="timer" role="timer">{t('boards.sprintLeft', { time: timeLeft(plan, now) ?? '' })}</span>
+    </p>
+  );
+}
+
+/** The running sprint, its live burndown, the velocity of past sprints and the team's notes. */
+export function SprintPanel({ view, canEdit, campId, teamId }: { view: BoardView; canEdit: boolean; campId: string; teamId: string }) {
+  const now = useNow();
+  const current = view.plan.activeSprint ?? (view.sprints.filter((s) => s.completed !== null).map((s) => s.number).reduce((a, b) => Math.max(a, b), 0) + 1);
+  const sprint = view.sprints.find((s) => s.number === current);
+  const shown = sprint?.burndown.length ? sprint : [...view.sprints].reverse().find((s) => s.burndown.length > 0);
+  const done = view.sprints.filter((s) => s.completed !== null);
+  return (
+    <section class="sprint-panel card" aria-labelledby="sprint-heading">
+      <h2 id="sprint-heading" class="visually-hidden">{t('boards.burndown')}</h2>
+      <SprintStatus plan={view.plan} now={now} />
+      <div class="sprint-grid">
+        {shown && <Burndown sprint={shown} plan={view.plan} now={now} />}
+        {done.length > 0 && (
+          <div>
+            <h3>{t('boards.velocity')}</h3>
+            <ul class="velocity">{done.map((s) => <li key={s.number}>{t('boards.velocityItem', { number: s.number, points: s.completed ?? 0 })}</li>)}</ul>
+          </div>
+        )}
+      </div>
+      <Notes key={`${current}-${sprint?.goal}-${sprint?.review}-${sprint?.retro}`} number={current} goal={sprint?.goal ?? ''} review={sprint?.review ?? ''}
+        retro={sprint?.retro ?? ''} canEdit={canEdit} campId={campId} teamId={teamId} />
+    </section>
+  );
+}
+
+function Notes({ number, goal, review, retro, canEdit, campId, teamId }:
+  { number: number; goal: string; review: string; retro: string; canEdit: boolean; campId: string; teamId: string }) {
+  const [values, setValues] = useState({ goal, review, retro });
+  const [error, setError] = useState<string | null>(null);
+  if (!canEdit) return goal ? <p><strong>{t('boards.goal')}:</strong> {goal}</p> : null;
+  const field = (name: 'goal' | 'review' | 'retro', label: string, rows: number) => (
+    <div class="field"><label for={`sprint-${name}`}>{label}</label>
+      {rows === 1
+        ? <input id={`sprint-${name}`} value={values[name]} onInput={(e) => setValues({ ...values, [name]: (e.target as HTMLInputElement).value })} />
+        : <textarea id={`sprint-${name}`} rows={rows} value={values[name]} onInput={(e) => setValues({ ...values, [name]: (e.target as HTMLTextAreaElement).value })} />}
+    </div>
+  );
+  return (
+    <details class="sprint-notes">
+      <summary>{t('boards.goal')} · {t('boards.review')} · {t('boards.retro')} ({number})</summary>
+      <form class="form" onSubmit={(e) => {
+        e.preventDefault();
+        writeSprintNotes(campId, teamId, { number, ...values, idempotencyKey: newId() }).then(() => setError(null), (err: unknown) => setError(describe(err)));
+      }}>
+        {field('goal', t('boards.goal'), 1)}
+        {field('review', t('boards.review'), 2)}
+        {field('retro', t('boards.retro'), 2)}
+        <Message text={error} />
+        <button type="submit" class="small">{t('boards.notesSave')}</button>
+      </form>
+    </details>
+  );
+}

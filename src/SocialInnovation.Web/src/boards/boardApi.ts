@@ -1,0 +1,56 @@
+import { ApiProblem, get, post, request } from '../api/http';
+import { language } from '../i18n';
+import type { Schema } from '../api/types';
+import type { BoardAck, BoardCard, BoardsOverview, BoardView, CampBoardPlan } from './boardTypes';
+
+const boardPath = (campId: string, teamId: string) =>
+  `/api/camps/${encodeURIComponent(campId)}/teams/${encodeURIComponent(teamId)}/board`;
+
+export const getBoard = (campId: string, teamId: string) => get<BoardView>(`${boardPath(campId, teamId)}/`);
+export const getTeam = (campId: string, teamId: string) =>
+  get<Schema<'TeamDetails'>>(`/api/camps/${encodeURIComponent(campId)}/teams/${encodeURIComponent(teamId)}`);
+export const getBoards = (campId: string) => get<BoardsOverview>(`/api/camps/${encodeURIComponent(campId)}/boards/`);
+
+export const configureBoards = (campId: string, body: Schema<'ConfigureBoards'>) =>
+  request<CampBoardPlan>('PUT', `/api/camps/${encodeURIComponent(campId)}/boards/plan`, body);
+export const runSprint = (campId: string, number: number | null, idempotencyKey: string) =>
+  post<CampBoardPlan>(`/api/camps/${encodeURIComponent(campId)}/boards/sprint`, { number, idempotencyKey });
+export const writeSprintNotes = (campId: string, teamId: string, body: Schema<'WriteSprintNotes'>) =>
+  post<BoardAck>(`${boardPath(campId, teamId)}/sprint-notes`, body);
+
+/** A card command refused because the card changed meanwhile: the answer carries the card as it now is. */
+export class StaleCard extends ApiProblem {
+  constructor(detail: string | null, readonly current: BoardCard | null) {
+    super(409, 'card.stale', detail);
+  }
+}
+
+export type CardCommand = 'cards' | 'cards/move' | 'cards/edit' | 'cards/comments';
+
+/** Sends one card command; a stale card comes back as StaleCard, other refusals as ApiProblem. */
+export async function sendCard(campId: string, teamId: string, command: CardCommand, body: unknown): Promise<BoardAck> {
+  let response: Response;
+  try {
+    response = await fetch(`${boardPath(campId, teamId)}/${command}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiProblem(0, 'network', null);
+  }
+  if (response.ok) return (await response.json()) as BoardAck;
+  const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; current?: BoardCard };
+  if (problem.code === 'card.stale') throw new StaleCard(problem.detail ?? null, problem.current ?? null);
+  throw new ApiProblem(response.status, problem.code ?? null, problem.detail ?? null);
+}
+
+/** A fresh idempotency key or card id (crypto.randomUUID exists only in secure contexts; a camp's LAN may be plain http). */
+export function newId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

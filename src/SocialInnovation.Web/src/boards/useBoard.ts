@@ -1,0 +1,140 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { signal, type Signal } from '@preact/signals';
+import { errorText, t } from '../i18n';
+import type { Schema, StreamEnvelope } from '../api/types';
+import { liveState, onLiveState } from '../live/connection';
+import { watchStream, type StreamHandle } from '../live/streamStore';
+import { streamName } from '../live/streams';
+import { describe } from '../ui/describe';
+import { me } from '../session/current';
+import { applyBoardEvent, cardOf, laneCards, whereIs } from './boardState';
+import { backlog, type BoardView, type CardChanged } from './boardTypes';
+import { getBoard, getTeam, newId } from './boardApi';
+import { BoardOutbox, type BoardOp, type Conflict } from './outbox';
+
+export interface LiveBoard {
+  /** The board as shown: confirmed, with this device's unconfirmed writes on top. */
+  view: Signal<BoardView | null>;
+  team: Signal<Schema<'TeamDetails'> | null>;
+  failure: Signal<string | null>;
+  notice: Signal<string | null>;
+  /** Read out by screen readers: moves made here and by others. */
+  announcement: Signal<string>;
+  conflicts: Signal<Conflict[]>;
+  pending: Signal<number>;
+  offline: Signal<boolean>;
+  move(cardId: string, lane: string, index: number): void;
+  create(title: string, lane: string): void;
+  send(op: BoardOp): void;
+  reapply(conflict: Conflict): void;
+  dismiss(conflict: Conflict): void;
+  laneName(lane: string): string;
+}
+
+const defaultColumns: Record<string, string> = { todo: 'To do', doing: 'In progress', review: 'Review', done: 'Done' };
+
+/** A column's name; the default columns keep the reader's language until the team renames them. */
+export function columnName(view: BoardView, lane: string): string {
+  if (lane === backlog) return t('boards.backlog');
+  const column = view.columns.find((c) => c.columnId === lane);
+  if (!column) return lane;
+  return defaultColumns[lane] === column.name ? t(`boards.column.${lane}` as 'boards.column.todo') : column.name;
+}
+
+/**
+ * Loads a board over HTTP, keeps it current from its stream, and sends this device's writes through an
+ * outbox that survives going offline.
+ */
+export function useBoard(campId: string, teamId: string): LiveBoard {
+  const live = useMemo(() => {
+    let confirmed: BoardView | null = null;
+    let store: StreamHandle<BoardView> | null = null;
+    const board: LiveBoard = {
+      view: signal(null), team: signal(null), failure: signal(null), notice: signal(null), announcement: signal(''),
+      conflicts: signal([]), pending: signal(0), offline: signal(false),
+      move: (cardId, lane, index) => {
+        const view = board.view.value;
+        const card = view && cardOf(view, cardId);
+        if (!view || !card) return;
+        board.send({ kind: 'move', cardId, body: { cardId, basedOn: card.version, lane, index, idempotencyKey: newId() } });
+        const now = whereIs(board.view.value!, cardId);
+        board.announcement.value = t('boards.moved', { title: card.title, lane: columnName(view, lane), place: (now?.index ?? index) + 1 });
+      },
+      create: (title, lane) => {
+        const cardId = newId();
+        board.send({ kind: 'create', cardId, body: { cardId, title, description: null, lane, points: null, labels: null, assignees: null, idempotencyKey: newId() } });
+      },
+      send: (op) => outbox.add(op),
+      reapply: (conflict) => {
+        board.dismiss(conflict);
+        const current = conflict.current;
+        if (!current) return;
+        const op = conflict.op;
+        if (op.kind === 'move' || op.kind === 'edit') board.send({ ...op, body: { ...op.body, basedOn: current.version, idempotencyKey: newId() } } as BoardOp);
+      },
+      dismiss: (conflict) => (board.conflicts.value = board.conflicts.value.filter((c) => c !== conflict)),
+      laneName: (lane) => (board.view.value ? columnName(board.view.value, lane) : lane),
+    };
+    const refresh = () => {
+      board.pending.value = outbox.pending;
+      board.offline.value = outbox.stalled || liveState() !== 'connected';
+      if (confirmed) board.view.value = outbox.view(confirmed, store?.position ?? null);
+    };
+    const outbox = new BoardOutbox(campId, teamId, {
+      changed: refresh,
+      conflict: (conflict) => (board.conflicts.value = [...board.conflicts.value, conflict]),
+      refused: (_, code, detail) => (board.notice.value = t('boards.refused', { reason: errorText(code, detail) ?? code ?? '' })),
+      warned: (op) => (board.notice.value = t('boards.wipWarning', { lane: op.kind === 'move' || op.kind === 'create' ? board.laneName(op.body.lane) : '' })),
+    });
+    const announce = (event: StreamEnvelope | null) => {
+      if (!event || event.kind !== 'CardMoved' && event.kind !== 'CardCreated') return;
+      const change = event.payload as CardChanged;
+      if (change.byName === me.value?.name) return;
+      board.announcement.value = event.kind === 'CardMoved'
+        ? t('boards.movedBy', { name: change.byName, title: change.card.title, lane: board.laneName(change.lane) })
+        : t('boards.created', { name: change.byName, title: change.card.title });
+    };
+    const start = (loaded: BoardView) => {
+      confirmed = loaded;
+      refresh();
+      store = watchStream<BoardView>(streamName('board', campId, teamId.replace(/-/g, '')), {
+        fromSnapshot: (snapshot) => snapshot as BoardView,
+        reduce: applyBoardEvent,
+        onChange: (state, event) => {
+          confirmed = state;
+          refresh();
+          announce(event);
+        },
+        onRefused: (code, detail) => (board.notice.value = t('error.live', { detail: errorText(code, detail) ?? code })),
+        initial: { state: loaded, position: { epoch: loaded.epoch, seq: loaded.seq } },
+      });
+    };
+    return { board, outbox, start, refresh, stop: () => store?.stop() };
+  }, [campId, teamId]);
+
+  useEffect(() => {
+    let left = false;
+    const unsubscribe = onLiveState(() => live.refresh());
+    Promise.all([getBoard(campId, teamId), getTeam(campId, teamId)]).then(
+      ([loaded, team]) => {
+        if (left) return;
+        live.board.team.value = team;
+        live.start(loaded);
+      },
+      (error: unknown) => (live.board.failure.value = describe(error)),
+    );
+    return () => {
+      left = true;
+      unsubscribe();
+      live.stop();
+      live.outbox.stop();
+    };
+  }, [live]);
+
+  return live.board;
+}
+
+/** The lanes in board order: the backlog first, then the columns. */
+export const lanesOf = (view: BoardView): string[] => [backlog, ...view.columns.map((c) => c.columnId)];
+
+export const countIn = (view: BoardView, lane: string): number => laneCards(view, lane).length;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEnvelope } from '../src/api/types';
+import { applyBoardEvent, place, remaining, whereIs } from '../src/boards/boardState';
+import type { BoardCard, BoardView } from '../src/boards/boardTypes';
+
+const card = (id: string, points: number | null = 1): BoardCard => ({
+  cardId: id, version: 1, title: id, description: '', assignees: [], points, labels: [], checklist: [], comments: [], history: [], sprint: null,
+});
+
+const board = (): BoardView => ({
+  campId: 'c', teamId: 't', epoch: 1, seq: 3, columnsVersion: 1,
+  columns: [
+    { columnId: 'todo', name: 'To do', wipLimit: null, cardIds: ['a', 'b'] },
+    { columnId: 'doing', name: 'In progress', wipLimit: 2, cardIds: [] },
+    { columnId: 'done', name: 'Done', wipLimit: null, cardIds: ['c'] },
+  ],
+  backlog: [], cards: [card('a', 3), card('b', 5), card('c', 8)],
+  plan: { wipWarnOnly: false, othersMayView: false, schedule: [], activeSprint: 1, activeSince: null, version: 1 },
+  sprints: [{ number: 1, goal: '', committed: 8, completed: null, burndown: [{ at: '2026-11-25T10:00:00Z', remaining: 8 }], review: '', retro: '' }],
+});
+
+const moved = (id: string, lane: string, index: number, left: number | null): StreamEnvelope => ({
+  stream: 'board:c:t', epoch: 1, seq: 4, at: '2026-11-25T11:00:00Z', kind: 'CardMoved',
+  payload: { card: { ...card(id), version: 2 }, lane, index, byName: 'Aida', warning: null, remaining: left },
+});
+
+describe('the board reducer', () => {
+  it('takes a card out of its lane and puts it at its place in the new one', () => {
+    const next = place(board(), card('b'), 'doing', 0);
+    expect(next.columns[0].cardIds).toEqual(['a']);
+    expect(next.columns[1].cardIds).toEqual(['b']);
+  });
+
+  it('reorders within a lane by the index among the other cards', () => {
+    expect(place(board(), card('a'), 'todo', 1).columns[0].cardIds).toEqual(['b', 'a']);
+    expect(place(board(), card('b'), 'todo', 0).columns[0].cardIds).toEqual(['b', 'a']);
+  });
+
+  it('applies a confirmed move and adds a burndown point when the remaining points changed', () => {
+    const next = applyBoardEvent(board(), moved('a', 'done', 0, 5));
+    expect(whereIs(next, 'a')).toEqual({ lane: 'done', index: 0 });
+    expect(next.cards.find((c) => c.cardId === 'a')?.version).toBe(2);
+    expect(next.sprints[0].burndown.map((p) => p.remaining)).toEqual([8, 5]);
+  });
+
+  it('counts the points not in the last column as remaining', () => {
+    expect(remaining(board())).toBe(8);
+    expect(remaining(place(board(), card('b', 5), 'done', 0))).toBe(3);
+  });
+});

@@ -1,0 +1,150 @@
+using Microsoft.Playwright;
+using SocialInnovation.Boards;
+using SocialInnovation.Camps;
+using SocialInnovation.People;
+using SocialInnovation.Teams;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Browser.Tests.Boards;
+
+/// <summary>
+/// Two teammates on one board, a laptop with a mouse and a 375 px phone with touch: drags, keyboard
+/// moves, going offline and coming back, every page checked by axe-core.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BoardPageTests(BrowserFixture fixture)
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
+
+    private sealed record Board(Guid CampId, Guid TeamId, string Path, ApiClient Organizer);
+
+    [Fact]
+    public async Task A_move_by_one_teammate_appears_on_the_others_page_and_a_card_moves_by_keyboard()
+    {
+        var board = await NewBoard(["Interview 5 teachers", "Опрос родителей"]);
+        await using var laptop = await Context(1280, 800, touch: false);
+        await using var phone = await Context(375, 740, touch: true);
+        var aida = await Teammate(laptop, board, "Aida");
+        var timur = await Teammate(phone, board, "Timur");
+
+        // Aida drags a card with the mouse from "To do" to "In progress".
+        await MouseDrag(aida, Card(aida, "Interview 5 teachers"), aida.GetByTestId("lane-doing"));
+        await Assertions.Expect(timur.GetByTestId("lane-doing").GetByText("Interview 5 teachers")).ToBeVisibleAsync(Patiently);
+
+        // Timur moves the other card with the keyboard: "Move to…", then "to Review".
+        await Card(timur, "Опрос родителей").Locator(".move-toggle").FocusAsync();
+        await timur.Keyboard.PressAsync("Enter");
+        await Card(timur, "Опрос родителей").Locator("[data-move-to=review]").FocusAsync();
+        await timur.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(aida.GetByTestId("lane-review").GetByText("Опрос родителей")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("board-announcer")).ToContainTextAsync("Review");
+        // Focus follows the card to its new place, so it can be moved again.
+        await Assertions.Expect(Card(timur, "Опрос родителей").Locator(".move-toggle")).ToBeFocusedAsync();
+
+        await Accessibility.Check(aida, "the board on a laptop");
+        await Accessibility.Check(timur, "the board on a phone");
+        await Accessibility.FitsWidth(timur, "The board on a 375px phone");
+    }
+
+    [Fact]
+    public async Task A_phone_drags_by_touch_goes_offline_moves_a_card_and_both_end_with_the_same_board()
+    {
+        var board = await NewBoard(["Paper prototype", "Landing page"]);
+        await using var laptop = await Context(1280, 800, touch: false);
+        await using var phone = await Context(375, 740, touch: true);
+        var aida = await Teammate(laptop, board, "Aida");
+        var timur = await Teammate(phone, board, "Timur");
+
+        await TouchDrag(timur, Card(timur, "Paper prototype"), timur.GetByTestId("lane-review"));
+        await Assertions.Expect(aida.GetByTestId("lane-review").GetByText("Paper prototype")).ToBeVisibleAsync(Patiently);
+
+        await phone.SetOfflineAsync(true);
+        await Card(timur, "Landing page").Locator(".move-toggle").ClickAsync();
+        await Card(timur, "Landing page").Locator("[data-move-to=done]").ClickAsync();
+        // Shown at once, kept as pending while offline.
+        await Assertions.Expect(timur.GetByTestId("lane-done").GetByText("Landing page")).ToBeVisibleAsync();
+        await Assertions.Expect(timur.GetByTestId("board-offline")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("board-pending")).ToBeVisibleAsync();
+
+        await phone.SetOfflineAsync(false);
+        await Assertions.Expect(aida.GetByTestId("lane-done").GetByText("Landing page")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("board-pending")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+
+        var stored = await board.Organizer.Get<BoardView>(board.Path + "/");
+        foreach (var page in new[] { aida, timur })
+            foreach (var column in stored.Columns)
+                await Assertions.Expect(page.GetByTestId($"lane-{column.ColumnId}").Locator("[data-testid=board-card]")).ToHaveCountAsync(column.CardIds.Count, new() { Timeout = 20_000 });
+    }
+
+    private async Task<Board> NewBoard(string[] titles)
+    {
+        var api = fixture.Host.Client();
+        await api.SignInOrganizer();
+        var camp = await api.CreateCamp("TechBootCamp Dushanbe");
+        var teams = (await api.Read<CampSnapshot>(await api.Post($"/api/camps/{camp.CampId}/teams", new AddTeam("Bright Future", "Unemployment", Guid.NewGuid().ToString("N"))))).Teams;
+        var board = new Board(camp.CampId, teams.Single().TeamId, $"/api/camps/{camp.CampId}/teams/{teams.Single().TeamId}/board", api);
+        foreach (var title in titles)
+            await api.Read<BoardAck>(await api.Post($"{board.Path}/cards", new CreateCard(Guid.NewGuid(), title, null, "todo", 3, null, null, Guid.NewGuid().ToString("N"))));
+        return board;
+    }
+
+    private async Task<IBrowserContext> Context(int width, int height, bool touch)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Host.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = touch,
+            IsMobile = touch,
+        });
+        await context.AddInitScriptAsync(ContentSecurity.Recorder);
+        return context;
+    }
+
+    /// <summary>Joins the camp by invite in the browser, joins the team through the API with the page's own cookies, opens the board.</summary>
+    private async Task<IPage> Teammate(IBrowserContext context, Board board, string name)
+    {
+        var invite = await board.Organizer.Invite(board.CampId, CampRole.Participant);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(invite.Link!);
+        await page.GetByTestId("join-name").FillAsync(name);
+        await page.GetByTestId("join-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/camps/{board.CampId}");
+        var joined = await page.APIRequest.PostAsync($"/api/camps/{board.CampId}/teams/{board.TeamId}/join",
+            new APIRequestContextOptions { DataObject = new { idempotencyKey = Guid.NewGuid().ToString("N") } });
+        Assert.True(joined.Ok, await joined.TextAsync());
+        await page.GotoAsync($"/camps/{board.CampId}/teams/{board.TeamId}/board");
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("board-card").First).ToBeVisibleAsync(Patiently);
+        return page;
+    }
+
+    private static ILocator Card(IPage page, string title) => page.GetByTestId("board-card").Filter(new() { HasText = title });
+
+    private static async Task MouseDrag(IPage page, ILocator card, ILocator lane)
+    {
+        var from = (await card.Locator(".card-meta, .card-top").First.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + 4, from.Y + from.Height / 2);
+        await page.Mouse.DownAsync();
+        var to = (await lane.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>A finger on the card's handle, moved to the lane and lifted: pointer events as a touch screen sends them.</summary>
+    private static async Task TouchDrag(IPage page, ILocator card, ILocator lane)
+    {
+        await lane.ScrollIntoViewIfNeededAsync();
+        var to = (await lane.BoundingBoxAsync())!;
+        var handle = card.Locator(".drag-handle");
+        var from = (await handle.BoundingBoxAsync())!;
+        await handle.EvaluateAsync("""
+            (handle, { fx, fy, tx, ty }) => {
+              const opts = (x, y) => ({ bubbles: true, cancelable: true, pointerId: 7, pointerType: 'touch', isPrimary: true, button: 0, clientX: x, clientY: y });
+              handle.dispatchEvent(new PointerEvent('pointerdown', opts(fx, fy)));
+              for (let i = 1; i <= 10; i++) window.dispatchEvent(new PointerEvent('pointermove', opts(fx + (tx - fx) * i / 10, fy + (ty - fy) * i / 10)));
+              window.dispatchEvent(new PointerEvent('pointerup', opts(tx, ty)));
+            }
+            """, new { fx = (double)(from.X + from.Width / 2), fy = (double)(from.Y + from.Height / 2), tx = (double)(to.X + to.Width / 2), ty = (double)(to.Y + to.Height / 2) });
+    }
+}

@@ -49,6 +49,7 @@ public static class PlatformApp
         builder.Services.AddHostedService<DemoIntake>();
         // Capabilities add their demo data here, each in its own block so parallel work merges cleanly.
         // boards (issue 16)
+        builder.Services.AddHostedService<DemoBoards>();
 
         // mentors and artifacts (issue 17)
 

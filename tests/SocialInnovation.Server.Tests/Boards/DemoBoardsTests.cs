@@ -1,0 +1,34 @@
+using SocialInnovation.Boards;
+using SocialInnovation.Server.Boards;
+using SocialInnovation.Server.Session;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Server.Tests.Boards;
+
+public sealed class DemoBoardsTests
+{
+    [Fact]
+    public async Task The_demo_camp_has_five_boards_on_their_third_sprint_with_velocity_from_the_first_two()
+    {
+        await using var host = await PlatformHost.Start(PlatformHost.NewWorld(), seedDemo: true,
+            settings: new Dictionary<string, string?> { ["Demo:Intake"] = "false" });
+        var organizer = host.Client();
+        await organizer.SignInOrganizer();
+
+        var campId = (await organizer.Get<MeView>("/api/me")).Camps.Single(c => c.Name == "TechBootCamp demo").CampId;
+        var overview = await organizer.Get<BoardsOverview>($"/api/camps/{campId}/boards");
+
+        Assert.Equal(3, overview.Plan.ActiveSprint);
+        Assert.Equal(4, overview.Plan.Schedule.Count);
+        Assert.Equal(5, overview.Teams.Count);
+        foreach (var team in overview.Teams)
+        {
+            var board = team.Board;
+            Assert.All(board.Sprints.Where(s => s.Number < 3), s => Assert.True(s.Completed > 0));
+            Assert.True(board.Sprints.Single(s => s.Number == 3).Committed > 0);
+            Assert.NotEmpty(board.Backlog);
+            Assert.All(board.Columns.SkipLast(1), c => Assert.NotEmpty(c.CardIds));
+            Assert.Contains(board.Cards, c => c.Comments.Count > 0 && c.Checklist.Count > 0);
+        }
+    }
+}

@@ -34,21 +34,21 @@ public sealed class ApplicationFormValidator : AbstractValidator<ApplicationForm
     {
         RuleFor(f => f.Name).NotEmpty().Length(2, 80).PlainText();
         RuleFor(f => f.Email).NotEmpty().MaximumLength(254)
-            .Must(e => e is null || EmailAddresses.IsPlausible(e)).WithMessage("This is not an e-mail address.");
+            .Must(e => e is null || EmailAddresses.IsPlausible(e)).WithText(Texts.NotAnEmail);
         RuleFor(f => f.Country).NotEmpty().Matches("^[A-Z]{2}$")
-            .WithMessage("Choose a country (a two-letter code such as KZ).");
+            .WithText(Texts.ChooseCountry);
         RuleFor(f => f.City).NotEmpty().Length(1, 80).PlainText();
         RuleFor(f => f.Organisation).MaximumLength(120).PlainText();
         RuleFor(f => f.Role).NotEmpty().Length(1, 80).PlainText();
-        RuleFor(f => f.Skills).NotNull().Must(s => s is { Count: <= 10 }).WithMessage("Name at most 10 skills.");
+        RuleFor(f => f.Skills).NotNull().Must(s => s is { Count: <= 10 }).WithText(Texts.SkillsCount);
         RuleForEach(f => f.Skills).NotEmpty().Length(1, 40).PlainText();
-        RuleFor(f => f.Languages).NotNull().Must(l => l is { Count: >= 1 and <= 8 }).WithMessage("Name between 1 and 8 languages.");
+        RuleFor(f => f.Languages).NotNull().Must(l => l is { Count: >= 1 and <= 8 }).WithText(Texts.ApplicantLanguagesCount);
         RuleForEach(f => f.Languages).NotEmpty().Length(2, 40).PlainText();
         RuleFor(f => f.Motivation).NotEmpty().Length(20, 2000)
-            .WithMessage("Tell us in 20 to 2000 characters why you want to take part.");
+            .WithText(Texts.MotivationLength);
         RuleFor(f => f.HeardFrom).MaximumLength(120).PlainText();
-        RuleFor(f => f.Consent).Equal(true).WithMessage("The camp needs your consent to use your data.");
-        RuleFor(f => f.MailLanguage).Must(l => MailLanguages.Contains(l)).WithMessage("Mail language is en or ru.");
+        RuleFor(f => f.Consent).Equal(true).WithText(Texts.ConsentRequired);
+        RuleFor(f => f.MailLanguage).Must(l => MailLanguages.Contains(l)).WithText(Texts.MailLanguage);
     }
 }
 

@@ -38,6 +38,9 @@ public interface IApplicationGrain : IGrainWithGuidKey
     /// however often it is asked.
     /// </summary>
     Task Notify(Guid notificationId, DecisionMail mail);
+
+    /// <summary>Mails the applicant a new private link (the older stops working); once per <paramref name="notificationId"/>.</summary>
+    Task ResendLink(Guid notificationId);
 }
 
 public enum ApplicationStatus { Submitted, Withdrawn, Waitlisted, Accepted, Rejected, Confirmed, Declined, Expired }

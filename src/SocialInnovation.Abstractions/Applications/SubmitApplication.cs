@@ -47,14 +47,14 @@ public sealed record ApplicantAction(string Token, string IdempotencyKey);
 public sealed class OpenApplicationValidator : AbstractValidator<OpenApplication>
 {
     public OpenApplicationValidator() =>
-        RuleFor(r => r.Token).NotEmpty().Matches(ApplicationToken.Pattern).WithMessage("This is not an application link.");
+        RuleFor(r => r.Token).NotEmpty().Matches(ApplicationToken.Pattern).WithText(Texts.NotAnApplicationLink);
 }
 
 public sealed class EditApplicationValidator : AbstractValidator<EditApplication>
 {
     public EditApplicationValidator()
     {
-        RuleFor(r => r.Token).NotEmpty().Matches(ApplicationToken.Pattern).WithMessage("This is not an application link.");
+        RuleFor(r => r.Token).NotEmpty().Matches(ApplicationToken.Pattern).WithText(Texts.NotAnApplicationLink);
         RuleFor(r => r.Form).NotNull().SetValidator(new ApplicationFormValidator());
         RuleFor(r => r.IdempotencyKey).ValidIdempotencyKey();
     }
@@ -64,7 +64,7 @@ public sealed class ApplicantActionValidator : AbstractValidator<ApplicantAction
 {
     public ApplicantActionValidator()
     {
-        RuleFor(r => r.Token).NotEmpty().Matches(ApplicationToken.Pattern).WithMessage("This is not an application link.");
+        RuleFor(r => r.Token).NotEmpty().Matches(ApplicationToken.Pattern).WithText(Texts.NotAnApplicationLink);
         RuleFor(r => r.IdempotencyKey).ValidIdempotencyKey();
     }
 }

@@ -30,6 +30,23 @@ public static class Texts
     public static readonly Text NameSpaces = new("A name may not start or end with spaces.", "Имя не может начинаться или заканчиваться пробелом.");
     public static readonly Text UnknownLanguage = new("The app is available in English (en) and Russian (ru).", "Приложение доступно на английском (en) и русском (ru).");
 
+    // Intake: applications, selection and dot voting.
+    public static readonly Text NotAnApplicationLink = new("This is not an application link.", "Это не ссылка на заявку.");
+    public static readonly Text NotAnEmail = new("This is not an e-mail address.", "Это не адрес электронной почты.");
+    public static readonly Text ChooseCountry = new("Choose a country (a two-letter code such as KZ).", "Выберите страну (двухбуквенный код, например KZ).");
+    public static readonly Text SkillsCount = new("Name at most 10 skills.", "Укажите не больше 10 навыков.");
+    public static readonly Text ApplicantLanguagesCount = new("Name between 1 and 8 languages.", "Укажите от 1 до 8 языков.");
+    public static readonly Text MotivationLength = new("Tell us in 20 to 2000 characters why you want to take part.", "Расскажите в 20–2000 символах, почему вы хотите участвовать.");
+    public static readonly Text ConsentRequired = new("The camp needs your consent to use your data.", "Кэмпу нужно ваше согласие на использование ваших данных.");
+    public static readonly Text MailLanguage = new("Mail language is en or ru.", "Язык писем — en или ru.");
+    public static readonly Text PollOptionsCount = new("A poll has 2 to 50 options.", "В голосовании от 2 до 50 вариантов.");
+    public static readonly Text PollOptionsTwice = new("Each option may be named once.", "Каждый вариант можно назвать только один раз.");
+    public static readonly Text TooManyOptions = new("Too many options.", "Слишком много вариантов.");
+    public static readonly Text DotsPerOption = new("Each option gets 0 to 20 dots.", "На один вариант — от 0 до 20 точек.");
+    public static readonly Text QuotasCount = new("At most 30 country quotas.", "Не больше 30 квот по странам.");
+    public static readonly Text QuotaTwice = new("Each country may have one quota.", "У каждой страны может быть только одна квота.");
+    public static readonly Text QuotaMaxBelowMin = new("A maximum cannot be below the minimum.", "Максимум не может быть меньше минимума.");
+
     /// <summary>The text in the current request's language, with {0}… filled in.</summary>
     public static string For(Text text, params object[] args) =>
         string.Format(CultureInfo.CurrentUICulture, text.In(CultureInfo.CurrentUICulture), args);

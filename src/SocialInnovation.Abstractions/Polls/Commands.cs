@@ -23,8 +23,8 @@ public sealed class OpenPollValidator : AbstractValidator<OpenPoll>
     public OpenPollValidator()
     {
         RuleFor(p => p.Title).NotEmpty().Length(2, 120).PlainText();
-        RuleFor(p => p.Options).Must(o => o is null || o.Count is >= 2 and <= 50).WithMessage("A poll has 2 to 50 options.")
-            .Must(o => o is null || o.Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Count).WithMessage("Each option may be named once.");
+        RuleFor(p => p.Options).Must(o => o is null || o.Count is >= 2 and <= 50).WithText(Texts.PollOptionsCount)
+            .Must(o => o is null || o.Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Count).WithText(Texts.PollOptionsTwice);
         RuleForEach(p => p.Options).NotEmpty().Length(2, 80).PlainText();
         RuleFor(p => p.DotsPerVoter).InclusiveBetween(1, 20);
         RuleFor(p => p.IdempotencyKey).ValidIdempotencyKey();
@@ -35,8 +35,8 @@ public sealed class CastDotsValidator : AbstractValidator<CastDots>
 {
     public CastDotsValidator()
     {
-        RuleFor(c => c.Dots).NotNull().Must(d => d is null || d.Count <= 50).WithMessage("Too many options.");
-        RuleForEach(c => c.Dots).Must(d => d.Value is >= 0 and <= 20).WithMessage("Each option gets 0 to 20 dots.");
+        RuleFor(c => c.Dots).NotNull().Must(d => d is null || d.Count <= 50).WithText(Texts.TooManyOptions);
+        RuleForEach(c => c.Dots).Must(d => d.Value is >= 0 and <= 20).WithText(Texts.DotsPerOption);
         RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
     }
 }

@@ -37,13 +37,13 @@ public sealed class ConfigureSelectionValidator : AbstractValidator<ConfigureSel
     {
         RuleFor(c => c.PrivacyText).NotEmpty().Length(20, 4000);
         RuleFor(c => c.ConfirmWithinHours).InclusiveBetween(1, 24 * 30);
-        RuleFor(c => c.Quotas).NotNull().Must(q => q is { Count: <= 30 }).WithMessage("At most 30 country quotas.")
-            .Must(q => q is null || q.Select(x => x.Country).Distinct().Count() == q.Count).WithMessage("Each country may have one quota.");
+        RuleFor(c => c.Quotas).NotNull().Must(q => q is { Count: <= 30 }).WithText(Texts.QuotasCount)
+            .Must(q => q is null || q.Select(x => x.Country).Distinct().Count() == q.Count).WithText(Texts.QuotaTwice);
         RuleForEach(c => c.Quotas).ChildRules(q =>
         {
             q.RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$");
             q.RuleFor(x => x.Min).GreaterThanOrEqualTo(0);
-            q.RuleFor(x => x.Max).GreaterThanOrEqualTo(x => x.Min).WithMessage("A maximum cannot be below the minimum.");
+            q.RuleFor(x => x.Max).GreaterThanOrEqualTo(x => x.Min).WithText(Texts.QuotaMaxBelowMin);
         });
         RuleFor(c => c.BasedOnVersion).GreaterThanOrEqualTo(0);
         RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();

@@ -99,6 +99,19 @@ public sealed class ApplicationGrain(
         await HandOverMail();
     }
 
+    public async Task ResendLink(Guid notificationId)
+    {
+        await HandOverMail();
+        if (!App.Exists || App.Notified.Contains(notificationId)) return;
+        var form = App.Form!;
+        var (subject, text) = MailTemplates.Link(form.MailLanguage, form.Name, App.CampName, NewLink());
+        App.Unsent.Add(new OutgoingMail(notificationId, form.Email.Trim(), form.Name, subject, text));
+        App.Notified.Add(notificationId);
+        if (App.Notified.Count > 50) App.Notified.RemoveAt(0);
+        await state.Store(this);
+        await HandOverMail();
+    }
+
     /// <summary>Null when the camp takes applications from this country now; otherwise why not.</summary>
     private async Task<DomainError?> OpenCamp(Guid campId, ApplicationForm form)
     {

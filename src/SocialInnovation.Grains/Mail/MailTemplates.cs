@@ -88,6 +88,31 @@ public static class MailTemplates
                 """),
         };
 
+    /// <summary>A fresh private link, sent again when an organizer resends it (the applicant lost the first mail).</summary>
+    public static (string Subject, string Text) Link(string language, string name, string campName, string link) => language switch
+    {
+        "ru" => ($"Ваша личная ссылка на заявку в «{campName}»",
+            $"""
+            Здравствуйте, {name}!
+
+            Организаторы «{campName}» отправили вам новую личную ссылку на вашу заявку:
+
+            {link}
+
+            Прежние ссылки больше не работают. Не пересылайте это письмо.
+            """),
+        _ => ($"Your private link for {campName}",
+            $"""
+            Hello {name},
+
+            The organizers of {campName} sent you a new private link to your application:
+
+            {link}
+
+            Earlier links no longer work. Do not forward this mail.
+            """),
+    };
+
     private static string Date(DateTimeOffset? at, string language) =>
         // One unambiguous form for both languages, free of the server's culture settings.
         at is { } a ? a.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";

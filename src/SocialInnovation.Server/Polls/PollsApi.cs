@@ -17,6 +17,7 @@ public static class PollsApi
     {
         var polls = api.MapGroup("/camps/{campId:guid}/polls").WithTags("Polls");
         polls.MapPost("/", Open).InCamp(CampRole.Organizer).WithSummary("Open a dot-vote (by default on the camp's themes)");
+        polls.MapGet("/", List).InCamp().WithSummary("The camp's polls, newest first, with their tallies");
         polls.MapGet("/{pollId:guid}", Get).InCamp().WithSummary("The tally, and the caller's own dots");
         polls.MapPost("/{pollId:guid}/votes", Vote).InCamp(CampRole.Participant).WithSummary("Set one's dots (replaces one's earlier dots)");
         polls.MapPost("/{pollId:guid}/close", Close).InCamp(CampRole.Organizer).WithSummary("Close voting");
@@ -33,7 +34,17 @@ public static class PollsApi
         var options = command.Options ?? camp.Details.Themes;
         var pollId = IdFor(campId, command.IdempotencyKey);
         var opened = await grains.GetGrain<IPollGrain>(pollId).Open(campId, command with { Options = options });
-        return opened.Error is { } refused ? Problems.From(refused) : TypedResults.Created($"/api/camps/{campId}/polls/{pollId}", opened.Value);
+        if (opened.Error is { } refused) return Problems.From(refused);
+        // Listed after the poll exists; a retry lists it again harmlessly.
+        await grains.GetGrain<ICampPollsGrain>(campId).Add(pollId);
+        return TypedResults.Created($"/api/camps/{campId}/polls/{pollId}", opened.Value);
+    }
+
+    private static async Task<Ok<PollTally[]>> List(Guid campId, IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<ICampPollsGrain>(campId).List();
+        var tallies = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPollGrain>(id).GetTally()));
+        return TypedResults.Ok(tallies.OfType<PollTally>().ToArray());
     }
 
     private static async Task<Results<Ok<PollView>, Refusal>> Get(Guid campId, Guid pollId, HttpContext http, IGrainFactory grains)
@@ -47,6 +58,9 @@ public static class PollsApi
     {
         var poll = grains.GetGrain<IPollGrain>(pollId);
         if (await poll.GetTally() is not { } tally || tally.CampId != campId) return Problems.From(Unknown);
+        // Dots go on problems while the camp forms its teams, not before the participants are chosen or after.
+        if ((await grains.GetGrain<ICampGrain>(campId).GetSnapshot())?.Phase is not CampPhase.Teams and var phase)
+            return Problems.From(DomainError.Conflict("poll.phase", $"Voting is open while the camp forms teams, not in the {phase} phase."));
         return Problems.Ok(await poll.Vote(http.Caller().PersonId, command));
     }
 

@@ -1,3 +1,5 @@
+using SocialInnovation.Grains.Common;
+using SocialInnovation.Server.Applications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Applications;
 using SocialInnovation.Common;
@@ -19,6 +21,10 @@ public static class SelectionApi
         camp.MapPost("/selection/decisions", Decide).InCamp(CampRole.Organizer).WithSummary("Accept, waitlist or reject an application");
         camp.MapGet("/applications", List).InCamp(CampRole.Organizer).WithSummary("The applications, filtered");
         camp.MapGet("/applications/{applicationId:guid}", Details).InCamp(CampRole.Organizer).WithSummary("One application with its reviews");
+        camp.MapGet("/applications/export", Export).InCamp(CampRole.Organizer).Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("The applications and decisions as CSV (UTF-8 with BOM)");
+        camp.MapPost("/applications/{applicationId:guid}/link", ResendLink).InCamp(CampRole.Organizer)
+            .WithSummary("Mail the applicant a new private link (the older one stops working)");
         camp.MapPost("/applications/{applicationId:guid}/reviews", Review).InCamp(CampRole.Organizer).WithSummary("Score an application (1-5) with notes");
         return api;
     }
@@ -53,7 +59,33 @@ public static class SelectionApi
         return Problems.Ok(await selection.RecordScore(applicationId, scored.Value!));
     }
 
+    private static async Task<FileContentHttpResult> Export(Guid campId, IGrainFactory grains)
+    {
+        var entries = await grains.GetGrain<ISelectionGrain>(campId).List(new SelectionFilter());
+        var emails = await Task.WhenAll(entries.Select(async e =>
+            (await grains.GetGrain<IApplicationGrain>(e.Application.ApplicationId).GetDetails())?.Application.Form.Email ?? ""));
+        return TypedResults.File(ApplicationsExport.Csv(entries.Zip(emails)), "text/csv; charset=utf-8", "applications.csv");
+    }
+
+    private static async Task<Results<Ok<ApplicationReceived>, Refusal>> ResendLink(Guid campId, Guid applicationId, ResendLink command, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<ISelectionGrain>(campId).Get(applicationId) is null) return Problems.From(Unknown);
+        var application = grains.GetGrain<IApplicationGrain>(applicationId);
+        if (await application.GetDetails() is not { } details) return Problems.From(Unknown);
+        // One mail per request: a retry with the same key finds it already sent.
+        await application.ResendLink(Secrets.StableGuid($"resend:{applicationId:N}:{command.IdempotencyKey}"));
+        return TypedResults.Ok(new ApplicationReceived(campId, details.Application.Form.Email));
+    }
+
     private static readonly DomainError Unknown = DomainError.NotFound("application.unknown", "This camp has no such application.");
+}
+
+/// <summary>Resend an applicant's private link; the key makes a retried request send one mail.</summary>
+public sealed record ResendLink(string IdempotencyKey);
+
+public sealed class ResendLinkValidator : FluentValidation.AbstractValidator<ResendLink>
+{
+    public ResendLinkValidator() => RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
 }
 
 /// <summary>The query string of <c>GET /api/camps/{campId}/applications</c>.</summary>

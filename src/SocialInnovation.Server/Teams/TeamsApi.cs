@@ -37,18 +37,14 @@ public static class TeamsApi
         var snapshot = await grains.GetGrain<ICampGrain>(campId).GetSnapshot();
         if (snapshot?.Teams.FirstOrDefault(t => t.TeamId == teamId) is not { } team) return Problems.From(Unknown);
         var caller = http.Caller();
-        // One team per participant. (Two joins racing from one person could both pass; the UI sends one.)
-        foreach (var other in snapshot.Teams.Where(t => t.TeamId != teamId))
-        {
-            if (await grains.GetGrain<ITeamGrain>(other.TeamId).IsMember(campId, caller.PersonId))
-                return Problems.From(DomainError.Conflict("team.already-member", $"You are in {other.Name}; leave it first."));
-        }
         await OpenTeam(grains, campId, team);
-        return Problems.Ok(await grains.GetGrain<ITeamGrain>(teamId).Join(caller.PersonId, caller.Name));
+        // One team per participant: the person's seat takes their joins one at a time.
+        return Problems.Ok(await grains.GetGrain<ITeamSeatGrain>(ITeamSeatGrain.KeyFor(campId, caller.PersonId))
+            .Join(teamId, caller.Name, snapshot.Teams.Select(t => (t.TeamId, t.Name)).ToList()));
     }
 
     private static async Task<Results<Ok<TeamDetails>, Refusal>> Leave(Guid campId, Guid teamId, TeamMembershipChange change, HttpContext http, IGrainFactory grains) =>
-        Problems.Ok(await grains.GetGrain<ITeamGrain>(teamId).Leave(http.Caller().PersonId));
+        Problems.Ok(await grains.GetGrain<ITeamSeatGrain>(ITeamSeatGrain.KeyFor(campId, http.Caller().PersonId)).Leave(teamId));
 
     private static async Task<TeamView?> Find(IGrainFactory grains, Guid campId, Guid teamId) =>
         (await grains.GetGrain<ICampGrain>(campId).GetSnapshot())?.Teams.FirstOrDefault(t => t.TeamId == teamId);

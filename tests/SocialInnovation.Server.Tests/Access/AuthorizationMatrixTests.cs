@@ -71,6 +71,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/"] = ("Participant, Mentor, Judge, Organizer", null),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/join"] = ("Participant", new TeamMembershipChange("matrix-join")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/leave"] = ("team members", new TeamMembershipChange("matrix-leave")),
+        ["GET /api/camps/{campId:guid}/polls/"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["GET /api/camps/{campId:guid}/applications/export"] = ("Organizer", null),
+        ["POST /api/camps/{campId:guid}/applications/{applicationId:guid}/link"] = ("Organizer", new SocialInnovation.Server.Selection.ResendLink("matrix-resend")),
 
         // boards (issue 16)
         ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/board/"] = ("Participant, Mentor, Judge, Organizer", null),

@@ -19,6 +19,8 @@ public sealed class DotVotingAndTeamsTests(HostFixture fixture) : IClassFixture<
         var participants = new List<ApiClient>();
         foreach (var name in new[] { "Aida", "Timur", "Daler" }) participants.Add(await fixture.Member(organizer, camp.CampId, CampRole.Participant, name));
         var poll = await organizer.Read<PollTally>(await organizer.Post($"/api/camps/{camp.CampId}/polls", new OpenPoll("Which problems?", null, 3, "poll-1")));
+        foreach (var (from, to) in new[] { (CampPhase.Draft, CampPhase.Applications), (CampPhase.Applications, CampPhase.Selection), (CampPhase.Selection, CampPhase.Teams) })
+            await organizer.ChangePhase(camp.CampId, from, to);
 
         // Options are the camp's themes in order: o1 Corruption, o2 Unemployment, o3 Poverty, o4 Environment, o5 Healthcare.
         var votes = new[] { new Dictionary<string, int> { ["o2"] = 2, ["o4"] = 1 }, new() { ["o2"] = 1, ["o4"] = 2 }, new() { ["o1"] = 3 } };

@@ -266,6 +266,7 @@ export const en = {
   // --- live streams (issue 19) ---
 
   // --- web app and organizer intake pages (issues 13, 15) ---
+  'error.poll.phase': 'Voting is open only while the camp forms its teams.',
 
   // --- sprint boards (issue 16) ---
   'error.board.column-not-empty': 'This column still has cards: move them first.',

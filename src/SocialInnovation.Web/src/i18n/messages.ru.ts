@@ -268,6 +268,7 @@ export const ru: Messages = {
   // --- live streams (issue 19) ---
 
   // --- web app and organizer intake pages (issues 13, 15) ---
+  'error.poll.phase': 'Голосование открыто только на этапе формирования команд.',
 
   // --- sprint boards (issue 16) ---
   'error.board.column-not-empty': 'В этой колонке ещё есть карточки: сначала перенесите их.',

@@ -1,0 +1,17 @@
+using SocialInnovation.Common;
+
+namespace SocialInnovation.Teams;
+
+/// <summary>
+/// One participant's place in one camp's teams, keyed by <see cref="KeyFor"/>. Every join and leave of
+/// that person goes through it, one at a time, so two joins racing to two teams cannot both succeed.
+/// </summary>
+public interface ITeamSeatGrain : IGrainWithStringKey
+{
+    /// <param name="teamIds">The camp's teams, to find a membership made before seats existed.</param>
+    Task<Outcome<TeamDetails>> Join(Guid teamId, string name, IReadOnlyList<(Guid TeamId, string Name)> teamIds);
+
+    Task<Outcome<TeamDetails>> Leave(Guid teamId);
+
+    static string KeyFor(Guid campId, Guid personId) => $"{campId:N}/{personId:N}";
+}

@@ -1,3 +1,4 @@
+using SocialInnovation.Camps;
 using SocialInnovation.Live;
 using SocialInnovation.People;
 using SocialInnovation.Polls;
@@ -12,6 +13,9 @@ public sealed class PollStreamTests(HostFixture fixture) : IClassFixture<HostFix
     {
         var (organizer, camp) = await fixture.OrganizerWithCamp();
         var poll = await organizer.Read<PollTally>(await organizer.Post($"/api/camps/{camp.CampId}/polls", new OpenPoll("Which problems?", ["Water", "Jobs", "Roads"], 3, "poll-stream")));
+        // Dots are taken in the Teams phase only.
+        foreach (var (from, to) in new[] { (CampPhase.Draft, CampPhase.Applications), (CampPhase.Applications, CampPhase.Selection), (CampPhase.Selection, CampPhase.Teams) })
+            await organizer.ChangePhase(camp.CampId, from, to);
         var voter = await fixture.Member(organizer, camp.CampId, CampRole.Participant, "Voter");
         var judge = await fixture.Member(organizer, camp.CampId, CampRole.Judge, "Watcher");
         await using var live = await LiveEvents.Connect(judge);

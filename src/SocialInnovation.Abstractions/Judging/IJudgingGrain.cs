@@ -1,0 +1,43 @@
+using SocialInnovation.Common;
+using SocialInnovation.Live;
+
+namespace SocialInnovation.Judging;
+
+/// <summary>
+/// A camp's judging round (keyed by the camp id): the setup, every judge's sheet, conflicts, the audit trail
+/// and the leaderboard. Scores live here, never in the camp's state. Owns the organizer-only stream
+/// <c>judging:&lt;camp&gt;</c>, whose events carry progress only.
+/// </summary>
+public interface IJudgingGrain : IGrainWithGuidKey, IStreamOwnerGrain
+{
+    /// <param name="teams">The camp's teams in the order they were added: the default pitch order, and the teams that exist.</param>
+    Task<Outcome<JudgingSetup>> Configure(ConfigureJudging command, IReadOnlyList<Guid> teams);
+
+    Task<JudgingSetup?> GetSetup();
+
+    /// <summary>The judge's sheet, with the next team to score.</summary>
+    Task<Outcome<JudgeSheet>> GetSheet(JudgeContext judge);
+
+    Task<Outcome<JudgeSheet>> Score(JudgeContext judge, ScoreTeam command);
+
+    Task<Outcome<JudgeSheet>> Skip(JudgeContext judge, SkipTeam command);
+
+    Task<Outcome<JudgeSheet>> Undo(JudgeContext judge, UndoScore command);
+
+    Task<Outcome<JudgeSheet>> Declare(JudgeContext judge, DeclareConflict command);
+
+    Task<Outcome<JudgingSetup>> Lock(LockJudging command);
+
+    Task<Outcome<Leaderboard>> GetLeaderboard();
+
+    Task<IReadOnlyList<AuditEntry>> GetAudit();
+
+    Task<IReadOnlyList<ScoreRecord>> GetScores();
+}
+
+/// <summary>
+/// Who is judging, and the teams they must not judge because they mentored them (from the mentor records,
+/// looked up by the caller on every request, so a session recorded late still recuses).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record JudgeContext(Guid JudgeId, string Name, IReadOnlyList<Guid> Recused);

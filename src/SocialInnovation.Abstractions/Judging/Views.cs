@@ -1,0 +1,95 @@
+namespace SocialInnovation.Judging;
+
+/// <summary>The setup every judge's tablet and the organizer's page work from.</summary>
+[GenerateSerializer, Immutable]
+public sealed record JudgingSetup(
+    Rubric Rubric,
+    IReadOnlyList<Track> Tracks,
+    IReadOnlyList<Guid> PitchOrder,
+    IReadOnlyList<int> Cutoffs,
+    double AudienceWeight,
+    bool Locked,
+    long Version);
+
+public enum EntryStatus { Scored, Skipped, Absent, Withdrawn }
+
+/// <summary>
+/// One judge's entry for one team. <see cref="Version"/> grows with every change (score, revision, skip,
+/// undo); a tablet sends the version it showed with its next change.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SheetEntry(
+    Guid TeamId,
+    EntryStatus Status,
+    IReadOnlyDictionary<string, int> Marks,
+    string? Comment,
+    double? WeightedScore,
+    long Version,
+    DateTimeOffset At);
+
+[GenerateSerializer, Immutable]
+public sealed record JudgeProgress(int Scored, int Remaining, int Skipped);
+
+/// <summary>What a judge's tablet shows: the setup, their own entries, the team to score next, and progress.</summary>
+[GenerateSerializer, Immutable]
+public sealed record JudgeSheet(
+    JudgingSetup Setup,
+    IReadOnlyList<SheetEntry> Entries,
+    IReadOnlyList<Guid> Conflicts,
+    Guid? Next,
+    JudgeProgress Progress);
+
+/// <summary>A line of the organizer's leaderboard: fitted rank with its interval, and the simple views beside it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LeaderboardLine(
+    Guid TeamId,
+    int Rank,
+    double Quality,
+    double Typical,
+    double RawMean,
+    double ZMean,
+    int Judgments,
+    int RankLow,
+    int RankHigh,
+    IReadOnlyDictionary<int, double> WithinTop,
+    bool NeedsMoreJudgments);
+
+[GenerateSerializer, Immutable]
+public sealed record TrackRanking(string TrackId, string Name, IReadOnlyList<Guid> Order);
+
+[GenerateSerializer, Immutable]
+public sealed record JudgeOverview(Guid JudgeId, string Name, JudgeProgress Progress, double Offset, double Scale, IReadOnlyList<Guid> Conflicts);
+
+/// <summary>A reason a judge is kept off a team, shown to the organizer.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ConflictRecord(Guid JudgeId, Guid TeamId, string Reason, DateTimeOffset At);
+
+/// <summary>The organizer's view while judging runs: never shown to participants.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Leaderboard(
+    JudgingSetup Setup,
+    IReadOnlyList<LeaderboardLine> Lines,
+    IReadOnlyList<Guid> Unjudged,
+    IReadOnlyList<TrackRanking> Tracks,
+    IReadOnlyList<JudgeOverview> Judges,
+    IReadOnlyList<ConflictRecord> Conflicts);
+
+/// <summary>One change on a judge's sheet: nothing a judge does vanishes silently.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AuditEntry(
+    DateTimeOffset At,
+    Guid JudgeId,
+    string JudgeName,
+    Guid TeamId,
+    string Action,
+    IReadOnlyDictionary<string, int>? Marks,
+    string? Comment,
+    long Version);
+
+/// <summary>Every input score, for checking the ranking outside the product (CSV/JSON export).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ScoreRecord(Guid JudgeId, string JudgeName, Guid TeamId, IReadOnlyDictionary<string, int> Marks, double WeightedScore, DateTimeOffset At);
+
+/// <summary>The payload of the organizer-only <c>judging</c> stream: progress, never scores.</summary>
+[GenerateSerializer, Immutable]
+public sealed record JudgingProgress(int Scored, int Expected, bool Locked, long Version);

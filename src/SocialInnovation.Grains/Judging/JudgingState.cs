@@ -1,0 +1,38 @@
+using SocialInnovation.Grains.Live;
+using SocialInnovation.Judging;
+
+namespace SocialInnovation.Grains.Judging;
+
+[GenerateSerializer]
+public sealed class JudgingState
+{
+    [Id(0)] public bool Configured { get; set; }
+    [Id(1)] public Rubric Rubric { get; set; } = Rubric.Default;
+    [Id(2)] public List<Track> Tracks { get; set; } = [];
+    [Id(3)] public List<Guid> PitchOrder { get; set; } = [];
+    [Id(4)] public List<int> Cutoffs { get; set; } = [1, 3];
+    [Id(5)] public double AudienceWeight { get; set; }
+    [Id(6)] public bool Locked { get; set; }
+    /// <summary>+1 per change of the setup or the lock.</summary>
+    [Id(7)] public long Version { get; set; }
+    [Id(8)] public Dictionary<Guid, JudgeSheetState> Sheets { get; set; } = [];
+    [Id(9)] public List<ConflictRecord> Conflicts { get; set; } = [];
+    /// <summary>Every change on every sheet, oldest first. Bounded by judges × teams × revisions (a camp's final: a few thousand).</summary>
+    [Id(10)] public List<AuditEntry> Audit { get; set; } = [];
+    [Id(11)] public StreamLogState Log { get; set; } = new();
+}
+
+[GenerateSerializer]
+public sealed class JudgeSheetState
+{
+    [Id(0)] public string Name { get; set; } = "";
+    [Id(1)] public Dictionary<Guid, EntryState> Entries { get; set; } = [];
+}
+
+/// <summary>A judge's entry for a team: the current value and the earlier ones an undo goes back to.</summary>
+[GenerateSerializer]
+public sealed class EntryState
+{
+    [Id(0)] public SheetEntry Current { get; set; } = null!;
+    [Id(1)] public List<SheetEntry> Past { get; set; } = [];
+}

@@ -1,0 +1,161 @@
+using SocialInnovation.Common;
+using SocialInnovation.Judging;
+
+namespace SocialInnovation.Grains.Tests.Judging;
+
+[Collection(ClusterCollection.Name)]
+public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fixture)
+{
+    private static readonly Dictionary<string, int> Good = Rubric.Default.Criteria.ToDictionary(c => c.Id, _ => 8);
+    private static readonly Dictionary<string, int> Poor = Rubric.Default.Criteria.ToDictionary(c => c.Id, _ => 3);
+
+    private async Task<(IJudgingGrain Round, List<Guid> Teams)> NewRound(int teams = 4)
+    {
+        var round = Grains.GetGrain<IJudgingGrain>(Guid.NewGuid());
+        var ids = Enumerable.Range(0, teams).Select(_ => Guid.NewGuid()).ToList();
+        (await round.Configure(new ConfigureJudging(Rubric.Default, [new Track("prototype", "Best prototype", ids.Take(2).ToList())], null, [1, 2], 0.2, 0, NewKey()), ids)).Ok();
+        return (round, ids);
+    }
+
+    private static JudgeContext Judge(string name, params Guid[] recused) => new(Guid.NewGuid(), name, recused);
+
+    [Fact]
+    public async Task A_judge_scores_revises_and_undoes_and_every_step_is_in_the_audit()
+    {
+        var (round, teams) = await NewRound();
+        var judge = Judge("Aigerim");
+        var first = (await round.Score(judge, new ScoreTeam(teams[0], Good, "Strong pitch", 0, NewKey()))).Ok();
+        Assert.Equal(1, first.Progress.Scored);
+        (await round.Score(judge, new ScoreTeam(teams[0], Poor, "Mis-tap", 1, NewKey()))).Ok();
+        var undone = (await round.Undo(judge, new UndoScore(teams[0], 2, NewKey()))).Ok();
+
+        var entry = undone.Entries.Single();
+        Assert.Equal((EntryStatus.Scored, 8, 3L), (entry.Status, entry.Marks["impact"], entry.Version));
+        Assert.Equal(["scored", "revised", "undone"], (await round.GetAudit()).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task A_revision_based_on_an_old_version_is_refused_and_changes_nothing()
+    {
+        var (round, teams) = await NewRound();
+        var judge = Judge("Bakhtiyor");
+        (await round.Score(judge, new ScoreTeam(teams[0], Good, null, 0, NewKey()))).Ok();
+        // The tablet and the phone both showed version 1; the phone revised first.
+        (await round.Score(judge, new ScoreTeam(teams[0], Poor, null, 1, NewKey()))).Ok();
+        var refused = await round.Score(judge, new ScoreTeam(teams[0], Good, "from the tablet", 1, NewKey()));
+
+        Assert.Equal("score.stale", refused.Error?.Code);
+        Assert.Equal(3, (await round.GetScores()).Single().Marks["impact"]);
+    }
+
+    [Fact]
+    public async Task A_resent_score_is_applied_once_even_after_its_key_was_forgotten()
+    {
+        var (round, teams) = await NewRound();
+        var judge = Judge("Dilnoza");
+        var command = new ScoreTeam(teams[1], Good, null, 0, NewKey());
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => round.Score(judge, command)));
+        // The same score sent again under a new key (the device lost the acknowledgement and its key).
+        (await round.Score(judge, command with { IdempotencyKey = NewKey() })).Ok();
+
+        Assert.Single(await round.GetScores());
+        Assert.Single((await round.GetAudit()).Where(a => a.Action == "scored"));
+    }
+
+    [Fact]
+    public async Task A_declared_conflict_or_a_mentored_team_is_never_assigned_nor_accepted()
+    {
+        var (round, teams) = await NewRound(3);
+        var judge = Judge("Farrukh", recused: teams[0]);
+        (await round.Declare(judge, new DeclareConflict(teams[1], "My cousin is in this team", NewKey()))).Ok();
+
+        var sheet = (await round.GetSheet(judge)).Ok();
+        Assert.Equal(teams[2], sheet.Next);
+        Assert.Equal(teams.Take(2).Order(), sheet.Conflicts.Order());
+        Assert.Equal("judging.conflict", (await round.Score(judge, new ScoreTeam(teams[0], Good, null, 0, NewKey()))).Error?.Code);
+        Assert.Equal("judging.conflict", (await round.Score(judge, new ScoreTeam(teams[1], Good, null, 0, NewKey()))).Error?.Code);
+        (await round.Score(judge, new ScoreTeam(teams[2], Good, null, 0, NewKey()))).Ok();
+        Assert.Null((await round.GetSheet(judge)).Ok().Next);
+        Assert.Contains((await round.GetLeaderboard()).Ok().Conflicts, c => c.TeamId == teams[1] && c.Reason == "My cousin is in this team");
+    }
+
+    [Fact]
+    public async Task Every_team_gets_two_judges_before_any_team_gets_a_third()
+    {
+        var (round, teams) = await NewRound(5);
+        var judges = Enumerable.Range(0, 4).Select(i => Judge($"Judge {i}")).ToList();
+        // Judges take turns asking for their next team and scoring it, until every team has two judgments.
+        for (var turn = 0; turn < 10; turn++)
+        {
+            var judge = judges[turn % judges.Count];
+            var next = (await round.GetSheet(judge)).Ok().Next!.Value;
+            (await round.Score(judge, new ScoreTeam(next, turn % 2 == 0 ? Good : Poor, null, 0, NewKey()))).Ok();
+        }
+        var perTeam = (await round.GetScores()).GroupBy(s => s.TeamId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(teams, t => Assert.Equal(2, perTeam.GetValueOrDefault(t)));
+    }
+
+    [Fact]
+    public async Task A_skipped_or_absent_team_comes_back_after_the_others_and_is_in_the_audit()
+    {
+        var (round, teams) = await NewRound(2);
+        var judge = Judge("Gulnara");
+        var first = (await round.GetSheet(judge)).Ok().Next!.Value;
+        var afterSkip = (await round.Skip(judge, new SkipTeam(first, Absent: true, 0, NewKey()))).Ok();
+        Assert.NotEqual(first, afterSkip.Next);
+        var second = afterSkip.Next!.Value;
+        var afterScore = (await round.Score(judge, new ScoreTeam(second, Good, null, 0, NewKey()))).Ok();
+
+        Assert.Equal(first, afterScore.Next);
+        Assert.Equal((1, 1), (afterScore.Progress.Scored, afterScore.Progress.Skipped));
+        Assert.Contains(await round.GetAudit(), a => a.Action == "absent" && a.TeamId == first);
+    }
+
+    [Fact]
+    public async Task Locked_judging_refuses_every_change_until_reopened()
+    {
+        var (round, teams) = await NewRound();
+        var judge = Judge("Timur");
+        (await round.Score(judge, new ScoreTeam(teams[0], Good, null, 0, NewKey()))).Ok();
+        (await round.Lock(new LockJudging(true, NewKey()))).Ok();
+
+        Assert.Equal("judging.locked", (await round.Score(judge, new ScoreTeam(teams[0], Poor, null, 1, NewKey()))).Error?.Code);
+        Assert.Equal("judging.locked", (await round.Undo(judge, new UndoScore(teams[0], 1, NewKey()))).Error?.Code);
+        Assert.Null((await round.GetSheet(judge)).Ok().Next);
+        (await round.Lock(new LockJudging(false, NewKey()))).Ok();
+        (await round.Score(judge, new ScoreTeam(teams[0], Poor, null, 1, NewKey()))).Ok();
+    }
+
+    [Fact]
+    public async Task The_rubric_cannot_change_once_judges_have_scored_against_it()
+    {
+        var (round, teams) = await NewRound();
+        (await round.Score(Judge("Zarina"), new ScoreTeam(teams[0], Good, null, 0, NewKey()))).Ok();
+        var setup = (await round.GetSetup())!;
+        var changed = new Rubric([.. Rubric.Default.Criteria.Take(4)]);
+        var refused = await round.Configure(new ConfigureJudging(changed, setup.Tracks, setup.PitchOrder, setup.Cutoffs, 0.2, setup.Version, NewKey()), teams);
+        Assert.Equal("judging.rubric-in-use", refused.Error?.Code);
+        // The same rubric with another audience weight is fine.
+        (await round.Configure(new ConfigureJudging(Rubric.Default, setup.Tracks, setup.PitchOrder, setup.Cutoffs, 0.3, setup.Version, NewKey()), teams)).Ok();
+    }
+
+    [Fact]
+    public async Task The_leaderboard_ranks_judged_teams_with_intervals_lists_the_unjudged_and_ranks_each_track()
+    {
+        var (round, teams) = await NewRound(4);
+        var (a, b) = (Judge("A"), Judge("B"));
+        foreach (var judge in new[] { a, b })
+        {
+            (await round.Score(judge, new ScoreTeam(teams[0], Poor, null, 0, NewKey()))).Ok();
+            (await round.Score(judge, new ScoreTeam(teams[1], Good, null, 0, NewKey()))).Ok();
+            (await round.Score(judge, new ScoreTeam(teams[2], Rubric.Default.Criteria.ToDictionary(c => c.Id, _ => 5), null, 0, NewKey()))).Ok();
+        }
+        var board = (await round.GetLeaderboard()).Ok();
+
+        Assert.Equal([teams[1], teams[2], teams[0]], board.Lines.Select(l => l.TeamId));
+        Assert.Equal([teams[3]], board.Unjudged);
+        Assert.All(board.Lines, l => Assert.InRange(l.Rank, l.RankLow, l.RankHigh));
+        Assert.Equal([teams[1], teams[0]], board.Tracks.Single().Order);
+        Assert.Equal(2, board.Judges.Count);
+    }
+}

@@ -14,7 +14,7 @@ public sealed partial class JudgingGrain
     {
         if (Invalid(new ScoreTeamValidator(), command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
-        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
+        if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         if (Round.Rubric.WeightedScore(command.Marks) is not { } weighted || command.Marks.Count != Round.Rubric.Criteria.Count)
             return new DomainError(ErrorKind.Invalid, "score.incomplete", "Give every criterion a mark within its scale.");
 
@@ -28,14 +28,14 @@ public sealed partial class JudgingGrain
         Change(judge, command.TeamId, new SheetEntry(command.TeamId, EntryStatus.Scored, command.Marks, command.Comment, weighted,
             command.BasedOnVersion + 1, clock.GetUtcNow()), current is null ? "scored" : "revised");
         if (_holding.GetValueOrDefault(judge.JudgeId) == command.TeamId) _holding.Remove(judge.JudgeId);
-        return await Store("scored", command.IdempotencyKey, command, () => Sheet(judge));
+        return await Store("scored", Key(judge, command.IdempotencyKey), command, () => Sheet(judge));
     }
 
     public async Task<Outcome<JudgeSheet>> Skip(JudgeContext judge, SkipTeam command)
     {
         if (Invalid(new SkipTeamValidator(), command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
-        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
+        if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         var current = Entry(judge, command.TeamId)?.Current;
         if ((current?.Version ?? 0) != command.BasedOnVersion) return Stale(current);
 
@@ -43,14 +43,14 @@ public sealed partial class JudgingGrain
         Change(judge, command.TeamId, new SheetEntry(command.TeamId, status, new Dictionary<string, int>(), null, null,
             command.BasedOnVersion + 1, clock.GetUtcNow()), command.Absent ? "absent" : "skipped");
         _holding.Remove(judge.JudgeId);
-        return await Store(command.Absent ? "absent" : "skipped", command.IdempotencyKey, command, () => Sheet(judge));
+        return await Store(command.Absent ? "absent" : "skipped", Key(judge, command.IdempotencyKey), command, () => Sheet(judge));
     }
 
     public async Task<Outcome<JudgeSheet>> Undo(JudgeContext judge, UndoScore command)
     {
         if (Invalid(new UndoScoreValidator(), command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
-        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
+        if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         var entry = Entry(judge, command.TeamId);
         if (entry is null || entry.Current.Version != command.BasedOnVersion) return Stale(entry?.Current);
 
@@ -61,7 +61,7 @@ public sealed partial class JudgingGrain
             with { Version = entry.Current.Version + 1, At = clock.GetUtcNow() };
         entry.Current = restored;
         Audit(judge, restored, "undone");
-        return await Store("undone", command.IdempotencyKey, command, () => Sheet(judge));
+        return await Store("undone", Key(judge, command.IdempotencyKey), command, () => Sheet(judge));
     }
 
     public async Task<Outcome<JudgeSheet>> Declare(JudgeContext judge, DeclareConflict command)
@@ -70,14 +70,14 @@ public sealed partial class JudgingGrain
         if (!Round.Configured) return NotConfigured;
         if (Round.Locked) return Locked;
         if (!Round.PitchOrder.Contains(command.TeamId)) return UnknownTeam;
-        if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
+        if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         if (Round.Conflicts.Any(c => c.JudgeId == judge.JudgeId && c.TeamId == command.TeamId)) return Sheet(judge);
 
         Round.Conflicts.Add(new ConflictRecord(judge.JudgeId, command.TeamId, command.Reason, clock.GetUtcNow()));
         SheetOf(judge);
         Round.Audit.Add(new AuditEntry(clock.GetUtcNow(), judge.JudgeId, judge.Name, command.TeamId, "conflict", null, command.Reason, 0));
         _holding.Remove(judge.JudgeId);
-        return await Store("conflict", command.IdempotencyKey, command, () => Sheet(judge));
+        return await Store("conflict", Key(judge, command.IdempotencyKey), command, () => Sheet(judge));
     }
 
     public Task<IReadOnlyList<AuditEntry>> GetAudit() => Task.FromResult<IReadOnlyList<AuditEntry>>(Round.Audit.ToList());
@@ -162,6 +162,9 @@ public sealed partial class JudgingGrain
             if (judge != except && by.TryGetValue(team, out var set)) set.Add(judge);
         return by.ToDictionary(p => p.Key, p => (IReadOnlySet<Guid>)p.Value);
     }
+
+    /// <summary>Keys are the judge's own: two tablets that happen to pick the same key never collide.</summary>
+    private static string Key(JudgeContext judge, string key) => $"{judge.JudgeId:N}:{key}";
 
     private static bool SameMarks(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>
         a.Count == b.Count && a.All(m => b.TryGetValue(m.Key, out var v) && v == m.Value);

@@ -113,6 +113,7 @@ public static class PlatformApp
         services.AddOptions<SocialInnovation.Grains.Mentors.HelpQueueOptions>().BindConfiguration("Mentors");
 
         // judging (issue 18)
+        services.AddStreamKind<SocialInnovation.Server.Judging.JudgingStream>();
         services.AddExceptionHandler<ServerFailures>();
         services.AddSingleton<HubAccessFilter>();
         services.AddSingleton<ConnectionLimits>();
@@ -155,6 +156,7 @@ public static class PlatformApp
         SocialInnovation.Server.Mentors.SessionsApi.MapSessionsApi(api);
 
         // judging (issue 18)
+        SocialInnovation.Server.Judging.JudgingApi.MapJudgingApi(api);
         // Unknown API paths answer as an API would, not with the SPA's page.
         app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")))
             .Anyone();

@@ -63,6 +63,15 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
     }
 
     [Fact]
+    public async Task Two_judges_whose_tablets_pick_the_same_key_do_not_collide()
+    {
+        var (round, teams) = await NewRound();
+        (await round.Score(Judge("Kamila"), new ScoreTeam(teams[0], Good, null, 0, "score-1"))).Ok();
+        (await round.Score(Judge("Nurlan"), new ScoreTeam(teams[0], Poor, null, 0, "score-1"))).Ok();
+        Assert.Equal(2, (await round.GetScores()).Count);
+    }
+
+    [Fact]
     public async Task A_declared_conflict_or_a_mentored_team_is_never_assigned_nor_accepted()
     {
         var (round, teams) = await NewRound(3);

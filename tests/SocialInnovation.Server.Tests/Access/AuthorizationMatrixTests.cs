@@ -109,6 +109,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/rating"] = ("team members", new SocialInnovation.Mentors.RateSession(Guid.Empty, 5, "", "matrix-rate")),
 
         // judging (issue 18)
+        ["GET /api/camps/{campId:guid}/judging/setup"] = ("Judge, Organizer", null),
+        ["PUT /api/camps/{campId:guid}/judging/setup"] = ("Organizer", new SocialInnovation.Judging.ConfigureJudging(SocialInnovation.Judging.Rubric.Default, [], null, [1, 3], 0.2, 0, "matrix-judging-setup")),
+        ["POST /api/camps/{campId:guid}/judging/lock"] = ("Organizer", new SocialInnovation.Judging.LockJudging(true, "matrix-judging-lock")),
+        ["GET /api/camps/{campId:guid}/judging/leaderboard"] = ("Organizer", null),
+        ["GET /api/camps/{campId:guid}/judging/scores.csv"] = ("Organizer", null),
+        ["GET /api/camps/{campId:guid}/judging/audit"] = ("Organizer", null),
+        ["GET /api/camps/{campId:guid}/judging/sheet"] = ("Judge", null),
+        ["POST /api/camps/{campId:guid}/judging/scores"] = ("Judge", new SocialInnovation.Judging.ScoreTeam(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), SocialInnovation.Judging.Rubric.Default.Criteria.ToDictionary(c => c.Id, _ => 5), null, 0, "matrix-judging-score")),
+        ["POST /api/camps/{campId:guid}/judging/skips"] = ("Judge", new SocialInnovation.Judging.SkipTeam(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), false, 0, "matrix-judging-skip")),
+        ["POST /api/camps/{campId:guid}/judging/undo"] = ("Judge", new SocialInnovation.Judging.UndoScore(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), 1, "matrix-judging-undo")),
+        ["POST /api/camps/{campId:guid}/judging/conflicts"] = ("Judge", new SocialInnovation.Judging.DeclareConflict(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), "Matrix conflict", "matrix-judging-conflict")),
     };
 
     private static string Describe(Server.Access.Access? rule) => rule switch
@@ -182,7 +193,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [Fact]
     public void The_matrix_covers_every_registered_stream_kind()
     {
-        Assert.Equal([SocialInnovation.Boards.BoardStreams.Kind, "camp", "mentor", "mentoring", TeamNotesStream.Kind, "poll", "queue"], StreamKinds().Select(k => k.Name).Order());
+        // One line per capability's kinds, so parallel work merges cleanly.
+        string[] expected =
+        [
+            "camp", TeamNotesStream.Kind, "poll",
+            // boards (issue 16)
+            SocialInnovation.Boards.BoardStreams.Kind,
+            // mentors and artifacts (issue 17)
+            "mentor", "mentoring", "queue",
+            // judging (issue 18)
+            "judging",
+        ];
+        Assert.Equal(expected.Order(), StreamKinds().Select(k => k.Name).Order());
     }
 
     [Fact]

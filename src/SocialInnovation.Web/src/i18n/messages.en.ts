@@ -357,6 +357,14 @@ export const en = {
   // --- mentors and artifacts (issue 17) ---
 
   // --- judging (issue 18) ---
+  'error.judging.stale': 'Someone changed the judging setup meanwhile. Reload and try again.',
+  'error.judging.rubric-in-use': 'Judges have already scored against this rubric; it can no longer change.',
+  'error.judging.not-configured': 'The organizers have not set up judging for this camp yet.',
+  'error.judging.conflict': 'You have a conflict with this team (declared, or you mentored it), so you do not judge it.',
+  'error.judging.locked': 'Judging is locked: scores can no longer change.',
+  'error.judging.closed': 'Scores are taken during the Pitches and Judging phases only.',
+  'error.score.stale': 'This score changed on another device meanwhile. Look at it and apply your change again.',
+  'error.score.incomplete': 'Give every criterion a mark within its scale.',
 } as const;
 
 export type MessageKey = keyof typeof en;

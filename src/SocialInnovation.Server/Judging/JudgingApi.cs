@@ -1,0 +1,110 @@
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.Judging;
+using SocialInnovation.Mentors;
+using SocialInnovation.People;
+using SocialInnovation.Server.Access;
+using SocialInnovation.Server.Common;
+
+namespace SocialInnovation.Server.Judging;
+
+/// <summary>
+/// Judging: the organizer's setup, lock, leaderboard, audit and export; the judge's sheet and scores.
+/// Participants see none of it (results are published later).
+/// </summary>
+public static class JudgingApi
+{
+    public static RouteGroupBuilder MapJudgingApi(this RouteGroupBuilder api)
+    {
+        var judging = api.MapGroup("/camps/{campId:guid}/judging").WithTags("Judging");
+        judging.MapGet("/setup", GetSetup).InCamp(CampRole.Judge, CampRole.Organizer).WithSummary("The rubric, tracks, pitch order, cut-offs and audience weight (defaults before the organizer saves one)");
+        judging.MapPut("/setup", Configure).InCamp(CampRole.Organizer).WithSummary("Set up judging (refused once judges scored if the rubric changes)");
+        judging.MapPost("/lock", Lock).InCamp(CampRole.Organizer).WithSummary("Lock judging, or reopen it");
+        judging.MapGet("/leaderboard", Leaderboard).InCamp(CampRole.Organizer).WithSummary("The fitted ranking with intervals, raw means and z-scores, tracks and judges' progress");
+        judging.MapGet("/scores.csv", ScoresCsv).InCamp(CampRole.Organizer).WithSummary("Every input score and the ranking, as CSV");
+        judging.MapGet("/audit", Audit).InCamp(CampRole.Organizer).WithSummary("Every score, revision, undo, skip and conflict, oldest first");
+        judging.MapGet("/sheet", Sheet).InCamp(CampRole.Judge).WithSummary("The judge's own entries, the next team and progress");
+        judging.MapPost("/scores", Score).InCamp(CampRole.Judge).WithSummary("Score a team, or revise one's score (based on the version shown)");
+        judging.MapPost("/skips", Skip).InCamp(CampRole.Judge).WithSummary("Skip a team for now, or report it absent");
+        judging.MapPost("/undo", Undo).InCamp(CampRole.Judge).WithSummary("Take back one's last change to a team");
+        judging.MapPost("/conflicts", Declare).InCamp(CampRole.Judge).WithSummary("Declare a conflict with a team");
+        return api;
+    }
+
+    private static IJudgingGrain Round(IGrainFactory grains, Guid campId) => grains.GetGrain<IJudgingGrain>(campId);
+
+    private static async Task<IResult> GetSetup(Guid campId, IGrainFactory grains)
+    {
+        if (await Round(grains, campId).GetSetup() is { } setup) return TypedResults.Ok(setup);
+        if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return Problems.From(DomainError.UnknownCamp);
+        // Not saved yet: what saving with no changes would give, version 0.
+        return TypedResults.Ok(new JudgingSetup(Rubric.Default, [], camp.Teams.Select(t => t.TeamId).ToList(), [1, 3], 0.2, false, 0));
+    }
+
+    private static async Task<IResult> Configure(Guid campId, ConfigureJudging command, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return Problems.From(DomainError.UnknownCamp);
+        return Problems.Ok(await Round(grains, campId).Configure(command, camp.Teams.Select(t => t.TeamId).ToList()));
+    }
+
+    private static async Task<IResult> Lock(Guid campId, LockJudging command, IGrainFactory grains) =>
+        Problems.Ok(await Round(grains, campId).Lock(command));
+
+    private static async Task<IResult> Leaderboard(Guid campId, IGrainFactory grains) =>
+        Problems.Ok(await Round(grains, campId).GetLeaderboard());
+
+    private static async Task<IResult> Audit(Guid campId, IGrainFactory grains) =>
+        TypedResults.Ok(await Round(grains, campId).GetAudit());
+
+    private static async Task<IResult> ScoresCsv(Guid campId, IGrainFactory grains, HttpContext http)
+    {
+        var round = Round(grains, campId);
+        var board = await round.GetLeaderboard();
+        if (board.Error is { } refused) return Problems.From(refused);
+        var camp = await grains.GetGrain<ICampGrain>(campId).GetSnapshot();
+        var names = camp?.Teams.ToDictionary(t => t.TeamId, t => t.Name) ?? [];
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"judging-scores.csv\"";
+        return TypedResults.Text(JudgingCsv.Write(board.Value!, await round.GetScores(), names), "text/csv; charset=utf-8");
+    }
+
+    private static async Task<IResult> Sheet(Guid campId, HttpContext http, IGrainFactory grains) =>
+        Problems.Ok(await Round(grains, campId).GetSheet(await Judge(http, grains, campId)));
+
+    private static async Task<IResult> Score(Guid campId, ScoreTeam command, HttpContext http, IGrainFactory grains)
+    {
+        if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
+        return Problems.Ok(await Round(grains, campId).Score(await Judge(http, grains, campId), command));
+    }
+
+    private static async Task<IResult> Skip(Guid campId, SkipTeam command, HttpContext http, IGrainFactory grains)
+    {
+        if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
+        return Problems.Ok(await Round(grains, campId).Skip(await Judge(http, grains, campId), command));
+    }
+
+    private static async Task<IResult> Undo(Guid campId, UndoScore command, HttpContext http, IGrainFactory grains)
+    {
+        if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
+        return Problems.Ok(await Round(grains, campId).Undo(await Judge(http, grains, campId), command));
+    }
+
+    private static async Task<IResult> Declare(Guid campId, DeclareConflict command, HttpContext http, IGrainFactory grains) =>
+        Problems.Ok(await Round(grains, campId).Declare(await Judge(http, grains, campId), command));
+
+    /// <summary>Judges score during the pitches and the judging phase; before and after, scores cannot change.</summary>
+    private static async Task<DomainError?> Closed(IGrainFactory grains, Guid campId) =>
+        await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is { Phase: CampPhase.Pitches or CampPhase.Judging }
+            ? null
+            : DomainError.Conflict("judging.closed", "Scores are taken during the Pitches and Judging phases only.");
+
+    /// <summary>
+    /// The calling judge, with the teams they mentored (from the mentor–team records) recused. Looked up on
+    /// every request, so a mentoring contact recorded late still keeps the judge off that team.
+    /// </summary>
+    private static async Task<JudgeContext> Judge(HttpContext http, IGrainFactory grains, Guid campId)
+    {
+        var caller = http.Caller();
+        var mentored = await grains.GetGrain<IMentorshipGrain>(campId).TeamsMentoredBy(caller.PersonId);
+        return new JudgeContext(caller.PersonId, caller.Name, mentored);
+    }
+}

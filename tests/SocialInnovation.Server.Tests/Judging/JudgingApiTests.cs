@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using SocialInnovation.Camps;
+using SocialInnovation.Judging;
+using SocialInnovation.People;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Server.Tests.Judging;
+
+public sealed class JudgingApiTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private static Dictionary<string, int> Marks(int mark) => Rubric.Default.Criteria.ToDictionary(c => c.Id, _ => mark);
+
+    private async Task<(ApiClient Organizer, Guid CampId, List<TeamView> Teams)> CampWithTeams(CampPhase phase)
+    {
+        var (organizer, camp) = await fixture.OrganizerWithCamp();
+        CampSnapshot snapshot = camp;
+        foreach (var (name, i) in new[] { "Clean Water", "=1+2 Jobs", "Open Budget" }.Select((n, i) => (n, i)))
+            snapshot = await organizer.Read<CampSnapshot>(await organizer.Post($"/api/camps/{camp.CampId}/teams", new AddTeam(name, "Poverty", $"team-{i}")));
+        while (snapshot.Phase != phase) snapshot = await organizer.ChangePhase(camp.CampId, snapshot.Phase, snapshot.Phase + 1);
+        return (organizer, camp.CampId, snapshot.Teams.ToList());
+    }
+
+    [Fact]
+    public async Task Judges_score_pitches_once_each_and_the_organizer_gets_the_ranking_as_json_and_csv()
+    {
+        var (organizer, campId, teams) = await CampWithTeams(CampPhase.Pitches);
+        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{campId}/judging/setup");
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{campId}/judging/setup",
+            new ConfigureJudging(setup.Rubric, [], setup.PitchOrder, [1], 0.2, setup.Version, "setup-1"), ApiClient.Json)).EnsureSuccessStatusCode();
+        var judges = new[] { await fixture.Member(organizer, campId, CampRole.Judge, "Aigerim"), await fixture.Member(organizer, campId, CampRole.Judge, "Rustam") };
+
+        foreach (var (judge, lenient) in judges.Select((j, i) => (j, i * 2)))
+            for (var turn = 0; turn < 3; turn++)
+            {
+                var sheet = await judge.Get<JudgeSheet>($"/api/camps/{campId}/judging/sheet");
+                var team = sheet.Next!.Value;
+                var mark = Math.Min(10, (team == teams[0].TeamId ? 8 : team == teams[1].TeamId ? 6 : 4) + lenient);
+                var score = new ScoreTeam(team, Marks(mark), null, 0, $"score-{turn}");
+                (await judge.Post($"/api/camps/{campId}/judging/scores", score)).EnsureSuccessStatusCode();
+                (await judge.Post($"/api/camps/{campId}/judging/scores", score)).EnsureSuccessStatusCode(); // a resend
+            }
+
+        var board = await organizer.Get<Leaderboard>($"/api/camps/{campId}/judging/leaderboard");
+        Assert.Equal(teams.Select(t => t.TeamId), board.Lines.Select(l => l.TeamId));
+        Assert.All(board.Lines, l => Assert.Equal(2, l.Judgments));
+        Assert.Equal(2, board.Judges.Count);
+        var csv = await organizer.Http.GetStringAsync($"/api/camps/{campId}/judging/scores.csv");
+        Assert.Equal(6, csv.Split('\n').Count(l => l.StartsWith("\"score\"")));
+        // A team name a spreadsheet would run as a formula is exported as text.
+        Assert.Contains("\"'=1+2 Jobs\"", csv);
+        Assert.DoesNotContain("\"=1+2", csv);
+        Assert.Equal(6, (await organizer.Get<List<AuditEntry>>($"/api/camps/{campId}/judging/audit")).Count);
+    }
+
+    [Fact]
+    public async Task Scores_outside_the_pitches_and_judging_phases_are_refused_and_change_nothing()
+    {
+        var (organizer, campId, teams) = await CampWithTeams(CampPhase.Sprints);
+        var judge = await fixture.Member(organizer, campId, CampRole.Judge, "Nodira");
+        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{campId}/judging/setup");
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{campId}/judging/setup",
+            new ConfigureJudging(setup.Rubric, [], null, [1, 3], 0.2, 0, "setup-2"), ApiClient.Json)).EnsureSuccessStatusCode();
+
+        var refused = await judge.Post($"/api/camps/{campId}/judging/scores", new ScoreTeam(teams[0].TeamId, Marks(7), null, 0, "early"));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("judging.closed", await refused.Content.ReadAsStringAsync());
+        Assert.Empty(await organizer.Get<List<AuditEntry>>($"/api/camps/{campId}/judging/audit"));
+    }
+
+    [Fact]
+    public async Task An_incomplete_score_gets_a_clear_error()
+    {
+        var (organizer, campId, teams) = await CampWithTeams(CampPhase.Pitches);
+        var judge = await fixture.Member(organizer, campId, CampRole.Judge, "Saule");
+        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{campId}/judging/setup");
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{campId}/judging/setup",
+            new ConfigureJudging(setup.Rubric, [], null, [1], 0, 0, "setup-3"), ApiClient.Json)).EnsureSuccessStatusCode();
+
+        var refused = await judge.Post($"/api/camps/{campId}/judging/scores",
+            new ScoreTeam(teams[0].TeamId, new Dictionary<string, int> { ["impact"] = 7 }, null, 0, "partial"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("score.incomplete", await refused.Content.ReadAsStringAsync());
+    }
+}

@@ -355,6 +355,14 @@ export const en = {
   'boards.noTeams': 'No teams yet.',
 
   // --- mentors and artifacts (issue 17) ---
+  'error.mentor.stale': 'This profile changed meanwhile (another device?). Reload it and apply your change again.',
+  'error.mentor.unknown': 'This mentor has not set up a profile in this camp yet.',
+  'error.slot.booked': 'A team booked this slot; ask them before removing it.',
+  'error.slot.not-yours': 'Your team has not booked this slot.',
+  'error.slot.overlap': 'This slot overlaps one you already published.',
+  'error.slot.past': 'This slot is over; choose one in the future.',
+  'error.slot.taken': 'Another team booked this slot a moment ago. Choose another one.',
+  'error.slot.unknown': 'There is no such office-hour slot.',
 
   // --- judging (issue 18) ---
   'error.judging.stale': 'Someone changed the judging setup meanwhile. Reload and try again.',

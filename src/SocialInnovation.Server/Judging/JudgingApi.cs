@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
 using SocialInnovation.Judging;
@@ -21,7 +22,7 @@ public static class JudgingApi
         judging.MapPut("/setup", Configure).InCamp(CampRole.Organizer).WithSummary("Set up judging (refused once judges scored if the rubric changes)");
         judging.MapPost("/lock", Lock).InCamp(CampRole.Organizer).WithSummary("Lock judging, or reopen it");
         judging.MapGet("/leaderboard", Leaderboard).InCamp(CampRole.Organizer).WithSummary("The fitted ranking with intervals, raw means and z-scores, tracks and judges' progress");
-        judging.MapGet("/scores.csv", ScoresCsv).InCamp(CampRole.Organizer).WithSummary("Every input score and the ranking, as CSV");
+        judging.MapGet("/scores.csv", ScoresCsv).InCamp(CampRole.Organizer).Produces<string>(StatusCodes.Status200OK, "text/csv").WithSummary("Every input score and the ranking, as CSV");
         judging.MapGet("/audit", Audit).InCamp(CampRole.Organizer).WithSummary("Every score, revision, undo, skip and conflict, oldest first");
         judging.MapGet("/sheet", Sheet).InCamp(CampRole.Judge).WithSummary("The judge's own entries, the next team and progress");
         judging.MapPost("/scores", Score).InCamp(CampRole.Judge).WithSummary("Score a team, or revise one's score (based on the version shown)");
@@ -33,7 +34,7 @@ public static class JudgingApi
 
     private static IJudgingGrain Round(IGrainFactory grains, Guid campId) => grains.GetGrain<IJudgingGrain>(campId);
 
-    private static async Task<IResult> GetSetup(Guid campId, IGrainFactory grains)
+    private static async Task<Results<Ok<JudgingSetup>, Refusal>> GetSetup(Guid campId, IGrainFactory grains)
     {
         if (await Round(grains, campId).GetSetup() is { } setup) return TypedResults.Ok(setup);
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return Problems.From(DomainError.UnknownCamp);
@@ -41,22 +42,22 @@ public static class JudgingApi
         return TypedResults.Ok(new JudgingSetup(Rubric.Default, [], camp.Teams.Select(t => t.TeamId).ToList(), [1, 3], 0.2, false, 0));
     }
 
-    private static async Task<IResult> Configure(Guid campId, ConfigureJudging command, IGrainFactory grains)
+    private static async Task<Results<Ok<JudgingSetup>, Refusal>> Configure(Guid campId, ConfigureJudging command, IGrainFactory grains)
     {
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return Problems.From(DomainError.UnknownCamp);
         return Problems.Ok(await Round(grains, campId).Configure(command, camp.Teams.Select(t => t.TeamId).ToList()));
     }
 
-    private static async Task<IResult> Lock(Guid campId, LockJudging command, IGrainFactory grains) =>
+    private static async Task<Results<Ok<JudgingSetup>, Refusal>> Lock(Guid campId, LockJudging command, IGrainFactory grains) =>
         Problems.Ok(await Round(grains, campId).Lock(command));
 
-    private static async Task<IResult> Leaderboard(Guid campId, IGrainFactory grains) =>
+    private static async Task<Results<Ok<Leaderboard>, Refusal>> Leaderboard(Guid campId, IGrainFactory grains) =>
         Problems.Ok(await Round(grains, campId).GetLeaderboard());
 
-    private static async Task<IResult> Audit(Guid campId, IGrainFactory grains) =>
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> Audit(Guid campId, IGrainFactory grains) =>
         TypedResults.Ok(await Round(grains, campId).GetAudit());
 
-    private static async Task<IResult> ScoresCsv(Guid campId, IGrainFactory grains, HttpContext http)
+    private static async Task<Results<ContentHttpResult, Refusal>> ScoresCsv(Guid campId, IGrainFactory grains, HttpContext http)
     {
         var round = Round(grains, campId);
         var board = await round.GetLeaderboard();
@@ -67,28 +68,28 @@ public static class JudgingApi
         return TypedResults.Text(JudgingCsv.Write(board.Value!, await round.GetScores(), names), "text/csv; charset=utf-8");
     }
 
-    private static async Task<IResult> Sheet(Guid campId, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<JudgeSheet>, Refusal>> Sheet(Guid campId, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await Round(grains, campId).GetSheet(await Judge(http, grains, campId)));
 
-    private static async Task<IResult> Score(Guid campId, ScoreTeam command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<JudgeSheet>, Refusal>> Score(Guid campId, ScoreTeam command, HttpContext http, IGrainFactory grains)
     {
         if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
         return Problems.Ok(await Round(grains, campId).Score(await Judge(http, grains, campId), command));
     }
 
-    private static async Task<IResult> Skip(Guid campId, SkipTeam command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<JudgeSheet>, Refusal>> Skip(Guid campId, SkipTeam command, HttpContext http, IGrainFactory grains)
     {
         if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
         return Problems.Ok(await Round(grains, campId).Skip(await Judge(http, grains, campId), command));
     }
 
-    private static async Task<IResult> Undo(Guid campId, UndoScore command, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<JudgeSheet>, Refusal>> Undo(Guid campId, UndoScore command, HttpContext http, IGrainFactory grains)
     {
         if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
         return Problems.Ok(await Round(grains, campId).Undo(await Judge(http, grains, campId), command));
     }
 
-    private static async Task<IResult> Declare(Guid campId, DeclareConflict command, HttpContext http, IGrainFactory grains) =>
+    private static async Task<Results<Ok<JudgeSheet>, Refusal>> Declare(Guid campId, DeclareConflict command, HttpContext http, IGrainFactory grains) =>
         Problems.Ok(await Round(grains, campId).Declare(await Judge(http, grains, campId), command));
 
     /// <summary>Judges score during the pitches and the judging phase; before and after, scores cannot change.</summary>

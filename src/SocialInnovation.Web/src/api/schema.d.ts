@@ -2342,9 +2342,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": components["schemas"]["MentorCalendar"][];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -2380,18 +2378,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": components["schemas"]["MentorCalendar"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -2416,18 +2403,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": components["schemas"]["MentorCalendar"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -2468,18 +2444,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": components["schemas"]["MentorCalendar"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -2519,18 +2484,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": components["schemas"]["MentorCalendar"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -2564,9 +2518,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": components["schemas"]["MentorTeamRecord"][];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -2609,18 +2561,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": components["schemas"]["MentorCalendar"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -2661,8 +2602,130 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/judging/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rubric, tracks, pitch order, cut-offs and audience weight (defaults before the organizer saves one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
                     content: {
-                        "application/json": components["schemas"]["MentorCalendar"];
+                        "application/json": components["schemas"]["JudgingSetup"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Set up judging (refused once judges scored if the rubric changes) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfigureJudging"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JudgingSetup"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/judging/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock judging, or reopen it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LockJudging"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JudgingSetup"];
                     };
                 };
                 /** @description Bad Request */
@@ -2682,14 +2745,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/queue": {
+    "/api/camps/{campId}/judging/leaderboard": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The help queue with the figures for places and estimated waits */
+        /** The fitted ranking with intervals, raw means and z-scores, tracks and judges' progress */
         get: {
             parameters: {
                 query?: never;
@@ -2707,7 +2770,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["QueueView"];
+                        "application/json": components["schemas"]["Leaderboard"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -2720,176 +2792,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/queue/take": {
+    "/api/camps/{campId}/judging/scores.csv": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Take the next request matching one's tags, or a specific one; starts a session */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TakeRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TakenRequest"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/teams/{teamId}/queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Raise one's team's hand with a topic and tags */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                    teamId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RaiseHand"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HelpRequest"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/teams/{teamId}/queue/withdraw": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Lower one's team's hand while nobody has taken it */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                    teamId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WithdrawHand"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HelpRequest"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/teams/{teamId}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The team's mentor sessions */
+        /** Every input score and the ranking, as CSV */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     campId: string;
-                    teamId: string;
                 };
                 cookie?: never;
             };
@@ -2901,7 +2817,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TeamSessions"];
+                        "text/csv": string;
                     };
                 };
                 /** @description Bad Request */
@@ -2916,20 +2832,120 @@ export interface paths {
             };
         };
         put?: never;
-        /** Start a session with the team (e.g. at a booked slot) */
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/judging/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every score, revision, undo, skip and conflict, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditEntry"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/judging/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The judge's own entries, the next team and progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JudgeSheet"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/judging/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score a team, or revise one's score (based on the version shown) */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     campId: string;
-                    teamId: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["OpenSession"];
+                    "application/json": components["schemas"]["ScoreTeam"];
                 };
             };
             responses: {
@@ -2939,7 +2955,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MentorSession"];
+                        "application/json": components["schemas"]["JudgeSheet"];
                     };
                 };
                 /** @description Bad Request */
@@ -2959,7 +2975,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/notes": {
+    "/api/camps/{campId}/judging/skips": {
         parameters: {
             query?: never;
             header?: never;
@@ -2968,21 +2984,19 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Write the session's notes and follow-up (the session's mentor) */
+        /** Skip a team for now, or report it absent */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     campId: string;
-                    teamId: string;
-                    sessionId: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WriteNotes"];
+                    "application/json": components["schemas"]["SkipTeam"];
                 };
             };
             responses: {
@@ -2992,7 +3006,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MentorSession"];
+                        "application/json": components["schemas"]["JudgeSheet"];
                     };
                 };
                 /** @description Bad Request */
@@ -3012,7 +3026,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/items": {
+    "/api/camps/{campId}/judging/undo": {
         parameters: {
             query?: never;
             header?: never;
@@ -3021,21 +3035,19 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an action item (the session's mentor) */
+        /** Take back one's last change to a team */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     campId: string;
-                    teamId: string;
-                    sessionId: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["AddActionItem"];
+                    "application/json": components["schemas"]["UndoScore"];
                 };
             };
             responses: {
@@ -3045,7 +3057,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MentorSession"];
+                        "application/json": components["schemas"]["JudgeSheet"];
                     };
                 };
                 /** @description Bad Request */
@@ -3065,7 +3077,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/end": {
+    "/api/camps/{campId}/judging/conflicts": {
         parameters: {
             query?: never;
             header?: never;
@@ -3074,21 +3086,19 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session (the session's mentor) */
+        /** Declare a conflict with a team */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     campId: string;
-                    teamId: string;
-                    sessionId: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["EndSession"];
+                    "application/json": components["schemas"]["DeclareConflict"];
                 };
             };
             responses: {
@@ -3098,113 +3108,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["MentorSession"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/tick": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Tick an action item off (or on again) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                    teamId: string;
-                    sessionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TickActionItem"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MentorSession"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/rating": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Rate the ended session 1–5 with a comment */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                    teamId: string;
-                    sessionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RateSession"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MentorSession"];
+                        "application/json": components["schemas"]["JudgeSheet"];
                     };
                 };
                 /** @description Bad Request */
@@ -3228,18 +3132,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ActionItem: {
-            /** Format: uuid */
-            itemId: string;
-            text: string;
-            done: boolean;
-        };
-        AddActionItem: {
-            /** Format: uuid */
-            sessionId: string;
-            text: string;
-            idempotencyKey: string;
-        };
         AddTeam: {
             name: string;
             theme: string;
@@ -3329,6 +3221,22 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        AuditEntry: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            /** Format: uuid */
+            teamId: string;
+            action: string;
+            marks: null | {
+                [key: string]: number;
+            };
+            comment: null | string;
+            /** Format: int64 */
+            version: number;
         };
         BoardAck: {
             /** Format: int64 */
@@ -3509,6 +3417,17 @@ export interface components {
             schedule: null | components["schemas"]["SprintSlot"][];
             idempotencyKey: string;
         };
+        ConfigureJudging: {
+            rubric: components["schemas"]["Rubric"];
+            tracks: components["schemas"]["Track"][];
+            pitchOrder: null | string[];
+            cutoffs: number[];
+            /** Format: double */
+            audienceWeight: number;
+            /** Format: int64 */
+            basedOnVersion: number;
+            idempotencyKey: string;
+        };
         ConfigureSelection: {
             privacyText: string;
             /** Format: int32 */
@@ -3517,6 +3436,15 @@ export interface components {
             /** Format: int32 */
             basedOnVersion: number;
             idempotencyKey: string;
+        };
+        ConflictRecord: {
+            /** Format: uuid */
+            judgeId: string;
+            /** Format: uuid */
+            teamId: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
         };
         CountryCount: {
             country: string;
@@ -3552,6 +3480,17 @@ export interface components {
             assignees: null | string[];
             idempotencyKey: string;
         };
+        Criterion: {
+            id: string;
+            name: string;
+            description: string;
+            /** Format: double */
+            weight: number;
+            /** Format: int32 */
+            min: number;
+            /** Format: int32 */
+            max: number;
+        };
         Decide: {
             /** Format: uuid */
             applicationId: string;
@@ -3562,6 +3501,12 @@ export interface components {
         };
         /** @enum {unknown} */
         DecisionKind: "Accepted" | "Waitlisted" | "Rejected";
+        DeclareConflict: {
+            /** Format: uuid */
+            teamId: string;
+            reason: string;
+            idempotencyKey: string;
+        };
         EditApplication: {
             token: string;
             form: components["schemas"]["ApplicationForm"];
@@ -3581,11 +3526,8 @@ export interface components {
             checklist: null | components["schemas"]["ChecklistItem"][];
             idempotencyKey: string;
         };
-        EndSession: {
-            /** Format: uuid */
-            sessionId: string;
-            idempotencyKey: string;
-        };
+        /** @enum {unknown} */
+        EntryStatus: "Scored" | "Skipped" | "Absent" | "Withdrawn";
         FormTeamsFromPoll: {
             /** Format: int32 */
             count: number;
@@ -3593,29 +3535,6 @@ export interface components {
             capacity: number;
             idempotencyKey: string;
         };
-        HelpRequest: {
-            /** Format: uuid */
-            requestId: string;
-            /** Format: uuid */
-            teamId: string;
-            teamName: string;
-            topic: string;
-            tags: string[];
-            /** Format: date-time */
-            raisedAt: string;
-            status: components["schemas"]["HelpRequestStatus"];
-            /** Format: uuid */
-            mentorId?: null | string;
-            mentorName?: null | string;
-            /** Format: date-time */
-            takenAt?: null | string;
-            /** Format: date-time */
-            doneAt?: null | string;
-            /** @default false */
-            flagged: boolean;
-        };
-        /** @enum {unknown} */
-        HelpRequestStatus: "Waiting" | "Taken" | "Done" | "Withdrawn";
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -3675,6 +3594,80 @@ export interface components {
             validForHours: number;
             idempotencyKey: string;
         };
+        JudgeOverview: {
+            /** Format: uuid */
+            judgeId: string;
+            name: string;
+            progress: components["schemas"]["JudgeProgress"];
+            /** Format: double */
+            offset: number;
+            /** Format: double */
+            scale: number;
+            conflicts: string[];
+        };
+        JudgeProgress: {
+            /** Format: int32 */
+            scored: number;
+            /** Format: int32 */
+            remaining: number;
+            /** Format: int32 */
+            skipped: number;
+        };
+        JudgeSheet: {
+            setup: components["schemas"]["JudgingSetup"];
+            entries: components["schemas"]["SheetEntry"][];
+            conflicts: string[];
+            /** Format: uuid */
+            next: null | string;
+            progress: components["schemas"]["JudgeProgress"];
+        };
+        JudgingSetup: {
+            rubric: components["schemas"]["Rubric"];
+            tracks: components["schemas"]["Track"][];
+            pitchOrder: string[];
+            cutoffs: number[];
+            /** Format: double */
+            audienceWeight: number;
+            locked: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        Leaderboard: {
+            setup: components["schemas"]["JudgingSetup"];
+            lines: components["schemas"]["LeaderboardLine"][];
+            unjudged: string[];
+            tracks: components["schemas"]["TrackRanking"][];
+            judges: components["schemas"]["JudgeOverview"][];
+            conflicts: components["schemas"]["ConflictRecord"][];
+        };
+        LeaderboardLine: {
+            /** Format: uuid */
+            teamId: string;
+            /** Format: int32 */
+            rank: number;
+            /** Format: double */
+            quality: number;
+            /** Format: double */
+            typical: number;
+            /** Format: double */
+            rawMean: number;
+            /** Format: double */
+            zMean: number;
+            /** Format: int32 */
+            judgments: number;
+            /** Format: int32 */
+            rankLow: number;
+            /** Format: int32 */
+            rankHigh: number;
+            withinTop: {
+                [key: string]: number;
+            };
+            needsMoreJudgments: boolean;
+        };
+        LockJudging: {
+            locked: boolean;
+            idempotencyKey: string;
+        };
         MemberCounts: {
             /** Format: int32 */
             organizers: number;
@@ -3684,66 +3677,6 @@ export interface components {
             mentors: number;
             /** Format: int32 */
             judges: number;
-        };
-        MentorCalendar: {
-            profile: components["schemas"]["MentorProfile"];
-            slots: components["schemas"]["OfficeHourSlot"][];
-            /** Format: int64 */
-            version: number;
-            /** Format: int64 */
-            epoch: number;
-            /** Format: int64 */
-            seq: number;
-        };
-        /** @enum {unknown} */
-        MentorContact: "SlotBooked" | "HelpRequestTaken" | "Session";
-        MentorProfile: {
-            /** Format: uuid */
-            personId: string;
-            /** Format: uuid */
-            campId: string;
-            name: string;
-            tags: string[];
-            languages: string[];
-            bio: string;
-            availability: string;
-        };
-        MentorSession: {
-            /** Format: uuid */
-            sessionId: string;
-            /** Format: uuid */
-            teamId: string;
-            /** Format: uuid */
-            mentorId: string;
-            mentorName: string;
-            topic: string;
-            /** Format: uuid */
-            requestId: null | string;
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            endedAt: null | string;
-            notes: string;
-            followUp: string;
-            actionItems: components["schemas"]["ActionItem"][];
-            /** Format: int32 */
-            stars: null | number;
-            ratingComment: null | string;
-            /** Format: int64 */
-            version: number;
-        };
-        MentorTeamRecord: {
-            /** Format: uuid */
-            mentorId: string;
-            mentorName: string;
-            /** Format: uuid */
-            teamId: string;
-            teamName: string;
-            how: components["schemas"]["MentorContact"];
-            /** Format: uuid */
-            reference: string;
-            /** Format: date-time */
-            at: string;
         };
         MeView: {
             /** Format: uuid */
@@ -3784,19 +3717,6 @@ export interface components {
             /** Format: date */
             endsOn: string;
         };
-        OfficeHourSlot: {
-            /** Format: uuid */
-            slotId: string;
-            /** Format: date-time */
-            start: string;
-            /** Format: int32 */
-            minutes: number;
-            /** Format: uuid */
-            teamId: null | string;
-            teamName: null | string;
-            /** Format: date-time */
-            bookedAt: null | string;
-        };
         OpenApplication: {
             token: string;
         };
@@ -3805,10 +3725,6 @@ export interface components {
             options: null | string[];
             /** Format: int32 */
             dotsPerVoter: number;
-            idempotencyKey: string;
-        };
-        OpenSession: {
-            topic: string;
             idempotencyKey: string;
         };
         OptionTally: {
@@ -3859,34 +3775,6 @@ export interface components {
             minutes: number;
             idempotencyKey: string;
         };
-        QueueView: {
-            /** Format: uuid */
-            campId: string;
-            /** Format: int64 */
-            epoch: number;
-            /** Format: int64 */
-            seq: number;
-            requests: components["schemas"]["HelpRequest"][];
-            /** Format: double */
-            averageHandlingMinutes: number;
-            /** Format: int32 */
-            mentorsOnDuty: number;
-            /** Format: int32 */
-            flagAfterMinutes: number;
-        };
-        RaiseHand: {
-            topic: string;
-            tags: string[];
-            idempotencyKey: string;
-        };
-        RateSession: {
-            /** Format: uuid */
-            sessionId: string;
-            /** Format: int32 */
-            stars: number;
-            comment: string;
-            idempotencyKey: string;
-        };
         RawJson: unknown;
         RedeemInvite: {
             token: string;
@@ -3918,6 +3806,9 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        Rubric: {
+            criteria: components["schemas"]["Criterion"][];
+        };
         RunSprint: {
             /** Format: int32 */
             number: null | number;
@@ -3939,6 +3830,17 @@ export interface components {
             count: number;
             /** Format: int32 */
             spread: number;
+        };
+        ScoreTeam: {
+            /** Format: uuid */
+            teamId: string;
+            marks: {
+                [key: string]: number;
+            };
+            comment: null | string;
+            /** Format: int64 */
+            basedOnVersion: number;
+            idempotencyKey: string;
         };
         SelectionEntry: {
             application: components["schemas"]["ApplicationRow"];
@@ -3975,6 +3877,29 @@ export interface components {
             /** Format: int64 */
             basedOn: number;
             columns: components["schemas"]["ColumnSpec"][];
+            idempotencyKey: string;
+        };
+        SheetEntry: {
+            /** Format: uuid */
+            teamId: string;
+            status: components["schemas"]["EntryStatus"];
+            marks: {
+                [key: string]: number;
+            };
+            comment: null | string;
+            /** Format: double */
+            weightedScore: null | number;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            at: string;
+        };
+        SkipTeam: {
+            /** Format: uuid */
+            teamId: string;
+            absent: boolean;
+            /** Format: int64 */
+            basedOnVersion: number;
             idempotencyKey: string;
         };
         SprintSlot: {
@@ -4018,15 +3943,6 @@ export interface components {
             idempotencyKey: string;
             website?: null | string;
         };
-        TakenRequest: {
-            request: components["schemas"]["HelpRequest"];
-            session: components["schemas"]["MentorSession"];
-        };
-        TakeRequest: {
-            /** Format: uuid */
-            requestId: null | string;
-            idempotencyKey: string;
-        };
         TeamBoard: {
             /** Format: uuid */
             teamId: string;
@@ -4056,17 +3972,6 @@ export interface components {
         TeamMembershipChange: {
             idempotencyKey: string;
         };
-        TeamSessions: {
-            /** Format: uuid */
-            teamId: string;
-            /** Format: uuid */
-            campId: string;
-            /** Format: int64 */
-            epoch: number;
-            /** Format: int64 */
-            seq: number;
-            sessions: components["schemas"]["MentorSession"][];
-        };
         TeamSprint: {
             /** Format: int32 */
             number: number;
@@ -4085,24 +3990,19 @@ export interface components {
             name: string;
             theme: string;
         };
-        TickActionItem: {
-            /** Format: uuid */
-            sessionId: string;
-            /** Format: uuid */
-            itemId: string;
-            done: boolean;
-            idempotencyKey: string;
+        Track: {
+            id: string;
+            name: string;
+            teams: string[];
         };
-        WithdrawHand: {
-            /** Format: uuid */
-            requestId: string;
-            idempotencyKey: string;
+        TrackRanking: {
+            trackId: string;
+            name: string;
+            order: string[];
         };
-        WriteNotes: {
+        UndoScore: {
             /** Format: uuid */
-            sessionId: string;
-            notes: string;
-            followUp: string;
+            teamId: string;
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;

@@ -2342,7 +2342,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MentorCalendar"][];
+                    };
                 };
             };
         };
@@ -2378,7 +2380,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MentorCalendar"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -2403,7 +2416,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MentorCalendar"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -2444,7 +2468,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MentorCalendar"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -2484,7 +2519,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MentorCalendar"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -2518,7 +2564,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MentorTeamRecord"][];
+                    };
                 };
             };
         };
@@ -2561,7 +2609,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MentorCalendar"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -2602,7 +2661,560 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MentorCalendar"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The help queue with the figures for places and estimated waits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/queue/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the next request matching one's tags, or a specific one; starts a session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TakeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TakenRequest"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise one's team's hand with a topic and tags */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RaiseHand"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequest"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/queue/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lower one's team's hand while nobody has taken it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WithdrawHand"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequest"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's mentor sessions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamSessions"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a session with the team (e.g. at a booked slot) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpenSession"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorSession"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the session's notes and follow-up (the session's mentor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WriteNotes"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorSession"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an action item (the session's mentor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddActionItem"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorSession"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session (the session's mentor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndSession"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorSession"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/tick": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tick an action item off (or on again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TickActionItem"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorSession"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/sessions/{sessionId}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the ended session 1–5 with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RateSession"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorSession"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -3132,6 +3744,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionItem: {
+            /** Format: uuid */
+            itemId: string;
+            text: string;
+            done: boolean;
+        };
+        AddActionItem: {
+            /** Format: uuid */
+            sessionId: string;
+            text: string;
+            idempotencyKey: string;
+        };
         AddTeam: {
             name: string;
             theme: string;
@@ -3526,6 +4150,11 @@ export interface components {
             checklist: null | components["schemas"]["ChecklistItem"][];
             idempotencyKey: string;
         };
+        EndSession: {
+            /** Format: uuid */
+            sessionId: string;
+            idempotencyKey: string;
+        };
         /** @enum {unknown} */
         EntryStatus: "Scored" | "Skipped" | "Absent" | "Withdrawn";
         FormTeamsFromPoll: {
@@ -3535,6 +4164,29 @@ export interface components {
             capacity: number;
             idempotencyKey: string;
         };
+        HelpRequest: {
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            topic: string;
+            tags: string[];
+            /** Format: date-time */
+            raisedAt: string;
+            status: components["schemas"]["HelpRequestStatus"];
+            /** Format: uuid */
+            mentorId?: null | string;
+            mentorName?: null | string;
+            /** Format: date-time */
+            takenAt?: null | string;
+            /** Format: date-time */
+            doneAt?: null | string;
+            /** @default false */
+            flagged: boolean;
+        };
+        /** @enum {unknown} */
+        HelpRequestStatus: "Waiting" | "Taken" | "Done" | "Withdrawn";
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -3678,6 +4330,66 @@ export interface components {
             /** Format: int32 */
             judges: number;
         };
+        MentorCalendar: {
+            profile: components["schemas"]["MentorProfile"];
+            slots: components["schemas"]["OfficeHourSlot"][];
+            /** Format: int64 */
+            version: number;
+            /** Format: int64 */
+            epoch: number;
+            /** Format: int64 */
+            seq: number;
+        };
+        /** @enum {unknown} */
+        MentorContact: "SlotBooked" | "HelpRequestTaken" | "Session";
+        MentorProfile: {
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            campId: string;
+            name: string;
+            tags: string[];
+            languages: string[];
+            bio: string;
+            availability: string;
+        };
+        MentorSession: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** Format: uuid */
+            mentorId: string;
+            mentorName: string;
+            topic: string;
+            /** Format: uuid */
+            requestId: null | string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: null | string;
+            notes: string;
+            followUp: string;
+            actionItems: components["schemas"]["ActionItem"][];
+            /** Format: int32 */
+            stars: null | number;
+            ratingComment: null | string;
+            /** Format: int64 */
+            version: number;
+        };
+        MentorTeamRecord: {
+            /** Format: uuid */
+            mentorId: string;
+            mentorName: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            how: components["schemas"]["MentorContact"];
+            /** Format: uuid */
+            reference: string;
+            /** Format: date-time */
+            at: string;
+        };
         MeView: {
             /** Format: uuid */
             personId: string;
@@ -3717,6 +4429,19 @@ export interface components {
             /** Format: date */
             endsOn: string;
         };
+        OfficeHourSlot: {
+            /** Format: uuid */
+            slotId: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: uuid */
+            teamId: null | string;
+            teamName: null | string;
+            /** Format: date-time */
+            bookedAt: null | string;
+        };
         OpenApplication: {
             token: string;
         };
@@ -3725,6 +4450,10 @@ export interface components {
             options: null | string[];
             /** Format: int32 */
             dotsPerVoter: number;
+            idempotencyKey: string;
+        };
+        OpenSession: {
+            topic: string;
             idempotencyKey: string;
         };
         OptionTally: {
@@ -3773,6 +4502,34 @@ export interface components {
             start: string;
             /** Format: int32 */
             minutes: number;
+            idempotencyKey: string;
+        };
+        QueueView: {
+            /** Format: uuid */
+            campId: string;
+            /** Format: int64 */
+            epoch: number;
+            /** Format: int64 */
+            seq: number;
+            requests: components["schemas"]["HelpRequest"][];
+            /** Format: double */
+            averageHandlingMinutes: number;
+            /** Format: int32 */
+            mentorsOnDuty: number;
+            /** Format: int32 */
+            flagAfterMinutes: number;
+        };
+        RaiseHand: {
+            topic: string;
+            tags: string[];
+            idempotencyKey: string;
+        };
+        RateSession: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: int32 */
+            stars: number;
+            comment: string;
             idempotencyKey: string;
         };
         RawJson: unknown;
@@ -3943,6 +4700,15 @@ export interface components {
             idempotencyKey: string;
             website?: null | string;
         };
+        TakenRequest: {
+            request: components["schemas"]["HelpRequest"];
+            session: components["schemas"]["MentorSession"];
+        };
+        TakeRequest: {
+            /** Format: uuid */
+            requestId: null | string;
+            idempotencyKey: string;
+        };
         TeamBoard: {
             /** Format: uuid */
             teamId: string;
@@ -3972,6 +4738,17 @@ export interface components {
         TeamMembershipChange: {
             idempotencyKey: string;
         };
+        TeamSessions: {
+            /** Format: uuid */
+            teamId: string;
+            /** Format: uuid */
+            campId: string;
+            /** Format: int64 */
+            epoch: number;
+            /** Format: int64 */
+            seq: number;
+            sessions: components["schemas"]["MentorSession"][];
+        };
         TeamSprint: {
             /** Format: int32 */
             number: number;
@@ -3990,6 +4767,14 @@ export interface components {
             name: string;
             theme: string;
         };
+        TickActionItem: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            itemId: string;
+            done: boolean;
+            idempotencyKey: string;
+        };
         Track: {
             id: string;
             name: string;
@@ -4003,6 +4788,20 @@ export interface components {
         UndoScore: {
             /** Format: uuid */
             teamId: string;
+            /** Format: int64 */
+            basedOnVersion: number;
+            idempotencyKey: string;
+        };
+        WithdrawHand: {
+            /** Format: uuid */
+            requestId: string;
+            idempotencyKey: string;
+        };
+        WriteNotes: {
+            /** Format: uuid */
+            sessionId: string;
+            notes: string;
+            followUp: string;
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;

@@ -32,19 +32,22 @@ public sealed partial class CampGrain
     public async Task<Outcome<CampMember>> AdmitMember(Guid personId, string name, CampRole role)
     {
         if (!Camp.Exists) return NotFound();
-        // Admitting someone twice (a retried redemption) changes nothing and tells nobody.
-        if (Camp.Members.TryGetValue(personId, out var existing)) return existing;
-        if (Camp.Phase == CampPhase.Archived) return Archived();
-
-        var member = new CampMember(personId, name, role, clock.GetUtcNow());
-        Camp.Members[personId] = member;
+        // The roster decides who is new; admitting someone twice (a retried redemption) tells nobody.
+        var admission = await Roster.Admit(new CampMember(personId, name, role, clock.GetUtcNow()), Camp.Phase != CampPhase.Archived);
+        if (admission.Member is null) return Archived();
+        // Keep the newest counts only (admissions answer out of order); an earlier failed write is made good here.
+        if (admission.Version > Camp.RosterVersion)
+        {
+            Camp.Counts = admission.Counts;
+            Camp.RosterVersion = admission.Version;
+        }
+        if (!admission.Added) return admission.Member;
         Append(CampEventKind.MemberJoined, Current() with { MemberName = name, MemberRole = role });
         await _log.Commit();
-        return member;
+        return admission.Member;
     }
 
-    public Task<IReadOnlyList<CampMember>> GetMembers() =>
-        Task.FromResult<IReadOnlyList<CampMember>>(Camp.Members.Values.OrderBy(m => m.JoinedAt).ToList());
+    public Task<IReadOnlyList<CampMember>> GetMembers() => Roster.GetMembers();
 
     public async Task<Outcome<InviteIssued>> IssueInvite(IssueInvite command, Guid byPersonId)
     {
@@ -66,28 +69,27 @@ public sealed partial class CampGrain
         await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).Open(summary, Camp.Details!.Name);
         // The same request may have been applied meanwhile (a retry interleaved): answer as it did.
         if (_log.Replay(command.IdempotencyKey, command) is { } meanwhile) return await ReplayedInvite(meanwhile);
-        Camp.Invites[summary.InviteId] = record;
+        // Remembered first, so a retry arriving during the roster's write waits for this one.
         _log.Remember(command.IdempotencyKey, command, summary.InviteId);
-        await _log.Commit();
+        await Task.WhenAll(Roster.AddInvite(record), _log.Commit());
         return new InviteIssued(summary, token);
     }
 
     public async Task<IReadOnlyList<InviteSummary>> GetInvites()
     {
         // Uses are counted by each invite's own grain; ask them so the organizer sees current numbers.
-        var current = await Task.WhenAll(Camp.Invites.Values.Select(async record =>
+        var current = await Task.WhenAll((await Roster.GetInvites()).Select(async record =>
             await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).GetSummary() ?? record.Summary));
         return current.OrderByDescending(i => i.CreatedAt).ToList();
     }
 
     public async Task<Outcome<InviteSummary>> RevokeInvite(Guid inviteId)
     {
-        if (!Camp.Invites.TryGetValue(inviteId, out var record))
+        if (await Roster.GetInvite(inviteId) is not { } record)
             return DomainError.NotFound("invite.unknown", "This camp has no such invite.");
 
         var revoked = await GrainFactory.GetGrain<IInviteGrain>(record.TokenHash).Revoke() ?? record.Summary with { Revoked = true };
-        record.Summary = revoked;
-        await _log.Commit();
+        await Roster.SetInvite(inviteId, revoked);
         return revoked;
     }
 
@@ -96,8 +98,8 @@ public sealed partial class CampGrain
         if (replayed.Error is { } reused) return reused;
         await _log.Settled();
         // The token was shown once and is not kept, so a retry can only say the invite exists.
-        var made = Camp.Invites[replayed.Value!.ResultId!.Value];
-        return new InviteIssued(made.Summary, null);
+        var made = await Roster.GetInvite(replayed.Value!.ResultId!.Value);
+        return made is null ? DomainError.Unavailable : new InviteIssued(made.Summary, null);
     }
 
     private static DomainError Archived() => DomainError.Conflict("camp.archived", "An archived camp takes no new people.");

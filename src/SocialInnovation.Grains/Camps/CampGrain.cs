@@ -32,11 +32,23 @@ public sealed partial class CampGrain(
 
     private Guid CampId => this.GetPrimaryKey();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private ICampRosterGrain Roster => GrainFactory.GetGrain<ICampRosterGrain>(CampId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _log = new StreamLog(CampStreams.For(CampId), Camp.Log, () => state.WriteStateAsync(), DeactivateOnIdle,
             GrainFactory, clock, new StreamLogOptions(KeptEvents));
-        return Task.CompletedTask;
+        if (Camp.Members.Count > 0 || Camp.Invites.Count > 0) await MoveRosterOut();
+    }
+
+    /// <summary>A camp stored before its roster had a grain of its own: move roster and invites there, keep the counts.</summary>
+    private async Task MoveRosterOut()
+    {
+        await Roster.Import(Camp.Members.Values.ToList(), Camp.Invites.Values.ToList());
+        Camp.Counts = CountsOf(Camp.Members.Values);
+        Camp.Members.Clear();
+        Camp.Invites.Clear();
+        await _log.Commit();
     }
 
     public async Task<Outcome<CampSnapshot>> Create(CreateCamp command, Guid organizerId, string organizerName)
@@ -53,12 +65,16 @@ public sealed partial class CampGrain(
         }
 
         var now = clock.GetUtcNow();
+        // The organizer is on the roster before the camp exists (harmless if creating then fails).
+        var organizer = await Roster.Admit(new CampMember(organizerId, organizerName, CampRole.Organizer, now), newcomersWelcome: true);
+        if (Camp.Exists) return await Create(command, organizerId, organizerName); // a retry was applied meanwhile
+        Camp.Counts = organizer.Counts;
+        Camp.RosterVersion = organizer.Version;
         Camp.Details = command.Details;
         Camp.Phase = CampPhase.Draft;
         Camp.CreatedBy = organizerId;
         Camp.CreatedWithKey = command.IdempotencyKey;
         Camp.CreatedAt = now;
-        Camp.Members[organizerId] = new CampMember(organizerId, organizerName, CampRole.Organizer, now);
         Append(CampEventKind.Created, Current());
         await _log.Commit();
         return Snapshot();
@@ -109,9 +125,11 @@ public sealed partial class CampGrain(
         CampId, _log.Epoch, _log.Position.Seq, Camp.Details!, Camp.Phase, PhaseRules.AllowedFrom(Camp.Phase),
         Camp.History.ToList(), Camp.Teams.ToList(), Counts(), Camp.CreatedAt);
 
-    private MemberCounts Counts()
+    private MemberCounts Counts() => Camp.Counts ?? MemberCounts.None;
+
+    private static MemberCounts CountsOf(IEnumerable<CampMember> members)
     {
-        var byRole = Camp.Members.Values.GroupBy(m => m.Role).ToDictionary(g => g.Key, g => g.Count());
+        var byRole = members.GroupBy(m => m.Role).ToDictionary(g => g.Key, g => g.Count());
         return new MemberCounts(
             byRole.GetValueOrDefault(CampRole.Organizer),
             byRole.GetValueOrDefault(CampRole.Participant),

@@ -13,8 +13,13 @@ public sealed class CampState
     [Id(2)] public StreamLogState Log { get; set; } = new();
     [Id(3)] public List<PhaseChangeRecord> History { get; set; } = [];
     [Id(4)] public List<TeamView> Teams { get; set; } = [];
+    /// <summary>Only in camps stored before the roster moved to <see cref="CampRosterGrain"/>; moved there at activation.</summary>
     [Id(5)] public Dictionary<Guid, CampMember> Members { get; set; } = [];
+    /// <summary>Likewise: invites now live in the roster's grain.</summary>
     [Id(6)] public Dictionary<Guid, InviteRecord> Invites { get; set; } = [];
+    /// <summary>The roster's counts by role, as of roster version <see cref="RosterVersion"/>: all the camp keeps of its people.</summary>
+    [Id(12)] public MemberCounts? Counts { get; set; }
+    [Id(13)] public long RosterVersion { get; set; }
     [Id(9)] public Guid CreatedBy { get; set; }
     [Id(10)] public string CreatedWithKey { get; set; } = "";
     [Id(11)] public DateTimeOffset CreatedAt { get; set; }

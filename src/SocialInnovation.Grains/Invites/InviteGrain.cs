@@ -4,18 +4,28 @@ using SocialInnovation.Invites;
 
 namespace SocialInnovation.Grains.Invites;
 
+/// <summary>
+/// One invite link: its uses and who used it. Reentrant with group commit, so a room of people opening
+/// the same link at once is a few writes instead of one after another; every check and change runs
+/// without an <c>await</c> in between, and callers are answered once their claim is stored.
+/// </summary>
+[Orleans.Concurrency.Reentrant]
 public sealed class InviteGrain(
     [PersistentState("invite", StorageNames.State)] IPersistentState<InviteState> state,
     TimeProvider clock) : Grain, IInviteGrain
 {
+    private GroupCommit? _commit;
+
     private InviteState Invite => state.State;
+
+    private GroupCommit Writes => _commit ??= new GroupCommit(() => state.WriteStateAsync(), _ => DeactivateOnIdle());
 
     public async Task Open(InviteSummary invite, string campName)
     {
         if (Invite.Summary is not null) return;
         Invite.Summary = invite;
         Invite.CampName = campName;
-        await state.Store(this);
+        await Writes.Commit();
     }
 
     public Task<Outcome<InvitePreview>> Preview() => Task.FromResult(
@@ -28,12 +38,15 @@ public sealed class InviteGrain(
     {
         var summary = Invite.Summary;
         if (summary is not null && Invite.ClaimedBy.Contains(personId) && !summary.Revoked)
+        {
+            await Writes.Settled(); // a retry: its first claim's write may still be in flight
             return new InviteClaim(summary.CampId, summary.Role, summary.InviteId);
+        }
         if (RefusalOrLeave() is { } refused) return refused;
 
         Invite.ClaimedBy.Add(personId);
         Invite.Summary = summary! with { Uses = summary.Uses + 1 };
-        await state.Store(this);
+        await Writes.Commit();
         return new InviteClaim(summary.CampId, summary.Role, summary.InviteId);
     }
 
@@ -43,7 +56,7 @@ public sealed class InviteGrain(
     {
         if (Invite.Summary is null || Invite.Summary.Revoked) return Invite.Summary;
         Invite.Summary = Invite.Summary with { Revoked = true };
-        await state.Store(this);
+        await Writes.Commit();
         return Invite.Summary;
     }
 

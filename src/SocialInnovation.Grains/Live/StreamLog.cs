@@ -34,8 +34,7 @@ public sealed class StreamLog
     private readonly StreamLogOptions _options;
     private readonly string _name;
     private readonly List<StreamEnvelope> _unpublished = [];
-    private TaskCompletionSource? _current;
-    private TaskCompletionSource? _next;
+    private readonly GroupCommit _commit;
     private Exception? _broken;
     private readonly Coalescer _coalescer;
 
@@ -57,6 +56,7 @@ public sealed class StreamLog
             throw new ArgumentException("A coalescing stream is visible before stored.", nameof(options));
         _coalescer = new Coalescer(this);
         Epoch = Math.Max(state.Epoch + 1, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        _commit = new GroupCommit(WriteAndPublish, Break);
     }
 
     public StreamId Stream { get; }
@@ -129,9 +129,7 @@ public sealed class StreamLog
     public Task Commit()
     {
         ThrowIfBroken();
-        var waiter = _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (_current is null) _ = WriteLoop();
-        return waiter.Task;
+        return _commit.Commit();
     }
 
     /// <summary>
@@ -141,7 +139,7 @@ public sealed class StreamLog
     public Task Settled()
     {
         ThrowIfBroken();
-        return (_next ?? _current)?.Task ?? Task.CompletedTask;
+        return _commit.Settled();
     }
 
     /// <summary>The events after <paramref name="after"/>, or a snapshot (made by <paramref name="snapshot"/>).</summary>
@@ -166,30 +164,13 @@ public sealed class StreamLog
         return after.Seq == _state.Seq ? [] : null;
     }
 
-    private async Task WriteLoop()
+    /// <summary>One write of the group commit: what was appended before it starts is published once it is stored.</summary>
+    private async Task WriteAndPublish()
     {
-        while (_next is { } current)
-        {
-            _current = current;
-            _next = null;
-            var stored = _unpublished.ToArray();
-            _unpublished.Clear();
-            try
-            {
-                await _write();
-            }
-            catch (Exception ex)
-            {
-                Break(ex);
-                current.TrySetException(ex);
-                _next?.TrySetException(ex);
-                _next = null;
-                break;
-            }
-            if (stored.Length > 0) Publish(stored);
-            current.TrySetResult();
-        }
-        _current = null;
+        var stored = _unpublished.ToArray();
+        _unpublished.Clear();
+        await _write();
+        if (stored.Length > 0) Publish(stored);
     }
 
     /// <summary>

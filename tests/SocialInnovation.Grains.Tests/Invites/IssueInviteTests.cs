@@ -69,7 +69,7 @@ public sealed class IssueInviteTests(ClusterFixture fixture) : ClusterTests(fixt
 
         var token = issued.Token!;
         var hash = InviteTokens.Hash(token);
-        var campState = await Fixture.ReadStored<CampState>(camp, "camp");
+        var campState = await Fixture.ReadStored<CampRosterState>(Grains.GetGrain<ICampRosterGrain>(camp.GetPrimaryKey()), "roster");
         var inviteState = await Fixture.ReadStored<InviteState>(Grains.GetGrain<IInviteGrain>(hash), "invite");
         Assert.Equal(hash, campState.Invites[issued.Invite.InviteId].TokenHash);
         Assert.Equal(issued.Invite.InviteId, inviteState.Summary!.InviteId);

@@ -1,3 +1,4 @@
+using SocialInnovation.Camps;
 using SocialInnovation.Grains.Camps;
 using SocialInnovation.People;
 
@@ -21,14 +22,18 @@ public sealed class GroupCommitTests(ClusterFixture fixture) : ClusterTests(fixt
         await Task.WhenAll(people.Select(async (person, i) =>
         {
             (await camp.AdmitMember(person, $"Participant {i}", CampRole.Participant)).Ok();
+            var roster = await Fixture.ReadStored<CampRosterState>(Roster(camp), "roster");
             var stored = await Fixture.ReadStored<CampState>(camp, "camp");
-            Assert.True(stored.Members.ContainsKey(person), "answered before its change was stored");
+            Assert.True(roster.Members.ContainsKey(person), "answered before its admission was stored");
+            Assert.True(stored.Log.Recent.Any(e => e.Read<CampEvent>().MemberName == $"Participant {i}"), "answered before its event was stored");
         }));
 
         var writes = Fixture.Storage.Writes(camp.GetGrainId()) - writesBefore;
         Assert.InRange(writes, 1, 10);
         var final = await Fixture.ReadStored<CampState>(camp, "camp");
-        Assert.Equal(51, final.Members.Count);
+        Assert.Equal(51, (await Fixture.ReadStored<CampRosterState>(Roster(camp), "roster")).Members.Count);
+        Assert.Equal(50, final.Counts!.Participants);
+        Assert.Empty(final.Members); // the camp's own write does not grow with its roster
         Assert.Equal(Enumerable.Range(1, 51).Select(s => (long)s), final.Log.Recent.Select(e => e.Seq));
     }
 
@@ -53,7 +58,15 @@ public sealed class GroupCommitTests(ClusterFixture fixture) : ClusterTests(fixt
         }));
 
         var stored = await Fixture.ReadStored<CampState>(camp, "camp");
+        var roster = await Fixture.ReadStored<CampRosterState>(Roster(camp), "roster");
+        var announced = stored.Log.Recent.Select(e => e.Read<CampEvent>().MemberName).ToHashSet();
         Assert.Contains(false, acknowledged);
-        Assert.Equal(people.Select((_, i) => acknowledged[i]), people.Select(p => stored.Members.ContainsKey(p)));
+        Assert.All(people.Select((p, i) => (p, i)).Where(x => acknowledged[x.i]), x =>
+        {
+            Assert.Contains(x.p, roster.Members.Keys);
+            Assert.Contains($"Participant {x.i}", announced);
+        });
     }
+
+    private ICampRosterGrain Roster(ICampGrain camp) => Grains.GetGrain<ICampRosterGrain>(camp.GetPrimaryKey());
 }

@@ -19,6 +19,9 @@ route('/application', () => import('./apply/MyApplicationPage'));
 route('/camps/:campId/boards', () => import('./boards/BoardsPage'));
 route('/camps/:campId/boards/screen', () => import('./boards/BigScreenPage'));
 route('/camps/:campId/teams/:teamId/board', () => import('./boards/BoardPage'));
+// judging (issue 18)
+route('/camps/:campId/judge', () => import('./judging/JudgePage'));
+route('/camps/:campId/judging', () => import('./judging/LeaderboardPage'));
 
 const root = document.getElementById('app')!;
 startRouter();

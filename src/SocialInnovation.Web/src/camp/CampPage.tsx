@@ -23,13 +23,16 @@ export default function CampPage({ params }: PageProps) {
 
   if (camp.failure.value) return <><Message text={camp.failure.value} /><p><a href="/">{t('common.backHome')}</a></p></>;
   if (!snapshot) return <Loading text={t('camp.loading')} />;
-  const organizer = me.value?.camps.find((c) => sameId(c.campId, campId))?.role === 'Organizer';
+  const role = me.value?.camps.find((c) => sameId(c.campId, campId))?.role;
+  const organizer = role === 'Organizer';
   return (
     <div class="camp">
       <div class="page-head"><h1><User>{snapshot.details.name}</User></h1><LiveBadge /></div>
       <Message text={camp.notice.value} />
       <Announcer event={camp.event.value} />
       {organizer && <p class="console-link"><a href={`/camps/${campId}/organize`}>{t('camp.console')}</a></p>}
+      {organizer && <p><a href={`/camps/${campId}/judging`} data-testid="leaderboard-link">{t('leaderboard.title')}</a></p>}
+      {role === 'Judge' && <p><a href={`/camps/${campId}/judge`} data-testid="judge-link">{t('judge.title')}</a></p>}
       <CampFacts details={snapshot.details} />
       <section class="card"><PhaseStatus phase={snapshot.phase} /><PhaseTimeline phase={snapshot.phase} /></section>
       <section><h2>{t('camp.themes')}</h2><Themes themes={snapshot.details.themes} /></section>

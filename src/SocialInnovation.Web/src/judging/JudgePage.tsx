@@ -1,0 +1,163 @@
+import './judging.css';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorText, formatNumber, t } from '../i18n';
+import type { PageProps } from '../router';
+import { getCamp } from '../api/camps';
+import type { ApiProblem } from '../api/http';
+import { describe } from '../ui/describe';
+import { Loading, Message } from '../ui/Message';
+import { User } from '../ui/text';
+import { usePageTitle } from '../ui/usePageTitle';
+import { getSheet, type JudgeOp, type JudgeSheet, type SheetEntry } from './judgingApi';
+import { lastSheet, ScoreOutbox } from './scoreOutbox';
+
+const newKey = () => crypto.randomUUID().replaceAll('-', '');
+const teamNamesKey = (campId: string) => `judge-teams:${campId}`;
+
+/** The judge's entries with the changes still waiting on this device applied on top (each one version further). */
+function localEntries(sheet: JudgeSheet, waiting: readonly JudgeOp[]): Map<string, SheetEntry> {
+  const entries = new Map(sheet.entries.map((e) => [e.teamId, e]));
+  for (const op of waiting) {
+    const before = entries.get(op.body.teamId);
+    const version = (before?.version ?? 0) + 1;
+    const at = new Date().toISOString();
+    if (op.kind === 'scores') entries.set(op.body.teamId, { teamId: op.body.teamId, status: 'Scored', marks: op.body.marks, comment: op.body.comment, weightedScore: null, version, at });
+    else if (op.kind === 'skips') entries.set(op.body.teamId, { teamId: op.body.teamId, status: op.body.absent ? 'Absent' : 'Skipped', marks: {}, comment: null, weightedScore: null, version, at });
+  }
+  return entries;
+}
+
+/**
+ * /camps/<camp>/judge: one team at a time in pitch order, a row of large buttons per criterion, comment,
+ * save / skip / absent / undo, progress, and an honest sync indicator. Scores made without a connection are
+ * kept on the device and sent when it returns; the last sheet is kept too, so a reload offline shows it.
+ */
+export default function JudgePage({ params }: PageProps) {
+  const campId = params.campId;
+  usePageTitle(t('judge.title'));
+  const [sheet, setSheet] = useState<JudgeSheet | null>(() => lastSheet.read(campId));
+  const [names, setNames] = useState<Record<string, string>>(() => JSON.parse(localStorage.getItem(teamNamesKey(campId)) ?? '{}') as Record<string, string>);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [, rerender] = useState(0);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [marks, setMarks] = useState<Record<string, number>>({});
+  const [comment, setComment] = useState('');
+  const outbox = useRef<ScoreOutbox | null>(null);
+
+  const received = (next: JudgeSheet) => {
+    lastSheet.write(campId, next);
+    setSheet(next);
+  };
+
+  useEffect(() => {
+    const box = new ScoreOutbox(campId, (s) => { received(s); rerender((n) => n + 1); }, (_op, problem: ApiProblem) => {
+      setNotice(errorText(problem.code, problem.detail) ?? t('judge.refused'));
+      void getSheet(campId).then(received, () => undefined);
+      rerender((n) => n + 1);
+    });
+    outbox.current = box;
+    getSheet(campId).then(received, (e: unknown) => setError(describe(e)));
+    getCamp(campId).then((camp) => {
+      const map = Object.fromEntries(camp.teams.map((team) => [team.teamId, team.name]));
+      localStorage.setItem(teamNamesKey(campId), JSON.stringify(map));
+      setNames(map);
+    }, () => undefined);
+    return () => box.stop();
+  }, [campId]);
+
+  const waiting = outbox.current?.waiting ?? [];
+  const entries = useMemo(() => (sheet ? localEntries(sheet, waiting) : new Map<string, SheetEntry>()), [sheet, waiting.length]);
+  // The server's choice while it is still open here; offline, the next team in pitch order not yet done on this device.
+  const localNext = !sheet ? null
+    : sheet.next && !entries.has(sheet.next) ? sheet.next
+    : sheet.setup.pitchOrder.find((id) => !entries.has(id) && !sheet.conflicts.includes(id)) ?? null;
+  const current = chosen ?? localNext;
+
+  useEffect(() => {
+    // Opening a team shows what this judge already gave it, if anything.
+    const entry = current ? entries.get(current) : undefined;
+    setMarks(entry?.status === 'Scored' ? { ...entry.marks } : {});
+    setComment(entry?.status === 'Scored' ? entry.comment ?? '' : '');
+  }, [current]);
+
+  if (!sheet) return error ? <Message text={error} /> : <Loading text={t('judge.loading')} />;
+  const criteria = sheet.setup.rubric.criteria;
+  const entry = current ? entries.get(current) : undefined;
+  const complete = criteria.every((c) => marks[c.id] !== undefined);
+  const pending = outbox.current?.pending.value ?? 0;
+  const scored = [...entries.values()].filter((e) => e.status === 'Scored').length;
+  const setAside = [...entries.values()].filter((e) => e.status === 'Skipped' || e.status === 'Absent').length;
+  const open = sheet.setup.pitchOrder.filter((id) => !sheet.conflicts.includes(id)).length - scored;
+  const nameOf = (teamId: string) => names[teamId] ?? t('judge.unnamedTeam');
+
+  const send = (op: JudgeOp) => {
+    setNotice(null);
+    outbox.current?.add(op);
+    setChosen(null);
+    rerender((n) => n + 1);
+  };
+  const save = () => {
+    if (!current || !complete) return;
+    send({ kind: 'scores', body: { teamId: current, marks, comment: comment.trim() || null, basedOnVersion: entry?.version ?? 0, idempotencyKey: newKey() } });
+  };
+  const skip = (absent: boolean) => current && send({ kind: 'skips', body: { teamId: current, absent, basedOnVersion: entry?.version ?? 0, idempotencyKey: newKey() } });
+  const undo = () => current && entry && send({ kind: 'undo', body: { teamId: current, basedOnVersion: entry.version, idempotencyKey: newKey() } });
+
+  return (
+    <div class="judge-page">
+      <h1>{t('judge.title')}</h1>
+      <p class="sync" role="status" aria-live="polite" data-testid="sync-status">
+        {pending > 0 ? t('judge.waiting', { count: formatNumber(pending) }) : t('judge.saved')}
+        {outbox.current?.offline.value ? ` · ${t('judge.offline')}` : ''}
+      </p>
+      <p data-testid="progress">{t('judge.progress', { scored: formatNumber(scored), remaining: formatNumber(Math.max(0, open)), skipped: formatNumber(setAside) })}</p>
+      <Message text={error} />
+      <Message kind="info" text={notice} />
+      {sheet.setup.locked && <Message kind="info" text={t('judge.locked')} />}
+      {current && !sheet.setup.locked ? (
+        <section class="score-team" aria-labelledby="score-team-title">
+          <h2 id="score-team-title"><User>{nameOf(current)}</User></h2>
+          {criteria.map((c) => (
+            <fieldset key={c.id} class="criterion">
+              <legend>{c.name} <span class="muted">{c.description}</span></legend>
+              <div class="marks">
+                {Array.from({ length: c.max - c.min + 1 }, (_, i) => c.min + i).map((mark) => (
+                  <label key={mark} class={marks[c.id] === mark ? 'mark chosen' : 'mark'}>
+                    <input type="radio" name={`mark-${c.id}`} value={mark} checked={marks[c.id] === mark}
+                      onChange={() => setMarks({ ...marks, [c.id]: mark })} data-testid={`mark-${c.id}-${mark}`} />
+                    <span>{mark}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          <label class="comment">{t('judge.comment')}
+            <textarea value={comment} maxLength={1000} dir="auto" onInput={(e) => setComment(e.currentTarget.value)} />
+          </label>
+          <div class="actions">
+            <button type="button" class="primary" disabled={!complete} onClick={save} data-testid="save-score">{entry?.status === 'Scored' ? t('judge.revise') : t('judge.save')}</button>
+            <button type="button" onClick={() => skip(false)} data-testid="skip-team">{t('judge.skip')}</button>
+            <button type="button" onClick={() => skip(true)} data-testid="absent-team">{t('judge.absent')}</button>
+            {entry && entry.version > 0 && <button type="button" disabled={pending > 0} onClick={undo} data-testid="undo-score">{t('judge.undo')}</button>}
+          </div>
+          {!complete && <p class="muted">{t('judge.markEvery')}</p>}
+        </section>
+      ) : !sheet.setup.locked && <p class="empty" data-testid="all-done">{t('judge.allDone')}</p>}
+      <section aria-labelledby="my-scores-title">
+        <h2 id="my-scores-title">{t('judge.myScores')}</h2>
+        <ul class="my-scores">
+          {sheet.setup.pitchOrder.filter((id) => entries.has(id)).map((id) => {
+            const e = entries.get(id)!;
+            return (
+              <li key={id}>
+                <button type="button" class="link-button" onClick={() => setChosen(id)} disabled={sheet.setup.locked}><User>{nameOf(id)}</User></button>
+                {' · '}{e.status === 'Scored' ? (e.weightedScore !== null ? formatNumber(Math.round(e.weightedScore * 10) / 10) : t('judge.notSynced')) : t(`judge.status.${e.status}`)}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import './judging.css';
+import { useEffect, useState } from 'preact/hooks';
+import { formatNumber, t } from '../i18n';
+import type { PageProps } from '../router';
+import { getCamp } from '../api/camps';
+import { describe } from '../ui/describe';
+import { Empty, Loading, Message } from '../ui/Message';
+import { User } from '../ui/text';
+import { usePageTitle } from '../ui/usePageTitle';
+import { streamName } from '../live/streams';
+import { watchStream } from '../live/streamStore';
+import { ApiProblem } from '../api/http';
+import { csvUrl, getLeaderboard, getSetup, lockJudging, saveSetup, type Leaderboard } from './judgingApi';
+
+const round1 = (n: number) => formatNumber(Math.round(n * 10) / 10);
+
+/**
+ * /camps/<camp>/judging (organizers): the fitted ranking with each rank's interval and where more
+ * judgments are needed, raw means and z-scores beside it, judges' progress, lock, and the CSV export.
+ * Refreshed whenever the judging stream says a score came in.
+ */
+export default function LeaderboardPage({ params }: PageProps) {
+  const campId = params.campId;
+  usePageTitle(t('leaderboard.title'));
+  const [board, setBoard] = useState<Leaderboard | null>(null);
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [unconfigured, setUnconfigured] = useState(false);
+
+  useEffect(() => {
+    const load = () => getLeaderboard(campId).then((b) => { setBoard(b); setError(null); setUnconfigured(false); }, (e: unknown) => {
+      if (e instanceof ApiProblem && e.code === 'judging.not-configured') setUnconfigured(true);
+      else setError(describe(e));
+    });
+    void load();
+    getCamp(campId).then((camp) => setNames(Object.fromEntries(camp.teams.map((team) => [team.teamId, team.name]))), () => undefined);
+    const stream = watchStream<number>(streamName('judging', campId), {
+      fromSnapshot: () => 0,
+      reduce: (n) => n + 1,
+      onChange: () => void load(),
+      onRefused: (_code, detail) => setError(detail),
+    });
+    return () => stream.stop();
+  }, [campId]);
+
+  // Judging not set up yet: one button starts it with the default rubric (five criteria, 1–10) and the
+  // camp's teams in the order they were added.
+  const start = async () => {
+    setBusy(true);
+    try {
+      const setup = await getSetup(campId);
+      await saveSetup(campId, { rubric: setup.rubric, tracks: setup.tracks, pitchOrder: setup.pitchOrder, cutoffs: setup.cutoffs,
+        audienceWeight: setup.audienceWeight, basedOnVersion: setup.version, idempotencyKey: crypto.randomUUID().replaceAll('-', '') });
+      setBoard(await getLeaderboard(campId));
+      setUnconfigured(false);
+    } catch (e) {
+      setError(describe(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (unconfigured) return (
+    <div class="leaderboard-page">
+      <h1>{t('leaderboard.title')}</h1>
+      <Message text={error} />
+      <p>{t('leaderboard.notStarted')}</p>
+      <button type="button" class="primary" onClick={start} disabled={busy} data-testid="start-judging">{t('leaderboard.start')}</button>
+    </div>
+  );
+  if (!board) return error ? <Message text={error} /> : <Loading text={t('leaderboard.loading')} />;
+  const nameOf = (id: string) => names[id] ?? '…';
+  const toggleLock = async () => {
+    setBusy(true);
+    try {
+      const setup = await lockJudging(campId, !board.setup.locked);
+      setBoard({ ...board, setup });
+    } catch (e) {
+      setError(describe(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="leaderboard-page">
+      <h1>{t('leaderboard.title')}</h1>
+      <Message text={error} />
+      <p>
+        <button type="button" onClick={toggleLock} disabled={busy} data-testid="lock-judging">{board.setup.locked ? t('leaderboard.reopen') : t('leaderboard.lock')}</button>
+        {' '}<a href={csvUrl(campId)} download>{t('leaderboard.csv')}</a>
+      </p>
+      <p class="muted">{t('leaderboard.explain', { weight: formatNumber(Math.round(board.setup.audienceWeight * 100)) })}</p>
+      {board.lines.length === 0 ? <Empty>{t('leaderboard.empty')}</Empty> : (
+        <div class="table-scroll">
+          <table data-testid="leaderboard">
+            <caption class="visually-hidden">{t('leaderboard.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('leaderboard.rank')}</th><th scope="col">{t('leaderboard.team')}</th>
+                <th scope="col">{t('leaderboard.score')}</th><th scope="col">{t('leaderboard.raw')}</th>
+                <th scope="col">{t('leaderboard.z')}</th><th scope="col">{t('leaderboard.judgments')}</th>
+                <th scope="col">{t('leaderboard.interval')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {board.lines.map((line) => (
+                <tr key={line.teamId} class={line.needsMoreJudgments ? 'uncertain' : undefined}>
+                  <td>{formatNumber(line.rank)}</td>
+                  <th scope="row"><User>{nameOf(line.teamId)}</User></th>
+                  <td>{round1(line.typical)}</td><td>{round1(line.rawMean)}</td><td>{round1(line.zMean)}</td>
+                  <td>{formatNumber(line.judgments)}</td>
+                  <td>{line.rankLow === line.rankHigh ? formatNumber(line.rankLow) : `${formatNumber(line.rankLow)}–${formatNumber(line.rankHigh)}`}
+                    {line.needsMoreJudgments && <> · <strong>{t('leaderboard.needsMore')}</strong></>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {board.unjudged.length > 0 && <p>{t('leaderboard.unjudged')}: {board.unjudged.map((id, i) => <>{i > 0 && ', '}<User>{nameOf(id)}</User></>)}</p>}
+      <h2>{t('leaderboard.judges')}</h2>
+      {board.judges.length === 0 ? <Empty>{t('leaderboard.noJudges')}</Empty> : (
+        <ul>
+          {board.judges.map((j) => (
+            <li key={j.judgeId}><User>{j.name}</User>: {t('judge.progress', { scored: formatNumber(j.progress.scored), remaining: formatNumber(Math.max(0, j.progress.remaining)), skipped: formatNumber(j.progress.skipped) })}
+              {j.conflicts.length > 0 && <> · {t('leaderboard.conflicts', { count: formatNumber(j.conflicts.length) })}</>}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -31,6 +31,8 @@ public static class BoardsApi
         board.MapPost("/sprint-notes", (Guid campId, Guid teamId, WriteSprintNotes c, HttpContext http, IGrainFactory g) =>
             Run(g, campId, teamId, http, b => b.WriteSprintNotes(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("A sprint's goal, review and retrospective notes");
 
+        board.MapPost("/presence", Presence).InCamp().WithSummary("I am looking at this board (and dragging this card), or I left; every ~15 s while open");
+
         var camp = api.MapGroup("/camps/{campId:guid}/boards").WithTags("Boards");
         camp.MapGet("/", Overview).InCamp(CampRole.Mentor, CampRole.Organizer).WithSummary("The plan and every team's board (the big screen)");
         camp.MapPut("/plan", Configure).InCamp(CampRole.Organizer).WithSummary("WIP limits warn only, others may view, the sprint schedule");
@@ -44,6 +46,13 @@ public static class BoardsApi
     {
         if (await BoardAccess.MayView(grains, campId, teamId, http.Caller()) is { } refused) return Problems.From(refused);
         return TypedResults.Ok(await grains.Board(campId, teamId).GetView());
+    }
+
+    private static async Task<Results<Ok<BoardPresence>, Refusal>> Presence(Guid campId, Guid teamId, ReportPresence report, HttpContext http, IGrainFactory grains)
+    {
+        var caller = http.Caller();
+        if (await BoardAccess.MayView(grains, campId, teamId, caller) is { } refused) return Problems.From(refused);
+        return TypedResults.Ok(await grains.Presence(campId, teamId).Report(caller.PersonId, caller.Name, report));
     }
 
     private static async Task<Results<Ok<BoardAck>, Refusal>> Run(IGrainFactory grains, Guid campId, Guid teamId, HttpContext http,

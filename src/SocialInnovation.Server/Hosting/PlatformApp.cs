@@ -105,6 +105,7 @@ public static class PlatformApp
         // Capabilities register here, each in its own block so parallel work merges cleanly.
         // boards (issue 16)
         services.AddStreamKind<BoardStream>();
+        services.AddStreamKind<PresenceStream>();
 
         // mentors and artifacts (issue 17)
         services.AddStreamKind<SocialInnovation.Server.Mentors.MentorStream>();

@@ -27,6 +27,10 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         var aida = await Teammate(laptop, board, "Aida");
         var timur = await Teammate(phone, board, "Timur");
 
+        // Each sees the other on the board.
+        await Assertions.Expect(aida.GetByTestId("board-presence")).ToContainTextAsync("Timur", new() { Timeout = 20_000 });
+        await Assertions.Expect(timur.GetByTestId("board-presence")).ToContainTextAsync("Aida", new() { Timeout = 20_000 });
+
         // Aida drags a card with the mouse from "To do" to "In progress".
         await MouseDrag(aida, Card(aida, "Interview 5 teachers"), aida.GetByTestId("lane-doing"));
         await Assertions.Expect(timur.GetByTestId("lane-doing").GetByText("Interview 5 teachers")).ToBeVisibleAsync(Patiently);

@@ -250,3 +250,24 @@ public sealed class BoardTests(ClusterFixture fixture) : ClusterTests(fixture)
         Assert.Equal(("Validate the problem", "Demoed to 3 mentors", "Start stand-ups on time"), (sprint.Goal, sprint.Review, sprint.Retro));
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class BoardPresenceTests(ClusterFixture fixture) : ClusterTests(fixture)
+{
+    [Fact]
+    public async Task Presence_lists_who_is_looking_and_dragging_and_forgets_who_left_or_went_quiet()
+    {
+        var presence = Grains.Presence(Guid.NewGuid(), Guid.NewGuid());
+        var (aida, timur) = (Guid.NewGuid(), Guid.NewGuid());
+        var card = Guid.NewGuid();
+
+        await presence.Report(aida, "Aida", new ReportPresence(null, false));
+        var dragging = await presence.Report(timur, "Timur", new ReportPresence(card, false));
+        var left = await presence.Report(timur, "Timur", new ReportPresence(null, true));
+        var first = (await presence.CatchUp(null)).Ok();
+
+        Assert.Equal([("Aida", (Guid?)null), ("Timur", card)], dragging.Watchers.Select(w => (w.Name, w.Dragging)));
+        Assert.Equal(["Aida"], left.Watchers.Select(w => w.Name));
+        Assert.Equal(["Aida"], first.Snapshot!.Read<BoardPresence>().Watchers.Select(w => w.Name));
+    }
+}

@@ -156,6 +156,26 @@ public sealed class BoardsApiTests(HostFixture fixture) : IClassFixture<HostFixt
         Assert.Equal(3, board.Sprints.Single().Committed);
     }
 
+    [Fact]
+    public async Task Teammates_see_who_is_looking_and_who_is_dragging_and_outsiders_cannot_watch_it()
+    {
+        var team = await NewTeam();
+        var stream = PresenceStreams.For(team.CampId, team.TeamId).ToString();
+        await using var aida = await LiveEvents.Connect(team.Aida);
+        await using var outsider = await LiveEvents.Connect(team.Outsider);
+        Assert.True((await aida.Watch(stream)).Ok);
+        var card = Guid.NewGuid();
+
+        (await team.Timur.Post($"{team.Path}/presence", new ReportPresence(card, false))).EnsureSuccessStatusCode();
+        var seen = await aida.Next(e => e.Stream == stream && e.Read<BoardPresence>().Watchers.Any(w => w.Dragging == card));
+        var refused = await outsider.Watch(stream);
+        var outsiderReport = await team.Outsider.Post($"{team.Path}/presence", new ReportPresence(null, false));
+
+        Assert.Equal("Timur", seen.Read<BoardPresence>().Watchers.Single(w => w.Dragging == card).Name);
+        Assert.Equal("board.private", refused.Error?.Code);
+        Assert.Equal(HttpStatusCode.Forbidden, outsiderReport.StatusCode);
+    }
+
     private sealed record StaleProblem(string? Code, BoardCard? Current);
 
     private sealed record TeamBoardShape(Guid TeamId, string Name, BoardView Board);

@@ -2178,6 +2178,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/teams/{teamId}/board/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** I am looking at this board (and dragging this card), or I left; every ~15 s while open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportPresence"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardPresence"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/boards": {
         parameters: {
             query?: never;
@@ -3894,6 +3946,9 @@ export interface components {
             wipLimit: null | number;
             cardIds: string[];
         };
+        BoardPresence: {
+            watchers: components["schemas"]["Watcher"][];
+        };
         BoardsOverview: {
             plan: components["schemas"]["CampBoardPlan"];
             teams: components["schemas"]["TeamBoard"][];
@@ -4543,6 +4598,11 @@ export interface components {
             slotId: string;
             idempotencyKey: string;
         };
+        ReportPresence: {
+            /** Format: uuid */
+            dragging: null | string;
+            leaving: boolean;
+        };
         /** @description Resend an applicant's private link; the key makes a retried request send one mail. */
         ResendLink: {
             idempotencyKey: string;
@@ -4791,6 +4851,13 @@ export interface components {
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;
+        };
+        Watcher: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** Format: uuid */
+            dragging: null | string;
         };
         WithdrawHand: {
             /** Format: uuid */

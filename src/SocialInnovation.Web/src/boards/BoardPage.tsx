@@ -1,5 +1,5 @@
 import './boards.css';
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { PageProps } from '../router';
 import { me } from '../session/current';
@@ -8,6 +8,8 @@ import { LiveBadge } from '../camp/LiveBadge';
 import { Loading, Message } from '../ui/Message';
 import { tx, User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
+import { JoinTeam } from './JoinTeam';
+import { BoardPresence } from './presence';
 import { cardOf } from './boardState';
 import { CardDialog } from './CardDialog';
 import { Lane } from './Lane';
@@ -23,6 +25,8 @@ export default function BoardPage({ params }: PageProps) {
   const team = board.team.value;
   const [open, setOpen] = useState<string | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
+  const presence = useMemo(() => new BoardPresence(campId, teamId), [campId, teamId]);
+  useEffect(() => () => presence.stop(), [presence]);
   usePageTitle(team ? t('boards.title', { team: team.name }) : undefined);
   useRestoreFocus(view);
 
@@ -33,6 +37,12 @@ export default function BoardPage({ params }: PageProps) {
   const member = !!person && team.members.some((m) => sameId(m.personId, person.personId));
   const canEdit = member || role === 'Organizer';
   const names = new Map(team.members.map((m) => [m.personId, m.name]));
+  const others = presence.watchers.value.filter((w) => !person || !sameId(w.personId, person.personId));
+  const draggedBy = new Map(others.filter((w) => w.dragging).map((w) => [w.dragging!, w.name]));
+  const drag = (cardId: string | null) => {
+    setDragged(cardId);
+    presence.drag(cardId);
+  };
   return (
     <div class="board-page">
       <div class="page-head">
@@ -40,8 +50,10 @@ export default function BoardPage({ params }: PageProps) {
         <LiveBadge />
       </div>
       <p><a href={`/camps/${campId}/boards`}>{t('boards.link')}</a></p>
+      {role === 'Participant' && !member && <JoinTeam campId={campId} teamId={teamId} joined={(t) => (board.team.value = t)} />}
       {board.offline.value && <p class="message board-offline" data-testid="board-offline">{t('boards.offline')}</p>}
       {board.pending.value > 0 && <p class="muted" data-testid="board-pending">{t('boards.pending', { count: board.pending.value })}</p>}
+      {others.length > 0 && <p class="presence" data-testid="board-presence">{t('boards.lookingNow', { names: others.map((w) => w.name).join(', ') })}</p>}
       <Message text={board.notice.value} />
       <Conflicts board={board} />
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="board-announcer">{board.announcement.value}</p>
@@ -50,7 +62,7 @@ export default function BoardPage({ params }: PageProps) {
       {canEdit && <p class="hint">{t('boards.dragHint')}</p>}
       <div class="board-lanes">
         {lanesOf(view).map((lane) => (
-          <Lane key={lane} board={board} view={view} lane={lane} canEdit={canEdit} names={names} open={setOpen} dragging={setDragged} />
+          <Lane key={lane} board={board} view={view} lane={lane} canEdit={canEdit} names={names} draggedBy={draggedBy} open={setOpen} dragging={drag} />
         ))}
       </div>
       {open && (

@@ -16,12 +16,14 @@ interface LaneProps {
   lane: string;
   canEdit: boolean;
   names: Map<string, string>;
+  /** Cards others are dragging right now, with who. */
+  draggedBy: Map<string, string>;
   open(cardId: string): void;
   dragging(cardId: string | null): void;
 }
 
 /** One lane (the backlog or a column) with its cards in order. */
-export function Lane({ board, view, lane, canEdit, names, open, dragging }: LaneProps) {
+export function Lane({ board, view, lane, canEdit, names, draggedBy, open, dragging }: LaneProps) {
   const ids = laneCards(view, lane);
   const column = view.columns.find((c) => c.columnId === lane);
   const cards = ids.map((id) => view.cards.find((c) => c.cardId === id)).filter((c): c is BoardCard => !!c);
@@ -38,7 +40,7 @@ export function Lane({ board, view, lane, canEdit, names, open, dragging }: Lane
       <ul class="lane-cards">
         {cards.map((card, index) => (
           <CardItem key={card.cardId} board={board} view={view} card={card} lane={lane} index={index} count={cards.length}
-            canEdit={canEdit} names={names} open={open} dragging={dragging} />
+            canEdit={canEdit} names={names} draggedBy={draggedBy} open={open} dragging={dragging} />
         ))}
       </ul>
       {canEdit && (lane === backlog || lane === view.columns[0]?.columnId) && <AddCard board={board} lane={lane} />}
@@ -48,7 +50,7 @@ export function Lane({ board, view, lane, canEdit, names, open, dragging }: Lane
 
 interface CardProps extends Omit<LaneProps, 'lane'> { card: BoardCard; lane: string; index: number; count: number }
 
-function CardItem({ board, view, card, lane, index, count, canEdit, names, open, dragging }: CardProps) {
+function CardItem({ board, view, card, lane, index, count, canEdit, names, draggedBy, open, dragging }: CardProps) {
   const [menu, setMenu] = useState(false);
   const done = card.checklist.filter((i) => i.done).length;
   const move = (to: string, at: number) => {
@@ -68,12 +70,13 @@ function CardItem({ board, view, card, lane, index, count, canEdit, names, open,
     });
   };
   return (
-    <li class="board-card" data-card-id={card.cardId} data-testid="board-card" onPointerDown={onPointerDown}>
+    <li class={`board-card${draggedBy.has(card.cardId) ? ' held' : ''}`} data-card-id={card.cardId} data-testid="board-card" onPointerDown={onPointerDown}>
       <div class="card-top">
         {canEdit && <span class="drag-handle" aria-hidden="true">⠿</span>}
         <button type="button" class="card-title" onClick={() => open(card.cardId)}><User>{card.title}</User></button>
         {card.points != null && <span class="points">{t('boards.points', { points: card.points })}</span>}
       </div>
+      {draggedBy.has(card.cardId) && <p class="held-by">{t('boards.dragging', { name: draggedBy.get(card.cardId)!, title: card.title })}</p>}
       {(card.labels.length > 0 || card.assignees.length > 0 || card.checklist.length > 0 || card.comments.length > 0) && (
         <p class="card-meta">
           {card.labels.map((l) => <span class="label" key={l}><User>{l}</User></span>)}

@@ -269,6 +269,7 @@ export const en = {
   'error.poll.phase': 'Voting is open only while the camp forms its teams.',
 
   // --- sprint boards (issue 16) ---
+  'boards.join': 'Join this team',
   'error.board.column-not-empty': 'This column still has cards: move them first.',
   'error.board.lane-unknown': 'This column no longer exists. The board has been refreshed.',
   'error.board.stale': 'Someone changed the columns meanwhile. Look at them and try again.',

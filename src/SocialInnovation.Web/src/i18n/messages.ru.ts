@@ -271,6 +271,7 @@ export const ru: Messages = {
   'error.poll.phase': 'Голосование открыто только на этапе формирования команд.',
 
   // --- sprint boards (issue 16) ---
+  'boards.join': 'Вступить в эту команду',
   'error.board.column-not-empty': 'В этой колонке ещё есть карточки: сначала перенесите их.',
   'error.board.lane-unknown': 'Этой колонки больше нет. Доска обновлена.',
   'error.board.stale': 'Кто-то уже изменил колонки. Посмотрите на них и попробуйте снова.',

@@ -47,11 +47,14 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
         var campId = CampCreation.IdFor(organizerId, Key);
         var camp = grains.GetGrain<ICampGrain>(campId);
         if (await camp.GetSnapshot() is null) await Seed(campId, camp, organizerId);
+        // Listed on every start, so a demo seeded before polls were listed shows its vote too.
+        await grains.GetGrain<ICampPollsGrain>(campId).Add(PollsApi.IdFor(campId, "demo-poll"));
         lifetime.ApplicationStarted.Register(() => Console.WriteLine($"""
 
             SICamp Almaty demo (intake): {Applicants} applications from five countries for 60 places, a closed problem vote, five teams.
             Sign in with the organizer key at {links.BaseUrl(null)}/signin; the camp is under "My camps". Its application form:
-            {links.BaseUrl(null)}/api/camps/{campId}/application-form — organizers' table: /api/camps/{campId}/applications
+            {links.BaseUrl(null)}/api/camps/{campId}/application-form — selection: {links.BaseUrl(null)}/camps/{campId}/selection,
+            the vote: /camps/{campId}/vote (big screen: /camps/{campId}/vote/screen), teams: /camps/{campId}/teams
 
             """));
     }

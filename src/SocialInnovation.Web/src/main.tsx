@@ -15,6 +15,11 @@ route('/camps/:campId', () => import('./camp/CampPage'));
 route('/camps/:campId/organize', () => import('./organizer/ConsolePage'));
 route('/camps/:campId/apply', () => import('./apply/ApplyPage'));
 route('/application', () => import('./apply/MyApplicationPage'));
+// intake, organizer's side and dot voting (issue 15)
+route('/camps/:campId/selection', () => import('./intake/SelectionPage'));
+route('/camps/:campId/vote', () => import('./intake/VotePage'));
+route('/camps/:campId/vote/screen', () => import('./intake/TallyScreenPage'));
+route('/camps/:campId/teams', () => import('./intake/TeamsPage'));
 // boards (issue 16)
 route('/camps/:campId/boards', () => import('./boards/BoardsPage'));
 route('/camps/:campId/boards/screen', () => import('./boards/BigScreenPage'));

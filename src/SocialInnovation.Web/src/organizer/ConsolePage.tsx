@@ -30,6 +30,13 @@ export default function ConsolePage({ params }: PageProps) {
     <div class="console">
       <div class="page-head"><h1>{tx('console.title', { camp: <User>{snapshot.details.name}</User> })}</h1><LiveBadge /></div>
       <p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a></p>
+      <nav class="card" aria-label={t('intake.links')}>
+        <ul class="inline-links">
+          <li><a href={`/camps/${campId}/selection`} data-testid="selection-link">{t('intake.selectionLink')}</a></li>
+          <li><a href={`/camps/${campId}/vote`} data-testid="vote-link">{t('intake.voteLink')}</a></li>
+          <li><a href={`/camps/${campId}/teams`} data-testid="teams-link">{t('intake.teamsLink')}</a></li>
+        </ul>
+      </nav>
       <Message text={camp.notice.value} />
       <Announcer event={camp.event.value} />
       <section class="card">

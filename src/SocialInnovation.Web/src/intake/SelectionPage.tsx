@@ -1,0 +1,105 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { countryName, t } from '../i18n';
+import type { PageProps } from '../router';
+import { describe } from '../ui/describe';
+import { Loading, Message } from '../ui/Message';
+import { usePageTitle } from '../ui/usePageTitle';
+import { exportUrl, listApplications, selectionOverview, type ApplicationStatus, type SelectionEntry, type SelectionOverview } from './intakeApi';
+import { ApplicationsTable } from './ApplicationsTable';
+import { statusName, waitlistOrder } from './waitlist';
+
+const statuses: ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Accepted', 'Confirmed', 'Rejected', 'Declined', 'Withdrawn', 'Expired'];
+
+/** /camps/<id>/selection: places and quotas, the applications with their reviews, and the decisions. */
+export default function SelectionPage({ params }: PageProps) {
+  const campId = params.campId;
+  const [overview, setOverview] = useState<SelectionOverview | null>(null);
+  const [entries, setEntries] = useState<SelectionEntry[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [country, setCountry] = useState('');
+  const [status, setStatus] = useState('');
+  const [minScore, setMinScore] = useState('');
+  usePageTitle(t('selection.title'));
+
+  async function reload(): Promise<void> {
+    try {
+      const [o, list] = await Promise.all([selectionOverview(campId), listApplications(campId)]);
+      setOverview(o);
+      setEntries(list);
+    } catch (error) {
+      setFailure(describe(error));
+    }
+  }
+  useEffect(() => void reload(), [campId]);
+
+  const shown = useMemo(() => (entries ?? []).filter((e) =>
+    (!country || e.application.country === country) && (!status || e.status === status)
+    && (!minScore || (e.score.mean ?? 0) >= Number(minScore))), [entries, country, status, minScore]);
+  const waitlist = useMemo(() => (entries && overview ? waitlistOrder(entries, overview) : []), [entries, overview]);
+
+  if (failure) return <><Message text={failure} /><p><a href={`/camps/${campId}/organize`}>{t('selection.backToConsole')}</a></p></>;
+  if (!overview || !entries) return <Loading text={t('selection.loading')} />;
+  return (
+    <div class="selection">
+      <h1>{t('selection.title')}</h1>
+      <p class="actions">
+        <a href={`/camps/${campId}/organize`}>{t('selection.backToConsole')}</a>
+        <a href={exportUrl(campId)} download="applications.csv" data-testid="export-csv">{t('selection.export')}</a>
+      </p>
+      <section class="card" aria-labelledby="places-heading">
+        <h2 id="places-heading">{t('selection.places')}</h2>
+        <p>
+          <label for="places-progress">{t('selection.placesTaken', { taken: overview.placesTaken, capacity: overview.capacity })}</label>
+          <progress id="places-progress" max={overview.capacity} value={Math.min(overview.placesTaken, overview.capacity)} />
+        </p>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('selection.byCountry')}>
+          <table>
+            <caption>{t('selection.byCountry')}</caption>
+            <thead><tr><th scope="col">{t('apply.country')}</th><th scope="col">{t('selection.applications')}</th><th scope="col">{t('selection.taken')}</th><th scope="col">{t('selection.quota')}</th></tr></thead>
+            <tbody>
+              {overview.countries.map((c) => (
+                <tr key={c.country}>
+                  <th scope="row">{countryName(c.country)}</th>
+                  <td>{c.applications}</td>
+                  <td>{c.taken}{c.max !== null && <> <progress max={c.max} value={Math.min(c.taken, c.max)} aria-label={t('selection.quotaUse', { country: countryName(c.country) })} /></>}</td>
+                  <td>{c.min === null && c.max === null ? '—' : t('selection.minMax', { min: c.min ?? 0, max: c.max ?? '∞' })}
+                    {c.min !== null && c.taken < c.min && <strong> {t('selection.belowMin')}</strong>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>{statuses.filter((s) => overview.byStatus[s]).map((s) => `${statusName(s)}: ${overview.byStatus[s]}`).join(' · ')}</p>
+      </section>
+      <section aria-labelledby="apps-heading">
+        <h2 id="apps-heading">{t('selection.applicationsTitle')}</h2>
+        <form class="card filters" onSubmit={(e) => e.preventDefault()} aria-label={t('selection.filter')}>
+          <label>{t('apply.country')}
+            <select value={country} onChange={(e) => setCountry(e.currentTarget.value)} data-testid="filter-country">
+              <option value="">{t('selection.all')}</option>
+              {overview.countries.map((c) => <option key={c.country} value={c.country}>{countryName(c.country)}</option>)}
+            </select>
+          </label>
+          <label>{t('selection.status')}
+            <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} data-testid="filter-status">
+              <option value="">{t('selection.all')}</option>
+              {statuses.map((s) => <option key={s} value={s}>{statusName(s)}</option>)}
+            </select>
+          </label>
+          <label>{t('selection.minScore')}
+            <input type="number" min={0} max={5} step={0.5} inputMode="decimal" value={minScore} onInput={(e) => setMinScore(e.currentTarget.value)} />
+          </label>
+        </form>
+        <p role="status">{t('selection.shown', { shown: shown.length, total: entries.length })}</p>
+        <ApplicationsTable campId={campId} entries={shown} changed={() => void reload()} />
+      </section>
+      <section class="card" aria-labelledby="waitlist-heading">
+        <h2 id="waitlist-heading">{t('selection.waitlist')}</h2>
+        <p class="muted">{t('selection.waitlistRule')}</p>
+        {waitlist.length === 0 ? <p class="empty">{t('selection.waitlistEmpty')}</p> : (
+          <ol data-testid="waitlist">{waitlist.map((e) => <li key={e.application.applicationId}><bdi>{e.application.name}</bdi> — {countryName(e.application.country)}, {e.score.mean ?? '—'}</li>)}</ol>
+        )}
+      </section>
+    </div>
+  );
+}

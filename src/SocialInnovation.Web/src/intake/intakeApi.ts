@@ -1,0 +1,39 @@
+import { get, post } from '../api/http';
+import type { Schema } from '../api/types';
+
+// The organizers' side of intake and the camp's dot-vote and teams (SelectionApi, PollsApi, TeamsApi).
+export type SelectionOverview = Schema<'SelectionOverview'>;
+export type SelectionEntry = Schema<'SelectionEntry'>;
+export type ApplicationStatus = Schema<'ApplicationStatus'>;
+export type DecisionKind = Schema<'DecisionKind'>;
+export type PollTally = Schema<'PollTally'>;
+export type PollView = Schema<'PollView'>;
+export type TeamDetails = Schema<'TeamDetails'>;
+
+const camp = (campId: string) => `/api/camps/${encodeURIComponent(campId)}`;
+
+export const selectionOverview = (campId: string) => get<SelectionOverview>(`${camp(campId)}/selection`);
+export const listApplications = (campId: string) => get<SelectionEntry[]>(`${camp(campId)}/applications`);
+export const exportUrl = (campId: string) => `${camp(campId)}/applications/export`;
+
+export const decide = (campId: string, applicationId: string, decision: DecisionKind, basedOnVersion: number, idempotencyKey: string) =>
+  post<SelectionEntry>(`${camp(campId)}/selection/decisions`, { applicationId, decision, basedOnVersion, idempotencyKey });
+
+export const resendLink = (campId: string, applicationId: string, idempotencyKey: string) =>
+  post<Schema<'ApplicationReceived'>>(`${camp(campId)}/applications/${encodeURIComponent(applicationId)}/link`, { idempotencyKey });
+
+export const listPolls = (campId: string) => get<PollTally[]>(`${camp(campId)}/polls`);
+export const getPoll = (campId: string, pollId: string) => get<PollView>(`${camp(campId)}/polls/${encodeURIComponent(pollId)}`);
+export const openPoll = (campId: string, title: string, dotsPerVoter: number, idempotencyKey: string) =>
+  post<PollTally>(`${camp(campId)}/polls`, { title, options: null, dotsPerVoter, idempotencyKey });
+export const castDots = (campId: string, pollId: string, dots: Record<string, number>, idempotencyKey: string) =>
+  post<PollTally>(`${camp(campId)}/polls/${encodeURIComponent(pollId)}/votes`, { dots, idempotencyKey });
+export const closePoll = (campId: string, pollId: string) => post<PollTally>(`${camp(campId)}/polls/${encodeURIComponent(pollId)}/close`);
+export const formTeams = (campId: string, pollId: string, count: number, capacity: number, idempotencyKey: string) =>
+  post<Schema<'TeamView'>[]>(`${camp(campId)}/polls/${encodeURIComponent(pollId)}/teams`, { count, capacity, idempotencyKey });
+
+export const getTeam = (campId: string, teamId: string) => get<TeamDetails>(`${camp(campId)}/teams/${encodeURIComponent(teamId)}`);
+export const joinTeam = (campId: string, teamId: string, idempotencyKey: string) =>
+  post<TeamDetails>(`${camp(campId)}/teams/${encodeURIComponent(teamId)}/join`, { idempotencyKey });
+export const leaveTeam = (campId: string, teamId: string, idempotencyKey: string) =>
+  post<TeamDetails>(`${camp(campId)}/teams/${encodeURIComponent(teamId)}/leave`, { idempotencyKey });

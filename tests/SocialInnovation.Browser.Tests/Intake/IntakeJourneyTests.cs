@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using SocialInnovation.Applications;
+using SocialInnovation.Camps;
+using SocialInnovation.People;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Browser.Tests.Intake;
+
+/// <summary>
+/// The organizer's side of intake and the dot vote, with the keyboard only: accept an applicant on the
+/// selection page, move the camp to Teams, open the vote; a participant on a 375 px phone joins by invite,
+/// places dots and joins a team; the big screen shows the tally live. axe checks every page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class IntakeJourneyTests(BrowserFixture fixture)
+{
+    private static readonly LocatorAssertionsToContainTextOptions Patiently = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task Selection_voting_and_teams_work_with_the_keyboard_alone()
+    {
+        var api = fixture.Host.Client();
+        await api.SignInOrganizer();
+        var camp = await api.CreateCamp("SICamp Almaty");
+        await api.ChangePhase(camp.CampId, CampPhase.Draft, CampPhase.Applications);
+        foreach (var (name, country) in new[] { ("Aida", "KZ"), ("Timur", "TJ") })
+        {
+            var form = new ApplicationForm(name, $"{name.ToLowerInvariant()}.{Guid.NewGuid():N}@example.com", country, "Almaty", "Green Steppe", "Designer",
+                ["design"], ["ru"], "I want to help young people in my city find their first job.", "A friend", true, "en");
+            (await fixture.Host.Client().Http.PostAsJsonAsync($"/api/camps/{camp.CampId}/applications", new SubmitApplication(form, Guid.NewGuid().ToString("N"), null), ApiClient.Json)).EnsureSuccessStatusCode();
+        }
+        await api.ChangePhase(camp.CampId, CampPhase.Applications, CampPhase.Selection);
+        var organizerLink = (await api.Invite(camp.CampId, CampRole.Organizer)).Link!;
+        var participantLink = (await api.Invite(camp.CampId, CampRole.Participant, maxUses: 5)).Link!;
+
+        await using var organizerContext = await fixture.NewContext();
+        var organizer = await organizerContext.NewPageAsync();
+        await JoinByKeyboard(organizer, organizerLink, "Organizer Aziz");
+        await organizer.GotoAsync($"/camps/{camp.CampId}/organize");
+        await TabTo(organizer, "[data-testid=selection-link]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organizer.GetByTestId("applications")).ToContainTextAsync("Aida", Patiently);
+        await Checked(organizer, "the selection page");
+        await TabTo(organizer, "[aria-label='Accept Aida']");
+        await organizer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organizer.GetByTestId("application-Aida").GetByTestId("status")).ToContainTextAsync("Accepted", Patiently);
+        await Checked(organizer, "the selection page after a decision");
+
+        // The organizer moves the camp to Teams and opens the vote, keyboard only.
+        await organizer.GotoAsync($"/camps/{camp.CampId}/organize");
+        await TabTo(organizer, "[data-testid=phase-to-Teams]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organizer.GetByTestId("phase-current")).ToHaveAttributeAsync("data-phase", "Teams", new() { Timeout = 20_000 });
+        await TabTo(organizer, "[data-testid=vote-link]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await TabTo(organizer, "[data-testid=poll-open]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organizer.GetByTestId("tally")).ToContainTextAsync("Unemployment", Patiently);
+        await Checked(organizer, "the vote page of the organizer");
+
+        await using var participantContext = await fixture.NewContext(375, 740);
+        var participant = await participantContext.NewPageAsync();
+        await JoinByKeyboard(participant, participantLink, "Zarina");
+        await participant.GotoAsync($"/camps/{camp.CampId}/vote");
+        await TabTo(participant, "[data-testid=more-o2]");
+        await participant.Keyboard.PressAsync("Enter");
+        await participant.Keyboard.PressAsync("Enter");
+        await TabTo(participant, "[data-testid=dots-save]");
+        await participant.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(participant.GetByText("Your dots are saved.", new() { Exact = false })).ToBeVisibleAsync();
+        await Checked(participant, "the vote page on a phone");
+
+        // The big screen follows the vote live.
+        await organizer.GotoAsync($"/camps/{camp.CampId}/vote/screen");
+        await Assertions.Expect(organizer.GetByTestId("tally-o2")).ToContainTextAsync("2 dots", Patiently);
+        await Accessibility.Check(organizer, "the big-screen tally");
+
+        await organizer.GotoAsync($"/camps/{camp.CampId}/vote");
+        await TabTo(organizer, "[data-testid=poll-close]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await TabTo(organizer, "[data-testid=form-teams]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await organizer.WaitForURLAsync("**/teams");
+        await Assertions.Expect(organizer.GetByTestId("team-Unemployment")).ToBeVisibleAsync();
+        await Checked(organizer, "the teams page");
+
+        await participant.GotoAsync($"/camps/{camp.CampId}/teams");
+        await TabTo(participant, "[aria-label='Join Unemployment']");
+        await participant.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(participant.GetByTestId("team-Unemployment")).ToContainTextAsync("Zarina — captain", Patiently);
+        await Checked(participant, "the teams page on a phone");
+    }
+
+    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has focus (a bounded number of times).</summary>
+    private static async Task TabTo(IPage page, string selector)
+    {
+        await page.Locator(selector).First.WaitForAsync(new() { Timeout = 20_000 });
+        for (var i = 0; i < 120; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector)) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        throw new InvalidOperationException($"Tab never reached {selector} on {page.Url}");
+    }
+
+    private static async Task JoinByKeyboard(IPage page, string link, string name)
+    {
+        await page.GotoAsync(link);
+        await TabTo(page, "[data-testid=join-name]");
+        await page.Keyboard.TypeAsync(name);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/camps/*");
+    }
+
+    private static async Task Checked(IPage page, string what)
+    {
+        await Accessibility.Check(page, what);
+        await Accessibility.FitsWidth(page, what);
+    }
+}

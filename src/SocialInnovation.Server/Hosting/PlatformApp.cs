@@ -112,6 +112,10 @@ public static class PlatformApp
         services.AddStreamKind<SocialInnovation.Server.Mentors.QueueStream>();
         services.AddStreamKind<SocialInnovation.Server.Mentors.MentoringStream>();
         services.AddOptions<SocialInnovation.Grains.Mentors.HelpQueueOptions>().BindConfiguration("Mentors");
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Artifacts").Get<SocialInnovation.Server.Artifacts.ArtifactSettings>() ?? new());
+        services.AddSingleton(sp => new SocialInnovation.Server.Artifacts.ArtifactStore(new BlobServiceClient(settings.StorageConnectionString)
+            .GetBlobContainerClient(sp.GetRequiredService<SocialInnovation.Server.Artifacts.ArtifactSettings>().Container)));
+        services.AddSingleton<SocialInnovation.Server.Artifacts.DownloadLinks>();
 
         // judging (issue 18)
         services.AddStreamKind<SocialInnovation.Server.Judging.JudgingStream>();
@@ -155,6 +159,7 @@ public static class PlatformApp
         SocialInnovation.Server.Mentors.MentorsApi.MapMentorsApi(api);
         SocialInnovation.Server.Mentors.HelpQueueApi.MapHelpQueueApi(api);
         SocialInnovation.Server.Mentors.SessionsApi.MapSessionsApi(api);
+        SocialInnovation.Server.Artifacts.ArtifactsApi.MapArtifactsApi(api);
 
         // judging (issue 18)
         SocialInnovation.Server.Judging.JudgingApi.MapJudgingApi(api);

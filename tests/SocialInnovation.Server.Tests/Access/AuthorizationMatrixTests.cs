@@ -108,6 +108,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/end"] = ("Mentor", new SocialInnovation.Mentors.EndSession(Guid.Empty, "matrix-end")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/tick"] = ("team members", new SocialInnovation.Mentors.TickActionItem(Guid.Empty, Guid.NewGuid(), true, "matrix-tick")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/sessions/{sessionId:guid}/rating"] = ("team members", new SocialInnovation.Mentors.RateSession(Guid.Empty, 5, "", "matrix-rate")),
+        ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/"] = ("team members, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/uploads"] = ("team members", new SocialInnovation.Artifacts.BeginUpload(SocialInnovation.Artifacts.ArtifactKind.Deck, "deck.pdf", 1000, "matrix-upload")),
+        ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/uploads/{uploadId:guid}"] = ("team members", null),
+        ["PUT /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/uploads/{uploadId:guid}/blocks/{index:int}"] = ("team members", null),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/uploads/{uploadId:guid}/complete"] = ("team members", new SocialInnovation.Artifacts.CompleteUpload(1, "matrix-complete")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/judging"] = ("team members", new SocialInnovation.Artifacts.MarkDeckForJudging(Guid.NewGuid(), "matrix-mark")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/{artifactId:guid}/link"] = ("team members, Mentor, Judge, Organizer", null),
+        ["GET /api/artifacts/download/{token}"] = ("anyone", null),
 
         // judging (issue 18)
         ["GET /api/camps/{campId:guid}/judging/setup"] = ("Judge, Organizer", null),
@@ -293,6 +301,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
                 // mentors and artifacts (issue 17)
                 .Replace("{sessionId:guid}", "6a1f0c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b")
+                .Replace("{uploadId:guid}", "7b2e1d3f-6c8e-4f90-8b1c-2d3e4f5a6b7c").Replace("{artifactId:guid}", "8c3f2e4a-7d9f-4a01-9c2d-3e4f5a6b7c8d").Replace("{index:int}", "0")
 
                 // judging (issue 18)
                 ;

@@ -204,6 +204,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/artifacts/download/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download through a short-lived link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps": {
         parameters: {
             query?: never;
@@ -3276,6 +3314,359 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/teams/{teamId}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's artifacts: every version, and the deck for judging */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamArtifacts"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/artifacts/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start uploading a deck or prototype (size checked against the kind's limit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BeginUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadTicket"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/artifacts/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which blocks of an upload arrived, to resume it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    uploadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadProgress"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/artifacts/uploads/{uploadId}/blocks/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Send one block (4 MB, the last one shorter); sending it again replaces it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    uploadId: string;
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadProgress"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/artifacts/uploads/{uploadId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the file (type by its bytes, size, archive bomb) and keep it as a new version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    uploadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompleteUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArtifactVersion"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/artifacts/judging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark which deck version is the one for judging */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MarkDeckForJudging"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamArtifacts"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/artifacts/{artifactId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A download link valid for a few minutes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    artifactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DownloadLink"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/judging/setup": {
         parameters: {
             query?: never;
@@ -3898,6 +4289,25 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {unknown} */
+        ArtifactKind: "Deck" | "Prototype";
+        ArtifactVersion: {
+            /** Format: uuid */
+            artifactId: string;
+            kind: components["schemas"]["ArtifactKind"];
+            /** Format: int32 */
+            version: number;
+            fileName: string;
+            contentType: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: uuid */
+            uploadedBy: string;
+            uploadedByName: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            blobName: string;
+        };
         AuditEntry: {
             /** Format: date-time */
             at: string;
@@ -3913,6 +4323,13 @@ export interface components {
             comment: null | string;
             /** Format: int64 */
             version: number;
+        };
+        BeginUpload: {
+            kind: components["schemas"]["ArtifactKind"];
+            fileName: string;
+            /** Format: int64 */
+            size: number;
+            idempotencyKey: string;
         };
         BoardAck: {
             /** Format: int64 */
@@ -4090,6 +4507,11 @@ export interface components {
             text: string;
             idempotencyKey: string;
         };
+        CompleteUpload: {
+            /** Format: int32 */
+            blocks: number;
+            idempotencyKey: string;
+        };
         ConfigureBoards: {
             wipWarnOnly: boolean;
             othersMayView: boolean;
@@ -4185,6 +4607,11 @@ export interface components {
             teamId: string;
             reason: string;
             idempotencyKey: string;
+        };
+        DownloadLink: {
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         EditApplication: {
             token: string;
@@ -4373,6 +4800,11 @@ export interface components {
         };
         LockJudging: {
             locked: boolean;
+            idempotencyKey: string;
+        };
+        MarkDeckForJudging: {
+            /** Format: uuid */
+            artifactId: string;
             idempotencyKey: string;
         };
         MemberCounts: {
@@ -4769,6 +5201,13 @@ export interface components {
             requestId: null | string;
             idempotencyKey: string;
         };
+        TeamArtifacts: {
+            /** Format: uuid */
+            teamId: string;
+            versions: components["schemas"]["ArtifactVersion"][];
+            /** Format: uuid */
+            judgingDeckId: null | string;
+        };
         TeamBoard: {
             /** Format: uuid */
             teamId: string;
@@ -4851,6 +5290,26 @@ export interface components {
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;
+        };
+        UploadProgress: {
+            /** Format: uuid */
+            uploadId: string;
+            stagedBlocks: number[];
+            /** Format: int64 */
+            stagedBytes: number;
+        };
+        UploadTicket: {
+            /** Format: uuid */
+            uploadId: string;
+            kind: components["schemas"]["ArtifactKind"];
+            /** Format: int64 */
+            size: number;
+            /** Format: int32 */
+            blockBytes: number;
+            /** Format: int32 */
+            blocks: number;
+            /** Format: date-time */
+            startedAt: string;
         };
         Watcher: {
             /** Format: uuid */

@@ -1,0 +1,93 @@
+using SocialInnovation.Artifacts;
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Common;
+
+namespace SocialInnovation.Grains.Artifacts;
+
+[GenerateSerializer]
+public sealed class TeamArtifactsState
+{
+    [Id(0)] public List<PendingUpload> Uploads { get; set; } = [];
+    [Id(1)] public List<ArtifactVersion> Versions { get; set; } = [];
+    [Id(2)] public Guid? JudgingDeckId { get; set; }
+    [Id(3)] public IdempotencyLog Applied { get; set; } = new();
+    /// <summary>Finished uploads → the version each made, so a retried "complete" answers that version.</summary>
+    [Id(4)] public Dictionary<Guid, Guid> Completed { get; set; } = [];
+}
+
+/// <summary>A team's artifact records. Versions are only ever added: an upload never replaces one.</summary>
+public sealed class TeamArtifactsGrain(
+    [PersistentState("artifacts", StorageNames.State)] IPersistentState<TeamArtifactsState> state,
+    TimeProvider clock) : Grain, ITeamArtifactsGrain
+{
+    /// <summary>Blocks of 4 MB: small enough to resend quickly on weak Wi-Fi, few enough for a 100 MB video.</summary>
+    public const int BlockBytes = 4 * 1024 * 1024;
+
+    private TeamArtifactsState Team => state.State;
+
+    public async Task<Outcome<UploadTicket>> Begin(Guid campId, Guid personId, string personName, BeginUpload command, long maxBytes)
+    {
+        if (new BeginUploadValidator().Validate(command) is { IsValid: false } result) return DomainError.Invalid(result);
+        var uploadId = Secrets.StableGuid($"upload:{this.GetPrimaryKey():N}:{command.IdempotencyKey}");
+        if (Team.Applied.Find(command.IdempotencyKey) is { } applied)
+        {
+            if (applied.Fingerprint != Fingerprint.Of(command)) return DomainError.Conflict("idempotency.reused", "This idempotency key was already used for a different request.");
+            return Team.Uploads.Find(u => u.UploadId == uploadId) is { } pending ? Ticket(pending)
+                : DomainError.Conflict("artifact.upload-closed", "This upload is already finished.");
+        }
+        if (command.Size > maxBytes)
+            return DomainError.Conflict("artifact.too-large", $"A {command.Kind.ToString().ToLowerInvariant()} may be at most {maxBytes / (1024 * 1024)} MB.");
+        if (Team.Uploads.Count >= 10) Team.Uploads.RemoveAt(0); // abandoned uploads: their staged blocks expire in storage
+
+        var artifactId = Guid.NewGuid();
+        var upload = new PendingUpload(uploadId, artifactId, campId, command.Kind, command.FileName, command.Size,
+            $"camps/{campId:N}/teams/{this.GetPrimaryKey():N}/{artifactId:N}", personId, personName, clock.GetUtcNow());
+        Team.Uploads.Add(upload);
+        Team.Applied.Remember(command.IdempotencyKey, Fingerprint.Of(command), 0, uploadId);
+        await state.Store(this);
+        return Ticket(upload);
+    }
+
+    public Task<PendingUpload?> GetUpload(Guid uploadId) => Task.FromResult(Team.Uploads.Find(u => u.UploadId == uploadId));
+
+    public async Task<Outcome<ArtifactVersion>> Complete(Guid uploadId, string contentType, string fileName, long size)
+    {
+        if (Team.Uploads.Find(u => u.UploadId == uploadId) is not { } upload)
+        {
+            var done = Team.Completed.TryGetValue(uploadId, out var artifactId) ? Team.Versions.Find(v => v.ArtifactId == artifactId) : null;
+            return done is not null ? done : DomainError.NotFound("artifact.upload-unknown", "There is no such upload in progress.");
+        }
+        var version = new ArtifactVersion(upload.ArtifactId, upload.Kind, Team.Versions.Count(v => v.Kind == upload.Kind) + 1, fileName, contentType,
+            size, upload.PersonId, upload.PersonName, clock.GetUtcNow(), upload.BlobName);
+        Team.Uploads.Remove(upload);
+        Team.Versions.Add(version);
+        Team.Completed[uploadId] = upload.ArtifactId;
+        await state.Store(this);
+        return version;
+    }
+
+    public async Task Abandon(Guid uploadId)
+    {
+        if (Team.Uploads.RemoveAll(u => u.UploadId == uploadId) == 0) return;
+        await state.Store(this);
+    }
+
+    public async Task<Outcome<TeamArtifacts>> MarkForJudging(MarkDeckForJudging command)
+    {
+        if (new MarkDeckForJudgingValidator().Validate(command) is { IsValid: false } result) return DomainError.Invalid(result);
+        if (Team.Versions.Find(v => v.ArtifactId == command.ArtifactId) is not { Kind: ArtifactKind.Deck })
+            return DomainError.NotFound("artifact.unknown", "This team has no such deck.");
+        if (Team.JudgingDeckId == command.ArtifactId) return View();
+        Team.JudgingDeckId = command.ArtifactId;
+        await state.Store(this);
+        return View();
+    }
+
+    public Task<TeamArtifacts> GetArtifacts() => Task.FromResult(View());
+
+    private TeamArtifacts View() => new(this.GetPrimaryKey(), Team.Versions.OrderByDescending(v => v.UploadedAt).ToList(),
+        Team.JudgingDeckId ?? Team.Versions.LastOrDefault(v => v.Kind == ArtifactKind.Deck)?.ArtifactId);
+
+    private static UploadTicket Ticket(PendingUpload upload) =>
+        new(upload.UploadId, upload.Kind, upload.Size, BlockBytes, (int)((upload.Size + BlockBytes - 1) / BlockBytes), upload.StartedAt);
+}

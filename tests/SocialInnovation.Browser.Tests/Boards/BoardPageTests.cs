@@ -15,6 +15,8 @@ namespace SocialInnovation.Browser.Tests.Boards;
 public sealed class BoardPageTests(BrowserFixture fixture)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
+    /// <summary>The card's own title, not presence lines that quote it ("Aida is moving “…”").</summary>
+    private static readonly LocatorGetByTextOptions Exactly = new() { Exact = true };
 
     private sealed record Board(Guid CampId, Guid TeamId, string Path, ApiClient Organizer);
 
@@ -33,14 +35,14 @@ public sealed class BoardPageTests(BrowserFixture fixture)
 
         // Aida drags a card with the mouse from "To do" to "In progress".
         await MouseDrag(aida, Card(aida, "Interview 5 teachers"), aida.GetByTestId("lane-doing"));
-        await Assertions.Expect(timur.GetByTestId("lane-doing").GetByText("Interview 5 teachers")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("lane-doing").GetByText("Interview 5 teachers", Exactly)).ToBeVisibleAsync(Patiently);
 
         // Timur moves the other card with the keyboard: "Move to…", then "to Review".
         await Card(timur, "Опрос родителей").Locator(".move-toggle").FocusAsync();
         await timur.Keyboard.PressAsync("Enter");
         await Card(timur, "Опрос родителей").Locator("[data-move-to=review]").FocusAsync();
         await timur.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(aida.GetByTestId("lane-review").GetByText("Опрос родителей")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(aida.GetByTestId("lane-review").GetByText("Опрос родителей", Exactly)).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(timur.GetByTestId("board-announcer")).ToContainTextAsync("Review");
         // Focus follows the card to its new place, so it can be moved again.
         await Assertions.Expect(Card(timur, "Опрос родителей").Locator(".move-toggle")).ToBeFocusedAsync();
@@ -60,18 +62,18 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         var timur = await Teammate(phone, board, "Timur");
 
         await TouchDrag(timur, Card(timur, "Paper prototype"), timur.GetByTestId("lane-review"));
-        await Assertions.Expect(aida.GetByTestId("lane-review").GetByText("Paper prototype")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(aida.GetByTestId("lane-review").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync(Patiently);
 
         await phone.SetOfflineAsync(true);
         await Card(timur, "Landing page").Locator(".move-toggle").ClickAsync();
         await Card(timur, "Landing page").Locator("[data-move-to=done]").ClickAsync();
         // Shown at once, kept as pending while offline.
-        await Assertions.Expect(timur.GetByTestId("lane-done").GetByText("Landing page")).ToBeVisibleAsync();
+        await Assertions.Expect(timur.GetByTestId("lane-done").GetByText("Landing page", Exactly)).ToBeVisibleAsync();
         await Assertions.Expect(timur.GetByTestId("board-offline")).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(timur.GetByTestId("board-pending")).ToBeVisibleAsync();
 
         await phone.SetOfflineAsync(false);
-        await Assertions.Expect(aida.GetByTestId("lane-done").GetByText("Landing page")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(aida.GetByTestId("lane-done").GetByText("Landing page", Exactly)).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(timur.GetByTestId("board-pending")).ToBeHiddenAsync(new() { Timeout = 20_000 });
 
         var stored = await board.Organizer.Get<BoardView>(board.Path + "/");

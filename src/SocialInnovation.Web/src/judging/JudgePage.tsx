@@ -50,20 +50,24 @@ export default function JudgePage({ params }: PageProps) {
     setSheet(next);
   };
 
-  useEffect(() => {
-    const box = new ScoreOutbox(campId, (s) => { received(s); rerender((n) => n + 1); }, (_op, problem: ApiProblem) => {
+  // Made during the first render, not in an effect: the first frame already counts what waits on the
+  // device, so the page never says "saved" while scores from an earlier visit are still unsent.
+  if (!outbox.current) {
+    outbox.current = new ScoreOutbox(campId, (s) => { received(s); rerender((n) => n + 1); }, (_op, problem: ApiProblem) => {
       setNotice(errorText(problem.code, problem.detail) ?? t('judge.refused'));
       void getSheet(campId).then(received, () => undefined);
       rerender((n) => n + 1);
     });
-    outbox.current = box;
+  }
+  useEffect(() => () => outbox.current?.stop(), []);
+
+  useEffect(() => {
     getSheet(campId).then(received, (e: unknown) => setError(describe(e)));
     getCamp(campId).then((camp) => {
       const map = Object.fromEntries(camp.teams.map((team) => [team.teamId, team.name]));
       localStorage.setItem(teamNamesKey(campId), JSON.stringify(map));
       setNames(map);
     }, () => undefined);
-    return () => box.stop();
   }, [campId]);
 
   const waiting = outbox.current?.waiting ?? [];

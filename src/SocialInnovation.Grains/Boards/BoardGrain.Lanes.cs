@@ -1,3 +1,4 @@
+using SocialInnovation.Grains.Common;
 using SocialInnovation.Boards;
 using SocialInnovation.Common;
 
@@ -10,7 +11,7 @@ public sealed partial class BoardGrain
 
     public async Task<Outcome<BoardAck>> SetColumns(SetColumns command, BoardActor by)
     {
-        if (Validate(new SetColumnsValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new SetColumnsValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 
         if (command.BasedOn != Board.ColumnsVersion)

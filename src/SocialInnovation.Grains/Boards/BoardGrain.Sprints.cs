@@ -1,3 +1,4 @@
+using SocialInnovation.Grains.Common;
 using SocialInnovation.Boards;
 using SocialInnovation.Common;
 
@@ -30,7 +31,7 @@ public sealed partial class BoardGrain
 
     public async Task<Outcome<BoardAck>> WriteSprintNotes(WriteSprintNotes command, BoardActor by)
     {
-        if (Validate(new WriteSprintNotesValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new WriteSprintNotesValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 
         var sprint = SprintOf(command.Number);

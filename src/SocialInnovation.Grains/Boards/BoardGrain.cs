@@ -63,7 +63,7 @@ public sealed partial class BoardGrain(
 
     public async Task<Outcome<BoardAck>> CreateCard(CreateCard command, BoardActor by)
     {
-        if (Validate(new CreateCardValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new CreateCardValidator(), command) is { } invalid) return invalid;
         var members = await TeamMembers(command.Assignees);
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
@@ -85,7 +85,7 @@ public sealed partial class BoardGrain(
 
     public async Task<Outcome<BoardAck>> EditCard(EditCard command, BoardActor by)
     {
-        if (Validate(new EditCardValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new EditCardValidator(), command) is { } invalid) return invalid;
         var members = await TeamMembers(command.Assignees);
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
@@ -111,7 +111,7 @@ public sealed partial class BoardGrain(
 
     public async Task<Outcome<BoardAck>> MoveCard(MoveCard command, BoardActor by)
     {
-        if (Validate(new MoveCardValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new MoveCardValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
         if (!Board.Cards.TryGetValue(command.CardId, out var card) || Board.Archived.Contains(card.CardId)) return UnknownCard();
@@ -135,7 +135,7 @@ public sealed partial class BoardGrain(
 
     public async Task<Outcome<BoardAck>> CommentCard(CommentCard command, BoardActor by)
     {
-        if (Validate(new CommentCardValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new CommentCardValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
         if (!Board.Cards.TryGetValue(command.CardId, out var card)) return UnknownCard();
@@ -187,12 +187,6 @@ public sealed partial class BoardGrain(
     private IReadOnlyList<CardHistoryEntry> WithHistory(BoardCard card, BoardActor by, CardAction action, string? lane) =>
         card.History.Append(new CardHistoryEntry(clock.GetUtcNow(), by.Name, action, lane)).TakeLast(KeptHistory).ToList();
 
-    private static DomainError? Validate<T>(FluentValidation.IValidator<T> validator, T command)
-    {
-        if (command is null) return new DomainError(ErrorKind.Invalid, "validation", "The request is empty.");
-        var result = validator.Validate(command);
-        return result.IsValid ? null : DomainError.Invalid(result);
-    }
 
     private static DomainError UnknownCard() => DomainError.NotFound("card.unknown", "This board has no such card.");
 

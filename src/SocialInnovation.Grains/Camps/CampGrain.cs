@@ -53,7 +53,7 @@ public sealed partial class CampGrain(
 
     public async Task<Outcome<CampSnapshot>> Create(CreateCamp command, Guid organizerId, string organizerName)
     {
-        if (Validate(new CreateCampValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new CreateCampValidator(), command) is { } invalid) return invalid;
         if (Camp.Exists)
         {
             if (Camp.CreatedBy != organizerId || Camp.CreatedWithKey != command.IdempotencyKey)
@@ -84,7 +84,7 @@ public sealed partial class CampGrain(
 
     public async Task<Outcome<CampSnapshot>> ChangePhase(ChangePhase command, string byName)
     {
-        if (Validate(new ChangePhaseValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new ChangePhaseValidator(), command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 
@@ -139,10 +139,4 @@ public sealed partial class CampGrain(
 
     private static DomainError NotFound() => DomainError.UnknownCamp;
 
-    private static DomainError? Validate<T>(FluentValidation.IValidator<T> validator, T command)
-    {
-        if (command is null) return new DomainError(ErrorKind.Invalid, "validation", "The request is empty.");
-        var result = validator.Validate(command);
-        return result.IsValid ? null : DomainError.Invalid(result);
-    }
 }

@@ -17,9 +17,10 @@ public sealed partial class JudgingGrain
     private IEnumerable<ScoreRecord> ScoreRecords() =>
         from sheet in Round.Sheets
         from entry in sheet.Value.Entries.Values
-        where entry.Current.Status == EntryStatus.Scored && Round.Rubric.WeightedScore(entry.Current.Marks) is not null
-        select new ScoreRecord(sheet.Key, sheet.Value.Name, entry.Current.TeamId, entry.Current.Marks,
-            Round.Rubric.WeightedScore(entry.Current.Marks)!.Value, entry.Current.At);
+        where entry.Current.Status == EntryStatus.Scored
+        let weighted = Round.Rubric.WeightedScore(entry.Current.Marks)
+        where weighted is not null
+        select new ScoreRecord(sheet.Key, sheet.Value.Name, entry.Current.TeamId, entry.Current.Marks, weighted.Value, entry.Current.At);
 
     /// <summary>Computed once per change of the stream (the bootstrap is the costly part), then served from memory.</summary>
     private (Leaderboard Board, IReadOnlyDictionary<Guid, TeamConfidence> Confidence)? CurrentBoard()

@@ -1,3 +1,4 @@
+using SocialInnovation.Grains.Common;
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Judging.Ranking;
 using SocialInnovation.Judging;
@@ -12,7 +13,7 @@ public sealed partial class JudgingGrain
 
     public async Task<Outcome<JudgeSheet>> Score(JudgeContext judge, ScoreTeam command)
     {
-        if (Invalid(new ScoreTeamValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new ScoreTeamValidator(), command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
         if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         if (Round.Rubric.WeightedScore(command.Marks) is not { } weighted || command.Marks.Count != Round.Rubric.Criteria.Count)
@@ -33,7 +34,7 @@ public sealed partial class JudgingGrain
 
     public async Task<Outcome<JudgeSheet>> Skip(JudgeContext judge, SkipTeam command)
     {
-        if (Invalid(new SkipTeamValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new SkipTeamValidator(), command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
         if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         var current = Entry(judge, command.TeamId)?.Current;
@@ -48,7 +49,7 @@ public sealed partial class JudgingGrain
 
     public async Task<Outcome<JudgeSheet>> Undo(JudgeContext judge, UndoScore command)
     {
-        if (Invalid(new UndoScoreValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new UndoScoreValidator(), command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
         if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         var entry = Entry(judge, command.TeamId);
@@ -66,7 +67,7 @@ public sealed partial class JudgingGrain
 
     public async Task<Outcome<JudgeSheet>> Declare(JudgeContext judge, DeclareConflict command)
     {
-        if (Invalid(new DeclareConflictValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new DeclareConflictValidator(), command) is { } invalid) return invalid;
         if (!Round.Configured) return NotConfigured;
         if (Round.Locked) return Locked;
         if (!Round.PitchOrder.Contains(command.TeamId)) return UnknownTeam;

@@ -35,7 +35,7 @@ public sealed partial class JudgingGrain(
 
     public async Task<Outcome<JudgingSetup>> Configure(ConfigureJudging command, IReadOnlyList<Guid> teams)
     {
-        if (Invalid(new ConfigureJudgingValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new ConfigureJudgingValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return replayed.Error ?? await Settled(Setup);
         if (command.BasedOnVersion != Round.Version)
             return DomainError.Conflict("judging.stale", "Someone changed the judging setup meanwhile. Reload and try again.");
@@ -60,7 +60,7 @@ public sealed partial class JudgingGrain(
 
     public async Task<Outcome<JudgingSetup>> Lock(LockJudging command)
     {
-        if (Invalid(new LockJudgingValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new LockJudgingValidator(), command) is { } invalid) return invalid;
         if (!Round.Configured) return NotConfigured;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return replayed.Error ?? await Settled(Setup);
         if (Round.Locked == command.Locked) return Setup();
@@ -100,10 +100,4 @@ public sealed partial class JudgingGrain(
     private static DomainError NotConfigured =>
         DomainError.Conflict("judging.not-configured", "The organizer has not set up judging for this camp yet.");
 
-    private static DomainError? Invalid<T>(FluentValidation.IValidator<T> validator, T command)
-    {
-        if (command is null) return new DomainError(ErrorKind.Invalid, "validation", "The request is empty.");
-        var result = validator.Validate(command);
-        return result.IsValid ? null : DomainError.Invalid(result);
-    }
 }

@@ -37,7 +37,7 @@ public sealed class HelpQueueGrain(
 
     public async Task<Outcome<HelpRequest>> Raise(Guid teamId, string teamName, RaiseHand command)
     {
-        if (Invalid(new RaiseHandValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new RaiseHandValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         if (Queue.Requests.Find(r => r.TeamId == teamId && r.Status is HelpRequestStatus.Waiting or HelpRequestStatus.Taken) is { } open)
             return DomainError.Conflict("queue.already-raised", $"Your team's hand is already up: \"{open.Topic}\".");
@@ -50,7 +50,7 @@ public sealed class HelpQueueGrain(
 
     public async Task<Outcome<HelpRequest>> Withdraw(Guid teamId, WithdrawHand command)
     {
-        if (Invalid(new WithdrawHandValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new WithdrawHandValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var index = Queue.Requests.FindIndex(r => r.RequestId == command.RequestId && r.TeamId == teamId);
         if (index < 0) return Unknown();
@@ -64,7 +64,7 @@ public sealed class HelpQueueGrain(
 
     public async Task<Outcome<HelpRequest>> Take(Guid mentorId, string mentorName, IReadOnlyList<string> mentorTags, TakeRequest command)
     {
-        if (Invalid(new TakeRequestValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new TakeRequestValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var waiting = Queue.Requests.Where(r => r.Status == HelpRequestStatus.Waiting).OrderBy(r => r.RaisedAt);
         HelpRequest? chosen;
@@ -163,8 +163,6 @@ public sealed class HelpQueueGrain(
         foreach (var old in closed.OrderBy(r => r.DoneAt).Take(Math.Max(0, closed.Count - Options.KeepClosed))) Queue.Requests.Remove(old);
     }
 
-    private static DomainError? Invalid<T>(IValidator<T> validator, T command) =>
-        validator.Validate(command) is { IsValid: false } result ? DomainError.Invalid(result) : null;
 
     private static DomainError Unknown() => DomainError.NotFound("queue.unknown", "There is no such help request.");
 }

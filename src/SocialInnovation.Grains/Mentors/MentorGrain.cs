@@ -32,7 +32,7 @@ public sealed class MentorGrain(
 
     public async Task<Outcome<MentorCalendar>> SaveProfile(Guid campId, Guid personId, string name, SaveMentorProfile command)
     {
-        if (Invalid(new SaveMentorProfileValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new SaveMentorProfileValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         if (command.BasedOnVersion != Mentor.Version) return Stale();
 
@@ -46,7 +46,7 @@ public sealed class MentorGrain(
 
     public async Task<Outcome<MentorCalendar>> PublishSlot(PublishSlot command)
     {
-        if (Invalid(new PublishSlotValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new PublishSlotValidator(), command) is { } invalid) return invalid;
         if (Mentor.Profile is null) return NoProfile();
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var end = command.Start.AddMinutes(command.Minutes);
@@ -65,7 +65,7 @@ public sealed class MentorGrain(
     public async Task<Outcome<MentorCalendar>> RemoveSlot(Guid slotId, string idempotencyKey)
     {
         var command = new RemoveSlot(slotId, idempotencyKey);
-        if (Invalid(new RemoveSlotValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new RemoveSlotValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(idempotencyKey, command) is { } replayed) return await Replayed(replayed);
         if (Mentor.Slots.Find(s => s.SlotId == slotId) is not { } slot) return UnknownSlot();
         if (slot.TeamId is not null) return DomainError.Conflict("slot.booked", $"{slot.TeamName} booked this slot; ask them before removing it.");
@@ -77,7 +77,7 @@ public sealed class MentorGrain(
 
     public async Task<Outcome<MentorCalendar>> Book(Guid teamId, string teamName, BookSlot command)
     {
-        if (Invalid(new BookSlotValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new BookSlotValidator(), command) is { } invalid) return invalid;
         if (Mentor.Profile is null) return NoProfile();
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var index = Mentor.Slots.FindIndex(s => s.SlotId == command.SlotId);
@@ -97,7 +97,7 @@ public sealed class MentorGrain(
 
     public async Task<Outcome<MentorCalendar>> CancelBooking(Guid teamId, CancelBooking command)
     {
-        if (Invalid(new CancelBookingValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new CancelBookingValidator(), command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var index = Mentor.Slots.FindIndex(s => s.SlotId == command.SlotId);
         if (index < 0) return UnknownSlot();
@@ -134,8 +134,6 @@ public sealed class MentorGrain(
         return Calendar();
     }
 
-    private static DomainError? Invalid<T>(IValidator<T> validator, T command) =>
-        validator.Validate(command) is { IsValid: false } result ? DomainError.Invalid(result) : null;
 
     private DomainError Stale() => DomainError.Conflict("mentor.stale",
         $"Your profile changed elsewhere (now version {Mentor.Version}). Reload and try again.");

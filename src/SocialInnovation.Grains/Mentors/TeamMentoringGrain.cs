@@ -27,7 +27,7 @@ public sealed class TeamMentoringGrain(
 
     public async Task<Outcome<MentorSession>> Start(Guid campId, string teamName, Guid mentorId, string mentorName, StartSession command)
     {
-        if (Invalid(new StartSessionValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(new StartSessionValidator(), command) is { } invalid) return invalid;
         if (Team.Sessions.Find(s => s.SessionId == command.SessionId) is { } existing)
         {
             await Log.Settled();
@@ -88,7 +88,7 @@ public sealed class TeamMentoringGrain(
     /// <summary>validate → replay → check (in <paramref name="change"/>) → store → publish.</summary>
     private async Task<Outcome<MentorSession>> Apply<T>(IValidator<T> validator, T command, Guid sessionId, string key, Func<MentorSession, OneOf> change)
     {
-        if (Invalid(validator, command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(validator, command) is { } invalid) return invalid;
         var index = Team.Sessions.FindIndex(s => s.SessionId == sessionId);
         if (index < 0) return DomainError.NotFound("session.unknown", "This team has no such session.");
         if (Log.Replay(key, command) is { } replayed)
@@ -115,8 +115,6 @@ public sealed class TeamMentoringGrain(
     private TeamSessions View() => new(this.GetPrimaryKey(), Team.CampId, Team.CampId == Guid.Empty ? 0 : Log.Epoch, Team.Log.Seq,
         Team.Sessions.OrderByDescending(s => s.StartedAt).ToList());
 
-    private static DomainError? Invalid<T>(IValidator<T> validator, T command) =>
-        validator.Validate(command) is { IsValid: false } result ? DomainError.Invalid(result) : null;
 
     /// <summary>A decided change (what happened, the session after it) or a refusal.</summary>
     private readonly record struct OneOf(string? What, MentorSession? Session, DomainError? Error)

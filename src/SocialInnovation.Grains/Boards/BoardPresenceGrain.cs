@@ -23,27 +23,40 @@ public sealed class BoardPresenceGrain(TimeProvider clock) : Grain, IBoardPresen
         var teamId = this.GetPrimaryKey(out var campKey);
         _log = new StreamLog(PresenceStreams.For(Guid.ParseExact(campKey!, "N"), teamId), new StreamLogState(), () => Task.CompletedTask,
             DeactivateOnIdle, GrainFactory, clock, new StreamLogOptions(Keep: 20, VisibleBeforeStored: true));
-        this.RegisterGrainTimer(Prune, new GrainTimerCreationOptions(PruneEvery, PruneEvery) { Interleave = true });
+        this.RegisterGrainTimer(() => Prune(), new GrainTimerCreationOptions(PruneEvery, PruneEvery) { Interleave = true });
         return Task.CompletedTask;
     }
 
     public async Task<BoardPresence> Report(Guid personId, string name, ReportPresence report)
     {
         var before = View();
+        // Whoever went quiet is dropped before anyone's report is answered, not only when the timer next
+        // fires: what a report returns and publishes never lists someone who stopped reporting.
+        Forget(clock.GetUtcNow());
         if (report.Leaving) _here.Remove(personId);
         else _here[personId] = (new Watcher(personId, name, report.Dragging), clock.GetUtcNow());
         await PublishIfChanged(before);
         return View();
     }
 
-    public Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after) => Task.FromResult<Outcome<StreamCatchUp>>(_log.CatchUp(after, View));
+    public async Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after)
+    {
+        // A new watcher is not shown people who went quiet since the timer last fired.
+        await Prune();
+        return _log.CatchUp(after, View);
+    }
 
-    private async Task Prune(CancellationToken cancellationToken)
+    private async Task Prune()
     {
         var before = View();
-        var now = clock.GetUtcNow();
-        foreach (var gone in _here.Where(h => now - h.Value.Seen > Expiry).Select(h => h.Key).ToList()) _here.Remove(gone);
+        Forget(clock.GetUtcNow());
         await PublishIfChanged(before);
+    }
+
+    /// <summary>A watcher whose page stopped reporting (closed, offline, asleep) for longer than <see cref="Expiry"/> has left.</summary>
+    private void Forget(DateTimeOffset now)
+    {
+        foreach (var gone in _here.Where(h => now - h.Value.Seen > Expiry).Select(h => h.Key).ToList()) _here.Remove(gone);
     }
 
     private async Task PublishIfChanged(BoardPresence before)

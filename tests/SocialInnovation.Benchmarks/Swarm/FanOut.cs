@@ -15,6 +15,7 @@ public static class FanOut
 {
     public static async Task<Outcome> Run(Target target, Shape shape, Action<string>? log = null)
     {
+        target = shape.On?.Invoke(target) ?? target;
         var (streams, joins) = await target.Prepare(shape.Streams, shape.Watchers);
         var watchers = new List<(Watcher Watcher, PreparedStream Stream)>();
         foreach (var s in streams) foreach (var cookie in s.WatcherCookies) watchers.Add((new Watcher(target.Hub, cookie), s));

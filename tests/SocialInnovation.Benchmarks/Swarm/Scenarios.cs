@@ -7,7 +7,7 @@ namespace SocialInnovation.Benchmarks.Swarm;
 /// </summary>
 public static class Scenarios
 {
-    public static readonly string[] Names = ["spread", "rooms", "crowd", "join", "slow", "flood"];
+    public static readonly string[] Names = ["spread", "rooms", "crowd", "join", "slow", "flood", BoardScenario.Name];
 
     public static IReadOnlyList<Shape> Shapes(string name, double scale, double seconds)
     {
@@ -20,6 +20,7 @@ public static class Scenarios
             "crowd" => [Fan(1, N(2000), 5, d)],
             "slow" => [Fan(10, N(20), 2, d, Disruption.SlowConsumers, "alone"), Fan(10, N(20), 2, d, Disruption.SlowConsumers)],
             "flood" => [Fan(10, N(20), 2, d, Disruption.Flooder, "alone"), Fan(10, N(20), 2, d, Disruption.Flooder)],
+            BoardScenario.Name => BoardScenario.Shapes(N, d),
             _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: {string.Join(", ", Names)}."),
         };
     }

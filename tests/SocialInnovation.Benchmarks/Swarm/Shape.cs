@@ -5,6 +5,9 @@ public enum Disruption { None, SlowConsumers, Flooder }
 /// <summary>One fan-out load: streams × watchers, each stream changed <see cref="Rate"/> times a second for <see cref="Duration"/>.</summary>
 public sealed record Shape(string Name, int Streams, int Watchers, double Rate, TimeSpan Duration, Disruption Disruption = Disruption.None)
 {
+    /// <summary>Which target a scenario of its own runs against in place of the given one (e.g. the product's boards instead of its camps).</summary>
+    public Func<Target, Target>? On { get; init; }
+
     public int ChangesPerStream => Math.Max(2, (int)Math.Round(Rate * Duration.TotalSeconds));
 }
 

@@ -1,6 +1,7 @@
 using SocialInnovation.Boards;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
+using SocialInnovation.Grains.Boards;
 using SocialInnovation.Grains.Tests.Live;
 using SocialInnovation.Live;
 using SocialInnovation.Teams;
@@ -269,5 +270,40 @@ public sealed class BoardPresenceTests(ClusterFixture fixture) : ClusterTests(fi
         Assert.Equal([("Aida", (Guid?)null), ("Timur", card)], dragging.Watchers.Select(w => (w.Name, w.Dragging)));
         Assert.Equal(["Aida"], left.Watchers.Select(w => w.Name));
         Assert.Equal(["Aida"], first.Snapshot!.Read<BoardPresence>().Watchers.Select(w => w.Name));
+    }
+
+    [Fact]
+    public async Task A_watcher_who_stops_reporting_drops_off_the_board_once_the_expiry_passes_and_watchers_are_told()
+    {
+        var presence = Grains.Presence(Guid.NewGuid(), Guid.NewGuid());
+        var (aida, timur) = (Guid.NewGuid(), Guid.NewGuid());
+        await presence.Report(aida, "Aida", new ReportPresence(null, false));
+        await presence.Report(timur, "Timur", new ReportPresence(Guid.NewGuid(), false));
+        var watched = (await presence.CatchUp(null)).Ok();
+
+        // Timur's phone lost the network (or the tab was closed) mid-drag: no more reports from him, while Aida's keep coming.
+        Fixture.Clock.Advance(BoardPresenceGrain.Expiry / 2);
+        await presence.Report(aida, "Aida", new ReportPresence(null, false));
+        var stillThere = (await presence.CatchUp(null)).Ok().Snapshot!.Read<BoardPresence>();
+        Fixture.Clock.Advance(BoardPresenceGrain.Expiry / 2 + TimeSpan.FromSeconds(1));
+        var afterExpiry = await presence.Report(aida, "Aida", new ReportPresence(null, false));
+        var told = (await presence.CatchUp(new StreamPosition(watched.Epoch, watched.Seq))).Ok();
+
+        Assert.Equal(["Aida", "Timur"], stillThere.Watchers.Select(w => w.Name));
+        Assert.Equal(["Aida"], afterExpiry.Watchers.Select(w => w.Name));
+        Assert.Equal(["Aida"], told.Events.Last().Read<BoardPresence>().Watchers.Select(w => w.Name));
+    }
+
+    [Fact]
+    public async Task A_board_everyone_left_without_saying_so_shows_nobody_to_the_next_watcher()
+    {
+        var presence = Grains.Presence(Guid.NewGuid(), Guid.NewGuid());
+        await presence.Report(Guid.NewGuid(), "Aida", new ReportPresence(null, false));
+        await presence.Report(Guid.NewGuid(), "Timur", new ReportPresence(null, false));
+
+        Fixture.Clock.Advance(BoardPresenceGrain.Expiry + TimeSpan.FromSeconds(1));
+        var next = (await presence.CatchUp(null)).Ok();
+
+        Assert.Empty(next.Snapshot!.Read<BoardPresence>().Watchers);
     }
 }

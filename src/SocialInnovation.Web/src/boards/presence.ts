@@ -17,6 +17,12 @@ export class BoardPresence {
   private dragging: string | null = null;
   private readonly timer: number;
   private readonly stopStream: () => void;
+  // A closed tab says goodbye if it can (keepalive outlives the page); if it cannot, the server forgets it
+  // once its reports stop (BoardPresenceGrain.Expiry).
+  private readonly goodbye = () => void fetch(this.url, {
+    method: 'POST', keepalive: true, credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ dragging: null, leaving: true }),
+  }).catch(() => undefined);
 
   constructor(private readonly campId: string, private readonly teamId: string) {
     const store = watchStream<Watcher[]>(streamName('presence', campId, teamId.replace(/-/g, '')), {
@@ -27,6 +33,7 @@ export class BoardPresence {
     });
     this.stopStream = () => store.stop();
     this.timer = window.setInterval(() => this.report(false), heartbeat);
+    window.addEventListener('pagehide', this.goodbye);
     this.report(false);
   }
 
@@ -37,13 +44,17 @@ export class BoardPresence {
 
   stop(): void {
     window.clearInterval(this.timer);
+    window.removeEventListener('pagehide', this.goodbye);
     this.stopStream();
     this.report(true);
   }
 
+  private get url(): string {
+    return `/api/camps/${encodeURIComponent(this.campId)}/teams/${encodeURIComponent(this.teamId)}/board/presence`;
+  }
+
   private report(leaving: boolean): void {
-    const url = `/api/camps/${encodeURIComponent(this.campId)}/teams/${encodeURIComponent(this.teamId)}/board/presence`;
     // Presence is best effort: a lost report is repaired by the next one.
-    post(url, { dragging: this.dragging, leaving }).catch(() => undefined);
+    post(this.url, { dragging: this.dragging, leaving }).catch(() => undefined);
   }
 }

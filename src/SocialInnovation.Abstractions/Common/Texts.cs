@@ -46,6 +46,8 @@ public static class Texts
     public static readonly Text QuotasCount = new("At most 30 country quotas.", "Не больше 30 квот по странам.");
     public static readonly Text QuotaTwice = new("Each country may have one quota.", "У каждой страны может быть только одна квота.");
     public static readonly Text QuotaMaxBelowMin = new("A maximum cannot be below the minimum.", "Максимум не может быть меньше минимума.");
+    public static readonly Text DecisionsCount = new("Decide 1 to 2000 applications at once.", "Решение можно принять сразу по 1–2000 заявкам.");
+    public static readonly Text DecisionTwice = new("Each application may be decided once in a batch.", "Каждую заявку можно решить в пакете только один раз.");
 
     /// <summary>The text in the current request's language, with {0}… filled in.</summary>
     public static string For(Text text, params object[] args) =>

@@ -29,6 +29,12 @@ public interface ISelectionGrain : IGrainWithGuidKey
     /// <summary>Accept (to capacity and quotas), waitlist or reject one application; mailed to the applicant.</summary>
     Task<Outcome<SelectionEntry>> Decide(Decide command);
 
+    /// <summary>Decides several applications with one write; each is checked as <see cref="Decide"/> would, in order.</summary>
+    Task<Outcome<DecidedMany>> DecideMany(DecideMany command);
+
+    /// <summary>Fills the places by score within the quotas (see SelectionPlanner) and says why for each applicant; changes nothing.</summary>
+    Task<SelectionSuggestion> Suggest(int waitlistSize);
+
     /// <summary>The applicant withdraws; a place they were offered goes to the waitlist.</summary>
     Task<Outcome<SelectionEntry>> Withdraw(Guid applicationId, string idempotencyKey);
 

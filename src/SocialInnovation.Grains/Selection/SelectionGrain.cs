@@ -108,24 +108,69 @@ public sealed partial class SelectionGrain(
         var fingerprint = $"decide:{command.ApplicationId}:{command.Decision}:{command.BasedOnVersion}";
         if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
             return replayed.Error is null ? Intake.Entries[command.ApplicationId] : replayed.Error;
-        if (!Intake.Entries.TryGetValue(command.ApplicationId, out var entry)) return UnknownApplication();
         if (await Camp() is not { } camp) return DomainError.UnknownCamp;
-        if (camp.Phase != CampPhase.Selection)
-            return DomainError.Conflict("selection.closed", $"Decisions are made in the Selection phase; the camp is in the {camp.Phase} phase.");
-        if (entry.Version != command.BasedOnVersion)
+        var decided = Apply(camp, new DecisionItem(command.ApplicationId, command.Decision, command.BasedOnVersion));
+        if (decided.Error is not null) return decided;
+        Intake.Applied.Remember(command.IdempotencyKey, fingerprint, decided.Value!.Version);
+        await Store();
+        await HandOverNotices();
+        return decided;
+    }
+
+    public async Task<Outcome<DecidedMany>> DecideMany(DecideMany command)
+    {
+        var result = new DecideManyValidator().Validate(command);
+        if (!result.IsValid) return DomainError.Invalid(result);
+        await Tidy();
+        var fingerprint = "decide-many:" + Secrets.Hash(string.Join(",", command.Decisions.Select(d => $"{d.ApplicationId:N}={d.Decision}@{d.BasedOnVersion}")));
+        if (Replay(command.IdempotencyKey, fingerprint) is { } replayed)
+            // A retried batch answers with the entries as they are now; its refusals were answered the first time.
+        {
+            if (replayed.Error is { } error) return error;
+            return new DecidedMany(command.Decisions.Select(d => Intake.Entries.GetValueOrDefault(d.ApplicationId)).OfType<SelectionEntry>().ToList(), []);
+        }
+        if (await Camp() is not { } camp) return DomainError.UnknownCamp;
+        if (camp.Phase != CampPhase.Selection) return Closed(camp.Phase);
+
+        var decided = new List<SelectionEntry>();
+        var refused = new List<RefusedDecision>();
+        foreach (var item in command.Decisions)
+        {
+            var outcome = Apply(camp, item);
+            if (outcome.Error is { } error)
+                refused.Add(new RefusedDecision(item.ApplicationId, Intake.Entries.GetValueOrDefault(item.ApplicationId)?.Application.Name ?? "", error.Code, error.Detail));
+            else decided.Add(outcome.Value!);
+        }
+        Intake.Applied.Remember(command.IdempotencyKey, fingerprint, decided.Count);
+        await Store();
+        await HandOverNotices();
+        return new DecidedMany(decided, refused);
+    }
+
+    /// <summary>One decision's checks and change, unstored: a single decision and a batch share it.</summary>
+    private Outcome<SelectionEntry> Apply(CampSnapshot camp, DecisionItem item)
+    {
+        if (!Intake.Entries.TryGetValue(item.ApplicationId, out var entry)) return UnknownApplication();
+        if (camp.Phase != CampPhase.Selection) return Closed(camp.Phase);
+        if (entry.Version != item.BasedOnVersion)
             return DomainError.Conflict("selection.stale", $"{entry.Application.Name}'s application changed meanwhile. Reload and decide again.");
         if (entry.Status is ApplicationStatus.Withdrawn or ApplicationStatus.Confirmed or ApplicationStatus.Declined)
             return DomainError.Conflict("selection.final", $"{entry.Application.Name} has {entry.Status.ToString().ToLowerInvariant()}; the decision is theirs.");
-        if (command.Decision == DecisionKind.Accepted && entry.Status != ApplicationStatus.Accepted
+        if (item.Decision == DecisionKind.Accepted && entry.Status != ApplicationStatus.Accepted
             && Refusal(camp.Details.Capacity, entry.Application.Country) is { } full)
             return full;
-
-        entry = Decided(entry, command.Decision, null);
-        Intake.Applied.Remember(command.IdempotencyKey, fingerprint, entry.Version);
-        await Store();
-        await HandOverNotices();
-        return entry;
+        return Decided(entry, item.Decision, null);
     }
+
+    public async Task<SelectionSuggestion> Suggest(int waitlistSize)
+    {
+        await Tidy();
+        var capacity = (await Camp())?.Details.Capacity ?? 0;
+        return SelectionPlanner.Suggest(Intake.Entries.Values, capacity, Intake.Settings, Math.Clamp(waitlistSize, 0, 1000));
+    }
+
+    private static DomainError Closed(CampPhase phase) =>
+        DomainError.Conflict("selection.closed", $"Decisions are made in the Selection phase; the camp is in the {phase} phase.");
 
     public async Task<Outcome<SelectionEntry>> Withdraw(Guid applicationId, string idempotencyKey)
     {

@@ -19,6 +19,10 @@ public static class SelectionApi
         camp.MapGet("/selection", Overview).InCamp(CampRole.Organizer).WithSummary("Places, quotas and counts per country and status");
         camp.MapPut("/selection/settings", Configure).InCamp(CampRole.Organizer).WithSummary("Privacy text, confirmation deadline and country quotas");
         camp.MapPost("/selection/decisions", Decide).InCamp(CampRole.Organizer).WithSummary("Accept, waitlist or reject an application");
+        camp.MapPost("/selection/decisions/batch", DecideMany).InCamp(CampRole.Organizer)
+            .WithSummary("Accept, waitlist or reject several applications at once (e.g. a suggestion); refusals are listed, not fatal");
+        camp.MapGet("/selection/suggestion", Suggest).InCamp(CampRole.Organizer)
+            .WithSummary("Fill the places by score within the quotas, with the reason for every applicant; changes nothing");
         camp.MapGet("/applications", List).InCamp(CampRole.Organizer).WithSummary("The applications, filtered");
         camp.MapGet("/applications/{applicationId:guid}", Details).InCamp(CampRole.Organizer).WithSummary("One application with its reviews");
         camp.MapGet("/applications/export", Export).InCamp(CampRole.Organizer).Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -37,6 +41,17 @@ public static class SelectionApi
 
     private static async Task<Results<Ok<SelectionEntry>, Refusal>> Decide(Guid campId, Decide command, IGrainFactory grains) =>
         Problems.Ok(await grains.GetGrain<ISelectionGrain>(campId).Decide(command));
+
+    private static async Task<Results<Ok<DecidedMany>, Refusal>> DecideMany(Guid campId, DecideMany command, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<ISelectionGrain>(campId).DecideMany(command));
+
+    /// <param name="waitlist">How many of the rest to waitlist; by default half the capacity.</param>
+    private static async Task<Ok<SelectionSuggestion>> Suggest(Guid campId, int? waitlist, IGrainFactory grains)
+    {
+        var selection = grains.GetGrain<ISelectionGrain>(campId);
+        var size = waitlist ?? ((await selection.GetOverview()).Capacity + 1) / 2;
+        return TypedResults.Ok(await selection.Suggest(size));
+    }
 
     private static async Task<Ok<IReadOnlyList<SelectionEntry>>> List(Guid campId, [AsParameters] ApplicationsQuery query, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ISelectionGrain>(campId).List(new SelectionFilter(query.Country, query.Status, query.Skill, query.MinScore)));

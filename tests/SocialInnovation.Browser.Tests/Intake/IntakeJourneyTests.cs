@@ -8,8 +8,8 @@ using SocialInnovation.Testing;
 namespace SocialInnovation.Browser.Tests.Intake;
 
 /// <summary>
-/// The organizer's side of intake and the dot vote, with the keyboard only: accept an applicant on the
-/// selection page, move the camp to Teams, open the vote; a participant on a 375 px phone joins by invite,
+/// The organizer's side of intake and the dot vote, with the keyboard only: suggest and apply a selection,
+/// waitlist one applicant by hand, move the camp to Teams, open the vote; a participant on a 375 px phone joins by invite,
 /// places dots and joins a team; the big screen shows the tally live. axe checks every page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -42,9 +42,18 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture)
         await organizer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(organizer.GetByTestId("applications")).ToContainTextAsync("Aida", Patiently);
         await Checked(organizer, "the selection page");
-        await TabTo(organizer, "[aria-label='Accept Aida']");
+        // Suggest selection, read why, apply it as one batch; then change one decision by hand.
+        await TabTo(organizer, "[data-testid=suggest]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organizer.GetByTestId("suggested-Aida").GetByTestId("outcome")).ToHaveTextAsync("In", new() { Timeout = 20_000 });
+        await Checked(organizer, "the selection suggestion");
+        await TabTo(organizer, "[data-testid=apply-suggestion]");
         await organizer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(organizer.GetByTestId("application-Aida").GetByTestId("status")).ToContainTextAsync("Accepted", Patiently);
+        await Assertions.Expect(organizer.GetByTestId("application-Timur").GetByTestId("status")).ToContainTextAsync("Accepted", Patiently);
+        await TabTo(organizer, "[aria-label='Waitlist Timur']");
+        await organizer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organizer.GetByTestId("application-Timur").GetByTestId("status")).ToContainTextAsync("Waitlisted", Patiently);
         await Checked(organizer, "the selection page after a decision");
 
         // The organizer moves the camp to Teams and opens the vote, keyboard only.

@@ -79,6 +79,43 @@ public sealed class SelectionTests(ClusterFixture fixture) : IntakeTests(fixture
     }
 
     [Fact]
+    public async Task Applying_a_suggestion_decides_the_batch_and_lists_what_was_refused()
+    {
+        var (camp, rows) = await CampWith(1, ("Aida", "KZ", 5), ("Bakhrom", "TJ", 4), ("Chynara", "KG", 1));
+        var suggestion = await Selection(camp).Suggest(waitlistSize: 1);
+        var items = suggestion.Applicants.Select(a => new DecisionItem(a.ApplicationId,
+            a.Outcome switch { SuggestedOutcome.In => DecisionKind.Accepted, SuggestedOutcome.Waitlisted => DecisionKind.Waitlisted, _ => DecisionKind.Rejected },
+            a.EntryVersion)).ToList();
+        // A second acceptance beyond the capacity rides along and must be refused on its own.
+        items.Add(new DecisionItem(Guid.NewGuid(), DecisionKind.Accepted, 1));
+        var key = NewKey();
+
+        var batch = (await Selection(camp).DecideMany(new DecideMany(items, key))).Ok();
+        var retried = (await Selection(camp).DecideMany(new DecideMany(items, key))).Ok();
+
+        Assert.Equal(3, batch.Decided.Count);
+        Assert.Equal("application.unknown", Assert.Single(batch.Refused).Code);
+        Assert.Equal(ApplicationStatus.Accepted, await StatusOf(camp, rows["Aida"]));
+        Assert.Equal(ApplicationStatus.Waitlisted, await StatusOf(camp, rows["Bakhrom"]));
+        Assert.Equal(ApplicationStatus.Rejected, await StatusOf(camp, rows["Chynara"]));
+        Assert.Equal(3, retried.Decided.Count);
+    }
+
+    [Fact]
+    public async Task A_batch_accepting_past_the_capacity_refuses_the_surplus_only()
+    {
+        var (camp, rows) = await CampWith(1, ("Aida", "KZ", 5), ("Bakhrom", "TJ", 4));
+        var items = new List<DecisionItem>();
+        foreach (var row in rows.Values) items.Add(new DecisionItem(row.ApplicationId, DecisionKind.Accepted, (await Selection(camp).Get(row.ApplicationId))!.Version));
+
+        var batch = (await Selection(camp).DecideMany(new DecideMany(items, NewKey()))).Ok();
+
+        Assert.Single(batch.Decided);
+        Assert.Equal("selection.full", Assert.Single(batch.Refused).Code);
+        Assert.Equal(1, (await Selection(camp).GetOverview()).PlacesTaken);
+    }
+
+    [Fact]
     public async Task A_decision_based_on_an_outdated_version_is_refused()
     {
         var (camp, rows) = await CampWith(10, ("Aida", "KZ", 5));

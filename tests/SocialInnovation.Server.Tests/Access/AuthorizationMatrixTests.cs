@@ -74,6 +74,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/camps/{campId:guid}/polls/"] = ("Participant, Mentor, Judge, Organizer", null),
         ["GET /api/camps/{campId:guid}/applications/export"] = ("Organizer", null),
         ["POST /api/camps/{campId:guid}/applications/{applicationId:guid}/link"] = ("Organizer", new SocialInnovation.Server.Selection.ResendLink("matrix-resend")),
+        ["POST /api/camps/{campId:guid}/selection/decisions/batch"] = ("Organizer", new DecideMany([new DecisionItem(Guid.Parse("5f0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f50"), DecisionKind.Rejected, 1)], "matrix-decide-many")),
+        ["GET /api/camps/{campId:guid}/selection/suggestion"] = ("Organizer", null),
 
         // boards (issue 16)
         ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/board/"] = ("Participant, Mentor, Judge, Organizer", null),

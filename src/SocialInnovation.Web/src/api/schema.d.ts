@@ -1241,6 +1241,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/selection/decisions/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, waitlist or reject several applications at once (e.g. a suggestion); refusals are listed, not fatal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DecideMany"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DecidedMany"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/selection/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fill the places by score within the quotas, with the reason for every applicant; changes nothing */
+        get: {
+            parameters: {
+                query?: {
+                    waitlist?: number;
+                };
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelectionSuggestion"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/applications/{applicationId}": {
         parameters: {
             query?: never;
@@ -4600,6 +4691,21 @@ export interface components {
             basedOnVersion: number;
             idempotencyKey: string;
         };
+        DecidedMany: {
+            decided: components["schemas"]["SelectionEntry"][];
+            refused: components["schemas"]["RefusedDecision"][];
+        };
+        DecideMany: {
+            decisions: components["schemas"]["DecisionItem"][];
+            idempotencyKey: string;
+        };
+        DecisionItem: {
+            /** Format: uuid */
+            applicationId: string;
+            decision: components["schemas"]["DecisionKind"];
+            /** Format: int32 */
+            basedOnVersion: number;
+        };
         /** @enum {unknown} */
         DecisionKind: "Accepted" | "Waitlisted" | "Rejected";
         DeclareConflict: {
@@ -5006,6 +5112,14 @@ export interface components {
             /** Format: int32 */
             flagAfterMinutes: number;
         };
+        QuotaShortfall: {
+            country: string;
+            /** Format: int32 */
+            min: number;
+            /** Format: int32 */
+            reached: number;
+            cause: components["schemas"]["ShortfallCause"];
+        };
         RaiseHand: {
             topic: string;
             tags: string[];
@@ -5024,6 +5138,13 @@ export interface components {
             token: string;
             name: null | string;
             idempotencyKey: string;
+        };
+        RefusedDecision: {
+            /** Format: uuid */
+            applicationId: string;
+            name: string;
+            code: string;
+            detail: string;
         };
         RemoveSlot: {
             /** Format: uuid */
@@ -5122,6 +5243,16 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        SelectionSuggestion: {
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int32 */
+            placesHeld: number;
+            applicants: components["schemas"]["SuggestedPlace"][];
+            shortfalls: components["schemas"]["QuotaShortfall"][];
+            /** Format: int32 */
+            settingsVersion: number;
+        };
         SetColumns: {
             /** Format: int64 */
             basedOn: number;
@@ -5143,6 +5274,8 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @enum {unknown} */
+        ShortfallCause: "TooFewApplicants" | "NotEnoughPlaces";
         SkipTeam: {
             /** Format: uuid */
             teamId: string;
@@ -5192,6 +5325,25 @@ export interface components {
             idempotencyKey: string;
             website?: null | string;
         };
+        /** @enum {unknown} */
+        SuggestedOutcome: "In" | "Waitlisted" | "Out";
+        SuggestedPlace: {
+            /** Format: uuid */
+            applicationId: string;
+            name: string;
+            country: string;
+            /** Format: double */
+            score: null | number;
+            /** Format: int32 */
+            rank: number;
+            status: components["schemas"]["ApplicationStatus"];
+            outcome: components["schemas"]["SuggestedOutcome"];
+            reason: components["schemas"]["SuggestionReason"];
+            /** Format: int32 */
+            entryVersion: number;
+        };
+        /** @enum {unknown} */
+        SuggestionReason: "AlreadyHolds" | "CountryMinimum" | "Score" | "CountryMaximum" | "BelowCutOff" | "BeyondWaitlist";
         TakenRequest: {
             request: components["schemas"]["HelpRequest"];
             session: components["schemas"]["MentorSession"];

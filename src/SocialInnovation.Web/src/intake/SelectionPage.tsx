@@ -6,6 +6,7 @@ import { Loading, Message } from '../ui/Message';
 import { usePageTitle } from '../ui/usePageTitle';
 import { exportUrl, listApplications, selectionOverview, type ApplicationStatus, type SelectionEntry, type SelectionOverview } from './intakeApi';
 import { ApplicationsTable } from './ApplicationsTable';
+import { SuggestionPanel } from './SuggestionPanel';
 import { statusName, waitlistOrder } from './waitlist';
 
 const statuses: ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Accepted', 'Confirmed', 'Rejected', 'Declined', 'Withdrawn', 'Expired'];
@@ -71,6 +72,7 @@ export default function SelectionPage({ params }: PageProps) {
         </div>
         <p>{statuses.filter((s) => overview.byStatus[s]).map((s) => `${statusName(s)}: ${overview.byStatus[s]}`).join(' · ')}</p>
       </section>
+      <SuggestionPanel campId={campId} changed={() => void reload()} />
       <section aria-labelledby="apps-heading">
         <h2 id="apps-heading">{t('selection.applicationsTitle')}</h2>
         <form class="card filters" onSubmit={(e) => e.preventDefault()} aria-label={t('selection.filter')}>

@@ -37,3 +37,10 @@ export const joinTeam = (campId: string, teamId: string, idempotencyKey: string)
   post<TeamDetails>(`${camp(campId)}/teams/${encodeURIComponent(teamId)}/join`, { idempotencyKey });
 export const leaveTeam = (campId: string, teamId: string, idempotencyKey: string) =>
   post<TeamDetails>(`${camp(campId)}/teams/${encodeURIComponent(teamId)}/leave`, { idempotencyKey });
+
+export type SelectionSuggestion = Schema<'SelectionSuggestion'>;
+export type DecidedMany = Schema<'DecidedMany'>;
+export type DecisionItem = Schema<'DecisionItem'>;
+export const suggestSelection = (campId: string) => get<SelectionSuggestion>(`${camp(campId)}/selection/suggestion`);
+export const decideMany = (campId: string, decisions: DecisionItem[], idempotencyKey: string) =>
+  post<DecidedMany>(`${camp(campId)}/selection/decisions/batch`, { decisions, idempotencyKey });

@@ -41,6 +41,7 @@ public static class PollStreams
 public sealed record PollOption(string Id, string Label);
 
 /// <param name="Version">+1 per accepted change; a client keeps the highest it saw.</param>
+/// <param name="Hidden">An audience poll whose counts are hidden until the organizer reveals them: every option's count is 0 here, <see cref="Voters"/> is real.</param>
 [GenerateSerializer, Immutable]
 public sealed record PollTally(
     Guid PollId,
@@ -50,7 +51,8 @@ public sealed record PollTally(
     IReadOnlyList<OptionTally> Options,
     int Voters,
     bool Closed,
-    long Version);
+    long Version,
+    bool Hidden = false);
 
 [GenerateSerializer, Immutable]
 public sealed record OptionTally(string Id, string Label, int Dots);

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using SocialInnovation.Audience;
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Common;
 using SocialInnovation.Grains.Live;
@@ -11,11 +13,15 @@ namespace SocialInnovation.Grains.Polls;
 /// the tally is computed from the allocations and can never drift from them. Owner of the stream
 /// <c>poll:&lt;camp&gt;:&lt;poll&gt;</c>, a coalescing one: watchers get the whole latest tally at most a few
 /// times a second (<see cref="LiveTiming"/>), however fast votes come in.
+/// Reentrant so that votes arriving while a write is in flight are stored together by the next write
+/// (group commit in <see cref="StreamLog"/>): every command changes memory without awaiting in between,
+/// so interleaving never splits a check from its change. The audience side is in PollGrain.Audience.cs.
 /// </summary>
-public sealed class PollGrain(
+[Reentrant]
+public sealed partial class PollGrain(
     [PersistentState("poll", StorageNames.State)] IPersistentState<PollState> state,
     TimeProvider clock,
-    LiveTiming timing) : Grain, IPollGrain
+    LiveTiming timing) : Grain, IPollGrain, IAudiencePollGrain
 {
     /// <summary>The kind of the stream's events: each carries a whole <see cref="PollTally"/>.</summary>
     public const string TallyKind = "Tally";
@@ -69,8 +75,14 @@ public sealed class PollGrain(
         var result = new CastDotsValidator().Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
         if (!Poll.Exists) return Unknown();
+        if (Poll.Audience is not null) return DomainError.Conflict("poll.audience", "This is an audience poll: vote with its join code.");
         var dots = command.Dots.Where(d => d.Value > 0).ToDictionary(d => d.Key, d => d.Value);
-        if (Poll.Votes.TryGetValue(voterId, out var current) && SameAllocation(current, dots)) return Tally();
+        if (Poll.Votes.TryGetValue(voterId, out var current) && SameAllocation(current, dots))
+        {
+            // The same vote again: answered once the write holding it (perhaps still in flight) is stored.
+            await Log.Settled();
+            return Tally();
+        }
         if (Poll.Closed) return DomainError.Conflict("poll.closed", "Voting has closed.");
         if (dots.Keys.FirstOrDefault(id => Poll.Options.All(o => o.Id != id)) is { } unknown)
             return DomainError.Conflict("poll.option-unknown", $"{unknown} is not an option of this poll.");
@@ -97,7 +109,13 @@ public sealed class PollGrain(
     public Task<IReadOnlyDictionary<string, int>> GetAllocation(Guid voterId) =>
         Task.FromResult<IReadOnlyDictionary<string, int>>(Poll.Votes.TryGetValue(voterId, out var dots) ? new Dictionary<string, int>(dots) : []);
 
-    private PollTally Tally()
+    /// <summary>The tally as anyone may see it: an audience poll's counts stay 0 while hidden.</summary>
+    private PollTally Tally() => Poll.Audience is { Hidden: true } ? HiddenTally() : FullTally();
+
+    private PollTally HiddenTally() => new(this.GetPrimaryKey(), Poll.CampId, Poll.Title, Poll.DotsPerVoter,
+        Poll.Options.Select(o => new OptionTally(o.Id, o.Label, 0)).ToList(), Poll.Votes.Count, Poll.Closed, Poll.Version, Hidden: true);
+
+    private PollTally FullTally()
     {
         var totals = Poll.Options.ToDictionary(o => o.Id, _ => 0);
         foreach (var allocation in Poll.Votes.Values)

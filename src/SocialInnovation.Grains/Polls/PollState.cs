@@ -18,6 +18,8 @@ public sealed class PollState
     [Id(7)] public IdempotencyLog Applied { get; set; } = new();
     /// <summary>The poll's stream: epoch, seq and the last few tallies.</summary>
     [Id(8)] public StreamLogState Log { get; set; } = new();
+    /// <summary>Set when the poll was opened for an audience (PollGrain.Audience.cs); null for a dot-vote.</summary>
+    [Id(9)] public AudiencePollState? Audience { get; set; }
 
     public bool Exists => Options.Count > 0;
 }

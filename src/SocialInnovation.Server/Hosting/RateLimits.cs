@@ -19,10 +19,18 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string Invites = "invites";
     public const string PublicForms = "public-forms";
+    public const string Audience = "audience-votes";
 
     public static TBuilder SignInAttempts<TBuilder>(this TBuilder b) where TBuilder : IEndpointConventionBuilder => b.RequireRateLimiting(SignIn);
     public static TBuilder InviteUse<TBuilder>(this TBuilder b) where TBuilder : IEndpointConventionBuilder => b.RequireRateLimiting(Invites);
     public static TBuilder PublicForm<TBuilder>(this TBuilder b) where TBuilder : IEndpointConventionBuilder => b.RequireRateLimiting(PublicForms);
+
+    /// <summary>
+    /// Audience votes: a whole hall votes within seconds, often behind one venue address, so they have a
+    /// generous limit of their own per address instead of the general one for writes.
+    /// </summary>
+    public static TBuilder AudienceVotes<TBuilder>(this TBuilder b) where TBuilder : IEndpointConventionBuilder =>
+        b.RequireRateLimiting(Audience).WithMetadata(new OwnWriteLimit());
 
     public static void AddRateLimits(this IServiceCollection services, RateLimitSettings limits)
     {
@@ -34,12 +42,13 @@ public static class RateLimits
             o.OnRejected = (rejected, _) => new ValueTask(TooMany(rejected.HttpContext,
                 rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1)).ExecuteAsync(rejected.HttpContext));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                limits.Enabled && IsApiWrite(http.Request)
+                limits.Enabled && IsApiWrite(http.Request) && http.GetEndpoint()?.Metadata.GetMetadata<OwnWriteLimit>() is null
                     ? RateLimitPartition.GetTokenBucketLimiter($"writes:{Caller(http)}", _ => Bucket(limits.Writes))
                     : RateLimitPartition.GetNoLimiter(""));
             AddPerAddress(o, SignIn, limits.SignIn, limits.Enabled);
             AddPerAddress(o, Invites, limits.Invites, limits.Enabled);
             AddPerAddress(o, PublicForms, limits.PublicForms, limits.Enabled);
+            AddPerAddress(o, Audience, limits.AudienceVotes, limits.Enabled);
         });
     }
 
@@ -88,6 +97,9 @@ public static class RateLimits
     };
 }
 
+/// <summary>Marks an endpoint whose writes are limited by a policy of their own instead of the general one.</summary>
+public sealed record OwnWriteLimit;
+
 /// <param name="Permits">Requests one caller may make in a burst, and per window.</param>
 /// <param name="WindowSeconds">The window over which the permits refill.</param>
 public sealed record RateLimit(int Permits, int WindowSeconds);
@@ -101,7 +113,8 @@ public sealed record RateLimitSettings(
     RateLimit PublicForms,
     RateLimit Writes,
     int SignInFailuresBeforeBackoff,
-    int SignInBackoffMaxSeconds)
+    int SignInBackoffMaxSeconds,
+    RateLimit AudienceVotes)
 {
     public static RateLimitSettings From(IConfiguration configuration)
     {
@@ -119,6 +132,8 @@ public sealed record RateLimitSettings(
             // Every write, per signed-in person (or address).
             Read("Writes", 300, 60),
             section.GetValue("SignInFailuresBeforeBackoff", 5),
-            section.GetValue("SignInBackoffMaxSeconds", 900));
+            section.GetValue("SignInBackoffMaxSeconds", 900),
+            // Audience votes per address: a hall of a few hundred behind one venue Wi-Fi, each voting and changing their mind.
+            Read("AudienceVotes", 3000, 60));
     }
 }

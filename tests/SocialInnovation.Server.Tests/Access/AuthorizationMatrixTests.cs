@@ -131,6 +131,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/judging/skips"] = ("Judge", new SocialInnovation.Judging.SkipTeam(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), false, 0, "matrix-judging-skip")),
         ["POST /api/camps/{campId:guid}/judging/undo"] = ("Judge", new SocialInnovation.Judging.UndoScore(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), 1, "matrix-judging-undo")),
         ["POST /api/camps/{campId:guid}/judging/conflicts"] = ("Judge", new SocialInnovation.Judging.DeclareConflict(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), "Matrix conflict", "matrix-judging-conflict")),
+        ["POST /api/camps/{campId:guid}/audience/polls/"] = ("Organizer", new SocialInnovation.Audience.OpenAudiencePoll("Matrix people's choice", SocialInnovation.Audience.AudiencePollKind.PeoplesChoice, null, 1, false, false, "matrix-audience-poll")),
+        ["GET /api/camps/{campId:guid}/audience/polls/"] = ("Organizer", null),
+        ["POST /api/camps/{campId:guid}/audience/polls/{pollId:guid}/reveal"] = ("Organizer", null),
+        ["GET /api/audience/{code}/"] = ("anyone", null),
+        ["POST /api/audience/{code}/votes"] = ("anyone", null),
     };
 
     private static string Describe(Server.Access.Access? rule) => rule switch

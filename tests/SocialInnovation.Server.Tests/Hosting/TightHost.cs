@@ -11,6 +11,7 @@ public sealed class TightHost : IAsyncLifetime
     public const int InvitePermits = 3;
     public const int WritePermits = 6;
     public const int SignInFailures = 3;
+    public const int AudienceVotePermits = 10;
 
     private int _nextAddress;
 
@@ -25,6 +26,8 @@ public sealed class TightHost : IAsyncLifetime
         ["RateLimits:Writes:WindowSeconds"] = "600",
         ["RateLimits:SignIn:Permits"] = "100",
         ["RateLimits:SignInFailuresBeforeBackoff"] = $"{SignInFailures}",
+        ["RateLimits:AudienceVotes:Permits"] = $"{AudienceVotePermits}",
+        ["RateLimits:AudienceVotes:WindowSeconds"] = "600",
     });
 
     public Task DisposeAsync() => Host.DisposeAsync().AsTask();

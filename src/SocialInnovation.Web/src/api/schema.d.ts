@@ -4274,6 +4274,225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/audience/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The camp's audience polls with their full tallies (hidden counts included) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePollView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open an audience poll (people's choice over the teams, or a question) with a join code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpenAudiencePoll"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePollView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/audience/polls/{pollId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the counts of a hidden poll to everyone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    pollId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePollView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audience/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The poll behind a join code, as the audience sees it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePollView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audience/{code}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote (no account needed); answered once the vote is stored; a retry with the same key counts once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CastAudienceVote"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudienceVoteReceipt"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4398,6 +4617,30 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
             blobName: string;
+        };
+        /** @enum {unknown} */
+        AudiencePollKind: "PeoplesChoice" | "Question";
+        AudiencePollView: {
+            tally: components["schemas"]["PollTally"];
+            audience: components["schemas"]["AudienceSettings"];
+        };
+        AudienceSettings: {
+            code: string;
+            kind: components["schemas"]["AudiencePollKind"];
+            /** Format: int32 */
+            maxChoices: number;
+            hideUntilReveal: boolean;
+            requireInvite: boolean;
+            hidden: boolean;
+            teams: string[];
+        };
+        AudienceVoteReceipt: {
+            /** Format: uuid */
+            pollId: string;
+            choices: string[];
+            /** Format: int32 */
+            changes: number;
+            replayed: boolean;
         };
         AuditEntry: {
             /** Format: date-time */
@@ -4566,6 +4809,11 @@ export interface components {
             byName: string;
             action: components["schemas"]["CardAction"];
             lane: null | string;
+        };
+        CastAudienceVote: {
+            deviceToken: string;
+            choices: string[];
+            idempotencyKey: string;
         };
         CastDots: {
             dots: {
@@ -5038,6 +5286,16 @@ export interface components {
         OpenApplication: {
             token: string;
         };
+        OpenAudiencePoll: {
+            title: string;
+            kind: components["schemas"]["AudiencePollKind"];
+            options: null | string[];
+            /** Format: int32 */
+            maxChoices: number;
+            hideUntilReveal: boolean;
+            requireInvite: boolean;
+            idempotencyKey: string;
+        };
         OpenPoll: {
             title: string;
             options: null | string[];
@@ -5079,6 +5337,8 @@ export interface components {
             closed: boolean;
             /** Format: int64 */
             version: number;
+            /** @default false */
+            hidden: boolean;
         };
         PollView: {
             tally: components["schemas"]["PollTally"];

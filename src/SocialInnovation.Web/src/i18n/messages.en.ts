@@ -554,6 +554,12 @@ export const en = {
   'error.judging.closed': 'Scores are taken during the Pitches and Judging phases only.',
   'error.score.stale': 'This score changed on another device meanwhile. Look at it and apply your change again.',
   'error.score.incomplete': 'Give every criterion a mark within its scale.',
+  // audience voting, results and awards (issue 18)
+  'error.poll.audience': 'This is an audience poll: vote with its code.',
+  'error.poll.too-many-choices': 'You picked more options than this poll allows.',
+  'error.poll.too-many-changes': 'You have changed your vote too many times; your last vote counts.',
+  'error.audience.unknown-code': 'No poll has this code. Check the code on the big screen.',
+  'error.audience.invite-required': 'This poll is for camp members: open your camp invite first.',
 } as const;
 
 export type MessageKey = keyof typeof en;

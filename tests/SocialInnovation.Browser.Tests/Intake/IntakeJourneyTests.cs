@@ -42,10 +42,25 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture)
         await organizer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(organizer.GetByTestId("applications")).ToContainTextAsync("Aida", Patiently);
         await Checked(organizer, "the selection page");
+        // A minimum of one place for Tajikistan, set on the page.
+        await TabTo(organizer, "[data-testid=settings-details] summary");
+        await organizer.Keyboard.PressAsync("Enter");
+        await TabTo(organizer, "[data-testid=add-quota-TJ]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await TabTo(organizer, "[aria-label='Minimum places for Tajikistan']");
+        await organizer.Keyboard.PressAsync("Backspace");
+        await organizer.Keyboard.TypeAsync("1");
+        await TabTo(organizer, "[data-testid=save-settings]");
+        await organizer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(organizer.GetByText("The settings are saved.", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(organizer.GetByText("min 1, max 60", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Checked(organizer, "the selection settings");
+
         // Suggest selection, read why, apply it as one batch; then change one decision by hand.
         await TabTo(organizer, "[data-testid=suggest]");
         await organizer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(organizer.GetByTestId("suggested-Aida").GetByTestId("outcome")).ToHaveTextAsync("In", new() { Timeout = 20_000 });
+        await Assertions.Expect(organizer.GetByTestId("suggested-Timur")).ToContainTextAsync("Meets the minimum for Tajikistan");
         await Checked(organizer, "the selection suggestion");
         await TabTo(organizer, "[data-testid=apply-suggestion]");
         await organizer.Keyboard.PressAsync("Enter");

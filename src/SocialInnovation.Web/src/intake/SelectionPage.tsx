@@ -7,6 +7,8 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { exportUrl, listApplications, selectionOverview, type ApplicationStatus, type SelectionEntry, type SelectionOverview } from './intakeApi';
 import { ApplicationsTable } from './ApplicationsTable';
 import { SuggestionPanel } from './SuggestionPanel';
+import { SettingsForm } from './SettingsForm';
+import { getCamp } from '../api/camps';
 import { statusName, waitlistOrder } from './waitlist';
 
 const statuses: ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Accepted', 'Confirmed', 'Rejected', 'Declined', 'Withdrawn', 'Expired'];
@@ -17,6 +19,7 @@ export default function SelectionPage({ params }: PageProps) {
   const [overview, setOverview] = useState<SelectionOverview | null>(null);
   const [entries, setEntries] = useState<SelectionEntry[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [countries, setCountries] = useState<string[]>([]);
   const [country, setCountry] = useState('');
   const [status, setStatus] = useState('');
   const [minScore, setMinScore] = useState('');
@@ -24,8 +27,9 @@ export default function SelectionPage({ params }: PageProps) {
 
   async function reload(): Promise<void> {
     try {
-      const [o, list] = await Promise.all([selectionOverview(campId), listApplications(campId)]);
+      const [o, list, snapshot] = await Promise.all([selectionOverview(campId), listApplications(campId), getCamp(campId)]);
       setOverview(o);
+      setCountries(snapshot.details.countries);
       setEntries(list);
     } catch (error) {
       setFailure(describe(error));
@@ -72,6 +76,11 @@ export default function SelectionPage({ params }: PageProps) {
         </div>
         <p>{statuses.filter((s) => overview.byStatus[s]).map((s) => `${statusName(s)}: ${overview.byStatus[s]}`).join(' · ')}</p>
       </section>
+      <details class="card" data-testid="settings-details">
+        <summary>{t('settings.open')}</summary>
+        <SettingsForm campId={campId} settings={overview.settings} capacity={overview.capacity}
+          countries={countries} saved={() => void reload()} />
+      </details>
       <SuggestionPanel campId={campId} changed={() => void reload()} />
       <section aria-labelledby="apps-heading">
         <h2 id="apps-heading">{t('selection.applicationsTitle')}</h2>

@@ -1,4 +1,4 @@
-import { get, post } from '../api/http';
+import { get, post, request } from '../api/http';
 import type { Schema } from '../api/types';
 
 // The organizers' side of intake and the camp's dot-vote and teams (SelectionApi, PollsApi, TeamsApi).
@@ -44,3 +44,8 @@ export type DecisionItem = Schema<'DecisionItem'>;
 export const suggestSelection = (campId: string) => get<SelectionSuggestion>(`${camp(campId)}/selection/suggestion`);
 export const decideMany = (campId: string, decisions: DecisionItem[], idempotencyKey: string) =>
   post<DecidedMany>(`${camp(campId)}/selection/decisions/batch`, { decisions, idempotencyKey });
+
+export type SelectionSettings = Schema<'SelectionSettings'>;
+export type CountryQuota = Schema<'CountryQuota'>;
+export const configureSelection = (campId: string, privacyText: string, confirmWithinHours: number, quotas: CountryQuota[], basedOnVersion: number, idempotencyKey: string) =>
+  request<SelectionSettings>('PUT', `${camp(campId)}/selection/settings`, { privacyText, confirmWithinHours, quotas, basedOnVersion, idempotencyKey });

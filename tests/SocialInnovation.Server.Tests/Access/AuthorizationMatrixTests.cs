@@ -136,6 +136,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/audience/polls/{pollId:guid}/reveal"] = ("Organizer", null),
         ["GET /api/audience/{code}/"] = ("anyone", null),
         ["POST /api/audience/{code}/votes"] = ("anyone", null),
+        ["GET /api/camps/{campId:guid}/results/"] = ("anyone", null),
+        ["GET /api/camps/{campId:guid}/results/draft"] = ("Organizer", null),
+        ["PUT /api/camps/{campId:guid}/results/draft"] = ("Organizer", new SocialInnovation.Results.SaveResults([], 1000m, "USD", [], null, SocialInnovation.Results.RevealOrder.LastToFirst, 0, "matrix-results-save")),
+        ["POST /api/camps/{campId:guid}/results/publish"] = ("Organizer", new SocialInnovation.Results.PublishResults(true, "matrix-results-publish")),
+        ["GET /api/camps/{campId:guid}/results/export.csv"] = ("Organizer", null),
     };
 
     private static string Describe(Server.Access.Access? rule) => rule switch

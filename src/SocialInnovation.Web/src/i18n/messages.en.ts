@@ -577,6 +577,14 @@ export const en = {
   'error.poll.too-many-changes': 'You have changed your vote too many times; your last vote counts.',
   'error.audience.unknown-code': 'No poll has this code. Check the code on the big screen.',
   'error.audience.invite-required': 'This poll is for camp members: open your camp invite first.',
+  'error.results.published': 'The results are published: withdraw them before changing the draft.',
+  'error.results.stale': 'Someone changed the results meanwhile. Reload and try again.',
+  'error.results.team-unknown': 'This team is not in the camp.',
+  'error.results.track-unknown': 'This track is not one of the judging tracks.',
+  'error.grants.over-pool': 'The mini-grants add up to more than the pool.',
+  'error.results.poll-unknown': 'Choose a people’s choice poll of this camp.',
+  'error.results.judging-open': 'Lock judging before publishing the results.',
+  'error.results.unpublished': 'The results are not published yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;

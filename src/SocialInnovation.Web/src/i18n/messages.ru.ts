@@ -579,4 +579,12 @@ export const ru: Messages = {
   'error.poll.too-many-changes': 'Вы слишком часто меняли голос; засчитан последний.',
   'error.audience.unknown-code': 'Нет голосования с таким кодом. Проверьте код на большом экране.',
   'error.audience.invite-required': 'Это голосование для участников кэмпа: сначала откройте своё приглашение.',
+  'error.results.published': 'Итоги опубликованы: снимите публикацию, чтобы изменить черновик.',
+  'error.results.stale': 'Кто-то тем временем изменил итоги. Обновите страницу и попробуйте снова.',
+  'error.results.team-unknown': 'Такой команды в кэмпе нет.',
+  'error.results.track-unknown': 'Такого трека нет среди треков оценивания.',
+  'error.grants.over-pool': 'Сумма мини-грантов больше фонда.',
+  'error.results.poll-unknown': 'Выберите голосование «Приз зрительских симпатий» этого кэмпа.',
+  'error.results.judging-open': 'Закройте оценивание перед публикацией итогов.',
+  'error.results.unpublished': 'Итоги ещё не опубликованы.',
 };

@@ -1,26 +1,31 @@
 import { useMemo, useState } from 'preact/hooks';
-import { countryName, t } from '../i18n';
+import { countryName, errorText, t } from '../i18n';
 import { IdempotentSubmission } from '../api/idempotency';
 import { ApiProblem } from '../api/http';
 import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
-import { decide, resendLink, type DecisionKind, type SelectionEntry } from './intakeApi';
+import { decide, decideMany, resendLink, type DecisionKind, type SelectionEntry } from './intakeApi';
 import { statusName } from './waitlist';
 
 type SortKey = 'name' | 'country' | 'score' | 'status' | 'submitted';
 const decisions: DecisionKind[] = ['Accepted', 'Waitlisted', 'Rejected'];
 const final = new Set(['Confirmed', 'Declined', 'Withdrawn', 'Expired']);
+/** Rows per page: a thousand rows sort and filter in memory, but only one page is in the DOM at a time. */
+export const pageSize = 50;
 
 /**
  * The applications, sortable by every column. Each decision names the version the organizer saw, so a
  * change made meanwhile (another organizer, the applicant withdrawing) is refused as selection.stale
- * instead of overwritten; the table then reloads.
+ * instead of overwritten; the table then reloads. Only one page of rows is rendered, so a table of
+ * 1,000 applications stays quick on a tablet; rows can be ticked and decided together in one batch.
  */
 export function ApplicationsTable({ campId, entries, changed }: { campId: string; entries: SelectionEntry[]; changed: () => void }) {
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'score', up: false });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const submissions = useMemo(() => new Map<string, IdempotentSubmission>(), []);
+  const [page, setPage] = useState(0);
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
 
   const sorted = useMemo(() => {
     const value = (e: SelectionEntry): string | number => ({
@@ -29,6 +34,43 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
     })[sort.key];
     return [...entries].sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * (sort.up ? 1 : -1));
   }, [entries, sort]);
+  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
+  const current = Math.min(page, pages - 1);
+  const shown = sorted.slice(current * pageSize, (current + 1) * pageSize);
+  const tickable = shown.filter((e) => !final.has(e.status));
+  const allTicked = tickable.length > 0 && tickable.every((e) => ticked.has(e.application.applicationId));
+  const toggle = (id: string) => setTicked((now) => {
+    const next = new Set(now);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
+  const toggleAll = () => setTicked((now) => {
+    const next = new Set(now);
+    for (const e of tickable) { if (allTicked) next.delete(e.application.applicationId); else next.add(e.application.applicationId); }
+    return next;
+  });
+
+  async function actOnTicked(decision: DecisionKind): Promise<void> {
+    const items = entries.filter((e) => ticked.has(e.application.applicationId) && !final.has(e.status))
+      .map((e) => ({ applicationId: e.application.applicationId, decision, basedOnVersion: e.version }));
+    if (items.length === 0) return;
+    setBusy('bulk');
+    setMessage(null);
+    try {
+      const done = await new IdempotentSubmission().run((key) => decideMany(campId, items, key));
+      const refused = done.refused.map((r) => `${r.name}: ${errorText(r.code, r.detail) ?? r.detail}`).join('; ');
+      setMessage({
+        kind: done.refused.length ? 'error' : 'info',
+        text: t('selection.bulkDone', { count: done.decided.length, status: statusName(decision) }) + (refused ? ` ${t('suggest.refused', { list: refused })}` : ''),
+      });
+      setTicked(new Set());
+      changed();
+    } catch (error) {
+      setMessage({ kind: 'error', text: describe(error) });
+    } finally {
+      setBusy(null);
+    }
+  }
 
   async function act(entry: SelectionEntry, action: DecisionKind | 'link'): Promise<void> {
     const id = entry.application.applicationId;
@@ -67,10 +109,18 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
   return (
     <>
       <div aria-live="polite">{message && <Message kind={message.kind} text={message.text} />}</div>
+      <div class="actions bulk" role="group" aria-label={t('selection.bulk')}>
+        <span>{t('selection.ticked', { count: ticked.size })}</span>
+        {decisions.map((d) => (
+          <button key={d} type="button" class="secondary" disabled={busy !== null || ticked.size === 0} onClick={() => void actOnTicked(d)}
+            data-testid={`bulk-${d}`}>{t(`selection.bulk.${d}`)}</button>
+        ))}
+      </div>
       <div class="table-scroll" tabIndex={0} role="region" aria-label={t('selection.applicationsTitle')}>
         <table class="applications" data-testid="applications">
           <thead>
             <tr>
+              <th scope="col"><input type="checkbox" checked={allTicked} onChange={toggleAll} aria-label={t('selection.tickPage')} data-testid="tick-page" /></th>
               {header('name', t('selection.name'))}{header('country', t('apply.country'))}
               <th scope="col">{t('selection.organisationSkills')}</th>
               {header('score', t('selection.score'))}{header('status', t('selection.status'))}
@@ -78,10 +128,12 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
             </tr>
           </thead>
           <tbody>
-            {sorted.map((e) => {
+            {shown.map((e) => {
               const a = e.application;
               return (
                 <tr key={a.applicationId} data-testid={`application-${a.name}`}>
+                  <td>{!final.has(e.status) && <input type="checkbox" checked={ticked.has(a.applicationId)} onChange={() => toggle(a.applicationId)}
+                    aria-label={t('selection.tick', { name: a.name })} />}</td>
                   <th scope="row"><bdi>{a.name}</bdi></th>
                   <td>{countryName(a.country)}</td>
                   <td><bdi>{a.organisation}</bdi><br /><span class="muted">{a.skills.join(', ')}</span></td>
@@ -101,6 +153,13 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
           </tbody>
         </table>
       </div>
+      {pages > 1 && (
+        <nav class="actions pager" aria-label={t('selection.pages')}>
+          <button type="button" class="secondary" disabled={current === 0} onClick={() => setPage(current - 1)} data-testid="page-previous">{t('selection.previous')}</button>
+          <span aria-live="polite" data-testid="page-of">{t('selection.pageOf', { page: current + 1, pages })}</span>
+          <button type="button" class="secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)} data-testid="page-next">{t('selection.next')}</button>
+        </nav>
+      )}
     </>
   );
 }

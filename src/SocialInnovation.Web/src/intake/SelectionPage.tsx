@@ -23,6 +23,8 @@ export default function SelectionPage({ params }: PageProps) {
   const [country, setCountry] = useState('');
   const [status, setStatus] = useState('');
   const [minScore, setMinScore] = useState('');
+  const [skill, setSkill] = useState('');
+  const [organisation, setOrganisation] = useState('');
   usePageTitle(t('selection.title'));
 
   async function reload(): Promise<void> {
@@ -39,7 +41,10 @@ export default function SelectionPage({ params }: PageProps) {
 
   const shown = useMemo(() => (entries ?? []).filter((e) =>
     (!country || e.application.country === country) && (!status || e.status === status)
-    && (!minScore || (e.score.mean ?? 0) >= Number(minScore))), [entries, country, status, minScore]);
+    && (!minScore || (e.score.mean ?? 0) >= Number(minScore))
+    && (!skill || e.application.skills.some((s) => s.toLocaleLowerCase().includes(skill.trim().toLocaleLowerCase())))
+    && (!organisation || e.application.organisation.toLocaleLowerCase().includes(organisation.trim().toLocaleLowerCase()))),
+  [entries, country, status, minScore, skill, organisation]);
   const waitlist = useMemo(() => (entries && overview ? waitlistOrder(entries, overview) : []), [entries, overview]);
 
   if (failure) return <><Message text={failure} /><p><a href={`/camps/${campId}/organize`}>{t('selection.backToConsole')}</a></p></>;
@@ -99,6 +104,12 @@ export default function SelectionPage({ params }: PageProps) {
           </label>
           <label>{t('selection.minScore')}
             <input type="number" min={0} max={5} step={0.5} inputMode="decimal" value={minScore} onInput={(e) => setMinScore(e.currentTarget.value)} />
+          </label>
+          <label>{t('selection.skill')}
+            <input type="search" value={skill} onInput={(e) => setSkill(e.currentTarget.value)} data-testid="filter-skill" />
+          </label>
+          <label>{t('selection.organisation')}
+            <input type="search" value={organisation} onInput={(e) => setOrganisation(e.currentTarget.value)} data-testid="filter-organisation" />
           </label>
         </form>
         <p role="status">{t('selection.shown', { shown: shown.length, total: entries.length })}</p>

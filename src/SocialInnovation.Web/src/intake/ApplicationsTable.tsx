@@ -6,6 +6,8 @@ import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
 import { decide, decideMany, resendLink, type DecisionKind, type SelectionEntry } from './intakeApi';
 import { statusName } from './waitlist';
+import { ReviewPanel } from './ReviewPanel';
+import { Fragment } from 'preact';
 
 type SortKey = 'name' | 'country' | 'score' | 'status' | 'submitted';
 const decisions: DecisionKind[] = ['Accepted', 'Waitlisted', 'Rejected'];
@@ -26,6 +28,7 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
   const submissions = useMemo(() => new Map<string, IdempotentSubmission>(), []);
   const [page, setPage] = useState(0);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const [open, setOpen] = useState<string | null>(null);
 
   const sorted = useMemo(() => {
     const value = (e: SelectionEntry): string | number => ({
@@ -131,7 +134,8 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
             {shown.map((e) => {
               const a = e.application;
               return (
-                <tr key={a.applicationId} data-testid={`application-${a.name}`}>
+                <Fragment key={a.applicationId}>
+                <tr data-testid={`application-${a.name}`}>
                   <td>{!final.has(e.status) && <input type="checkbox" checked={ticked.has(a.applicationId)} onChange={() => toggle(a.applicationId)}
                     aria-label={t('selection.tick', { name: a.name })} />}</td>
                   <th scope="row"><bdi>{a.name}</bdi></th>
@@ -144,10 +148,19 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
                       <button key={d} type="button" disabled={busy === a.applicationId} onClick={() => void act(e, d)}
                         aria-label={t(`selection.do.${d}`, { name: a.name })} data-testid={`decide-${d}`}>{t(`selection.button.${d}`)}</button>
                     ))}
+                    <button type="button" class="secondary" aria-expanded={open === a.applicationId} aria-controls={open === a.applicationId ? `review-row-${a.applicationId}` : undefined}
+                      onClick={() => setOpen(open === a.applicationId ? null : a.applicationId)}
+                      aria-label={t('review.openFor', { name: a.name })} data-testid="review-open">{t('review.open')}</button>
                     <button type="button" class="secondary" disabled={busy === a.applicationId} onClick={() => void act(e, 'link')}
                       aria-label={t('selection.resendFor', { name: a.name })}>{t('selection.resend')}</button>
                   </td>
                 </tr>
+                {open === a.applicationId && (
+                  <tr id={`review-row-${a.applicationId}`}>
+                    <td colSpan={7}><ReviewPanel campId={campId} applicationId={a.applicationId} reviewed={changed} /></td>
+                  </tr>
+                )}
+                </Fragment>
               );
             })}
           </tbody>

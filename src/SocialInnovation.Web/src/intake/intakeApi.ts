@@ -49,3 +49,9 @@ export type SelectionSettings = Schema<'SelectionSettings'>;
 export type CountryQuota = Schema<'CountryQuota'>;
 export const configureSelection = (campId: string, privacyText: string, confirmWithinHours: number, quotas: CountryQuota[], basedOnVersion: number, idempotencyKey: string) =>
   request<SelectionSettings>('PUT', `${camp(campId)}/selection/settings`, { privacyText, confirmWithinHours, quotas, basedOnVersion, idempotencyKey });
+
+export type ApplicationReview = Schema<'ApplicationReview'>;
+export const getApplication = (campId: string, applicationId: string) =>
+  get<ApplicationReview>(`${camp(campId)}/applications/${encodeURIComponent(applicationId)}`);
+export const reviewApplication = (campId: string, applicationId: string, score: number, notes: string, idempotencyKey: string) =>
+  post<SelectionEntry>(`${camp(campId)}/applications/${encodeURIComponent(applicationId)}/reviews`, { score, notes, idempotencyKey });

@@ -80,19 +80,35 @@ public sealed class MentorGrain(
         if (CommandCheck.Refusal(new BookSlotValidator(), command) is { } invalid) return invalid;
         if (Mentor.Profile is null) return NoProfile();
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
-        var index = Mentor.Slots.FindIndex(s => s.SlotId == command.SlotId);
+        if (DecideBooking(teamId, command.SlotId) is not { } slot) return Calendar();
+        if (slot.Error is { } refused) return refused;
+
+        // The mentor–team record is kept BEFORE the booking is stored: judging recuses mentors by these
+        // records, so a booking must never exist without one. If storing the booking then fails, the record
+        // stays (a recusal too many is safe; one too few is not) and the team's retry finds it already kept.
+        await GrainFactory.GetGrain<IMentorshipGrain>(Mentor.Profile.CampId).Record(new MentorTeamRecord(
+            Mentor.Profile.PersonId, Mentor.Profile.Name, teamId, teamName, MentorContact.SlotBooked, command.SlotId, clock.GetUtcNow()));
+        // Other calls ran while the record was written: decide again, without awaiting before the change.
+        if (_log.Replay(command.IdempotencyKey, command) is { } again) return await Replayed(again);
+        if (DecideBooking(teamId, command.SlotId) is not { } decided) return Calendar();
+        if (decided.Error is { } late) return late;
+
+        var index = decided.Value;
+        Mentor.Slots[index] = Mentor.Slots[index] with { TeamId = teamId, TeamName = teamName, BookedAt = clock.GetUtcNow() };
+        await Changed("SlotBooked", command.SlotId, command.IdempotencyKey, command);
+        return Calendar();
+    }
+
+    /// <summary>The index of the free slot to book, a refusal, or null when this team has it already.</summary>
+    private Outcome<int>? DecideBooking(Guid teamId, Guid slotId)
+    {
+        var index = Mentor.Slots.FindIndex(s => s.SlotId == slotId);
         if (index < 0) return UnknownSlot();
         var slot = Mentor.Slots[index];
-        if (slot.TeamId == teamId) return Calendar();
+        if (slot.TeamId == teamId) return null;
         if (slot.TeamId is not null) return DomainError.Conflict("slot.taken", "Another team booked this slot a moment ago. Choose another one.");
         if (slot.Start.AddMinutes(slot.Minutes) < clock.GetUtcNow()) return DomainError.Conflict("slot.past", "This slot is over.");
-
-        var now = clock.GetUtcNow();
-        Mentor.Slots[index] = slot with { TeamId = teamId, TeamName = teamName, BookedAt = now };
-        await Changed("SlotBooked", slot.SlotId, command.IdempotencyKey, command);
-        await GrainFactory.GetGrain<IMentorshipGrain>(Mentor.Profile.CampId).Record(new MentorTeamRecord(
-            Mentor.Profile.PersonId, Mentor.Profile.Name, teamId, teamName, MentorContact.SlotBooked, slot.SlotId, now));
-        return Calendar();
+        return index;
     }
 
     public async Task<Outcome<MentorCalendar>> CancelBooking(Guid teamId, CancelBooking command)

@@ -26,7 +26,16 @@ public sealed class MentorshipGrain(
         if (Ledger.Records.Exists(r => r.MentorId == record.MentorId && r.TeamId == record.TeamId && r.How == record.How && r.Reference == record.Reference))
             return;
         Ledger.Records.Add(record);
-        await state.Store(this);
+        try
+        {
+            await state.Store(this);
+        }
+        catch
+        {
+            // Not stored: forget it here too, so the caller's retry stores it instead of finding it "already kept".
+            Ledger.Records.Remove(record);
+            throw;
+        }
     }
 
     public Task<IReadOnlyList<Guid>> TeamsMentoredBy(Guid personId) =>

@@ -33,15 +33,25 @@ public sealed class TeamMentoringGrain(
             await Log.Settled();
             return existing;
         }
-        if (Team.CampId == Guid.Empty) Team.CampId = campId;
-        else if (Team.CampId != campId) return DomainError.NotFound("team.unknown", "This camp has no such team.");
-        var session = new MentorSession(command.SessionId, this.GetPrimaryKey(), mentorId, mentorName, command.Topic.Trim(), command.RequestId,
-            clock.GetUtcNow(), null, "", "", [], null, null, 1);
-        Team.Sessions.Add(session);
-        var outcome = await Changed("SessionStarted", session, command.IdempotencyKey, command);
+        if (Team.CampId != Guid.Empty && Team.CampId != campId) return DomainError.NotFound("team.unknown", "This camp has no such team.");
+
+        // The mentor–team record is kept BEFORE the session is stored: judging recuses mentors by these
+        // records, so a session must never exist without one. If storing the session then fails, the
+        // record stays (a recusal too many is safe) and the retried take or start finds it already kept.
+        var startedAt = clock.GetUtcNow();
         await GrainFactory.GetGrain<IMentorshipGrain>(campId).Record(new MentorTeamRecord(mentorId, mentorName, this.GetPrimaryKey(), teamName,
-            MentorContact.Session, session.SessionId, session.StartedAt));
-        return outcome;
+            MentorContact.Session, command.SessionId, startedAt));
+        // Reentrant: a retry of the same start may have stored the session while the record was written.
+        if (Team.Sessions.Find(s => s.SessionId == command.SessionId) is { } raced)
+        {
+            await Log.Settled();
+            return raced;
+        }
+        if (Team.CampId == Guid.Empty) Team.CampId = campId;
+        var session = new MentorSession(command.SessionId, this.GetPrimaryKey(), mentorId, mentorName, command.Topic.Trim(), command.RequestId,
+            startedAt, null, "", "", [], null, null, 1);
+        Team.Sessions.Add(session);
+        return await Changed("SessionStarted", session, command.IdempotencyKey, command);
     }
 
     public Task<Outcome<MentorSession>> WriteNotes(Guid mentorId, WriteNotes command) =>

@@ -34,7 +34,7 @@ public static class ArtifactChecks
         if (type == FileTypes.Zip)
         {
             await using var stream = await store.OpenRead(upload.BlobName);
-            var archive = FileTypes.Archive(stream, settings);
+            var archive = await FileTypes.Archive(stream, settings);
             if (archive.Refusal is { } bomb) return DomainError.Conflict("artifact.archive", bomb);
             type = archive.Type;
         }

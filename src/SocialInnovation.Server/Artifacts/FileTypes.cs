@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using SocialInnovation.Artifacts;
 
 namespace SocialInnovation.Server.Artifacts;
@@ -42,31 +41,16 @@ public static class FileTypes
     public sealed record ArchiveCheck(Detected? Type, string? Refusal);
 
     /// <summary>
-    /// Reads only the archive's central directory (nothing is unpacked): refuses too many entries or a
-    /// declared unpacked size over the limit (an archive bomb), and tells PPTX and APK from a plain ZIP.
+    /// Refuses an archive bomb — too many entries, or more unpacked bytes than the limit, counted while
+    /// really inflating every entry (<see cref="ArchiveInspector"/>) — and tells PPTX and APK from a plain ZIP.
     /// </summary>
-    public static ArchiveCheck Archive(Stream seekable, ArtifactSettings limits)
+    public static async Task<ArchiveCheck> Archive(Stream seekable, ArtifactSettings limits)
     {
-        try
-        {
-            using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > limits.MaxArchiveEntries)
-                return new(null, $"The archive holds {zip.Entries.Count} files; at most {limits.MaxArchiveEntries} are accepted.");
-            long unpacked = 0;
-            foreach (var entry in zip.Entries)
-            {
-                unpacked += entry.Length;
-                if (unpacked > limits.MaxUncompressedBytes)
-                    return new(null, $"The archive would unpack to more than {limits.MaxUncompressedBytes / (1024 * 1024)} MB.");
-            }
-            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
-            if (names.Contains("[Content_Types].xml") && names.Any(n => n.StartsWith("ppt/", StringComparison.Ordinal))) return new(Pptx, null);
-            if (names.Contains("AndroidManifest.xml") && names.Contains("classes.dex")) return new(Apk, null);
-            return new(Zip, null);
-        }
-        catch (InvalidDataException)
-        {
-            return new(null, "The archive is damaged.");
-        }
+        var inspected = await ArchiveInspector.Inspect(seekable, limits.MaxArchiveEntries, limits.MaxUncompressedBytes);
+        if (inspected.Refusal is { } refusal) return new(null, refusal);
+        var names = inspected.Names.ToHashSet(StringComparer.Ordinal);
+        if (names.Contains("[Content_Types].xml") && names.Any(n => n.StartsWith("ppt/", StringComparison.Ordinal))) return new(Pptx, null);
+        if (names.Contains("AndroidManifest.xml") && names.Contains("classes.dex")) return new(Apk, null);
+        return new(Zip, null);
     }
 }

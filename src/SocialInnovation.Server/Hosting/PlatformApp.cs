@@ -160,6 +160,8 @@ public static class PlatformApp
         SocialInnovation.Server.Mentors.HelpQueueApi.MapHelpQueueApi(api);
         SocialInnovation.Server.Mentors.SessionsApi.MapSessionsApi(api);
         SocialInnovation.Server.Artifacts.ArtifactsApi.MapArtifactsApi(api);
+        SocialInnovation.Server.Artifacts.GalleryApi.MapGalleryApi(api);
+        SocialInnovation.Server.Mentors.OverviewApi.MapMentoringOverviewApi(api);
 
         // judging (issue 18)
         SocialInnovation.Server.Judging.JudgingApi.MapJudgingApi(api);

@@ -118,6 +118,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/judging"] = ("team members", new SocialInnovation.Artifacts.MarkDeckForJudging(Guid.NewGuid(), "matrix-mark")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/artifacts/{artifactId:guid}/link"] = ("team members, Mentor, Judge, Organizer", null),
         ["GET /api/artifacts/download/{token}"] = ("anyone", null),
+        ["GET /api/camps/{campId:guid}/gallery/"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/gallery/publish"] = ("Organizer", new SocialInnovation.Artifacts.PublishGallery(true)),
+        ["POST /api/camps/{campId:guid}/gallery/{teamId:guid}/{artifactId:guid}/link"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["GET /api/camps/{campId:guid}/mentoring/overview"] = ("Organizer", null),
 
         // judging (issue 18)
         ["GET /api/camps/{campId:guid}/judging/setup"] = ("Judge, Organizer", null),

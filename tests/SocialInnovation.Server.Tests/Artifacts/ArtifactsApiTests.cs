@@ -148,6 +148,22 @@ public sealed class ArtifactsApiTests(ArtifactsHost fixture) : IClassFixture<Art
     }
 
     [Fact]
+    public async Task An_archive_lying_about_its_unpacked_size_is_refused_and_its_blob_deleted()
+    {
+        var camp = await MentoringCamp.Start(Fixture);
+        var lying = ArchiveInspectorTests.Lying(ArchiveInspectorTests.Zip(1, (int)ArtifactsHost.MaxUncompressedBytes + 1));
+        var ticket = await Begin(camp.Aida, camp, ArtifactKind.Prototype, "app.apk", lying.Length);
+        var blobName = (await Fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITeamArtifactsGrain>(camp.CleanAir).GetUpload(ticket.UploadId))!.BlobName;
+        await SendBlock(camp.Aida, camp, ticket, lying, 0);
+
+        var refused = await Complete(camp.Aida, camp, ticket);
+
+        Assert.Equal("artifact.archive", await Code(refused));
+        Assert.False(await Fixture.Host.Services.GetRequiredService<ArtifactStore>().Exists(blobName));
+        Assert.Empty((await camp.Aida.Get<TeamArtifacts>(Base(camp))).Versions);
+    }
+
+    [Fact]
     public async Task Downloads_are_refused_to_other_teams_other_camps_forged_and_expired_links()
     {
         var camp = await MentoringCamp.Start(Fixture);

@@ -544,6 +544,9 @@ export const en = {
   'error.session.stale': 'The session changed since you opened it. Your text is kept; look at the change and save again.',
   'error.session.too-many-items': 'A session has at most 30 action items.',
   'error.session.unknown': 'This team has no such session.',
+  'error.queue.none-matching': 'No waiting request matches your tags; you can take a specific one.',
+  'error.queue.empty': 'Nobody is waiting.',
+  'error.gallery.unpublished': 'The organizers have not opened the gallery yet.',
 
   // --- judging (issue 18) ---
   'judge.title': 'Score pitches',

@@ -546,6 +546,9 @@ export const ru: Messages = {
   'error.session.stale': 'Сессия изменилась с тех пор, как вы её открыли. Ваш текст сохранён; посмотрите на изменение и сохраните снова.',
   'error.session.too-many-items': 'В сессии может быть не больше 30 задач.',
   'error.session.unknown': 'У этой команды нет такой сессии.',
+  'error.queue.none-matching': 'Ни один ожидающий запрос не подходит к вашим тегам; можно взять конкретный.',
+  'error.queue.empty': 'Никто не ждёт.',
+  'error.gallery.unpublished': 'Организаторы ещё не открыли галерею.',
 
   // --- judging (issue 18) ---
   'judge.title': 'Оценка питчей',

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Headers;
+using SocialInnovation.Artifacts;
+using SocialInnovation.Mentors;
+using SocialInnovation.Server.Artifacts;
+using SocialInnovation.Server.Mentors;
+using SocialInnovation.Server.Tests.Mentors;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Server.Tests.Artifacts;
+
+public sealed class GalleryApiTests(ArtifactsHost fixture) : IClassFixture<ArtifactsHost>
+{
+    private HostFixture Fixture => fixture;
+
+    private static async Task<ArtifactVersion> UploadPdf(MentoringCamp camp, string name)
+    {
+        var bytes = "%PDF-1.4\n% small deck\n"u8.ToArray();
+        var path = $"/api/camps/{camp.CampId}/teams/{camp.CleanAir}/artifacts";
+        var ticket = await camp.Aida.Read<UploadTicket>(await camp.Aida.Post($"{path}/uploads", new BeginUpload(ArtifactKind.Deck, name, bytes.Length, Guid.NewGuid().ToString("N"))));
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        (await camp.Aida.Http.PutAsync($"{path}/uploads/{ticket.UploadId}/blocks/0", content)).EnsureSuccessStatusCode();
+        return await camp.Aida.Read<ArtifactVersion>(await camp.Aida.Post($"{path}/uploads/{ticket.UploadId}/complete", new CompleteUpload(1, Guid.NewGuid().ToString("N"))));
+    }
+
+    [Fact]
+    public async Task Participants_see_the_gallery_with_the_current_deck_only_after_the_organizer_publishes_it()
+    {
+        var camp = await MentoringCamp.Start(Fixture);
+        await UploadPdf(camp, "v1.pdf");
+        var current = await UploadPdf(camp, "v2.pdf");
+        var gallery = $"/api/camps/{camp.CampId}/gallery";
+
+        var closed = await camp.Timur.Http.GetAsync(gallery);
+        var mentorsView = await camp.Mentor.Get<Gallery>(gallery);
+        await camp.Organizer.Post($"{gallery}/publish", new PublishGallery(true));
+        var opened = await camp.Timur.Get<Gallery>(gallery);
+        var link = await camp.Timur.Read<DownloadLink>(await camp.Timur.Post($"{gallery}/{camp.CleanAir}/{current.ArtifactId}/link", null));
+        var oldVersion = mentorsView.Teams.Single(t => t.TeamId == camp.CleanAir).Deck!.ArtifactId == current.ArtifactId;
+
+        Assert.Equal(HttpStatusCode.Forbidden, closed.StatusCode);
+        Assert.True(oldVersion);
+        Assert.True(opened.Status.Published);
+        Assert.Equal("v2.pdf", opened.Teams.Single(t => t.TeamId == camp.CleanAir).Deck!.FileName);
+        Assert.Equal(HttpStatusCode.OK, (await Fixture.Host.Client().Http.GetAsync(link.Url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_overview_counts_sessions_per_team_and_load_per_mentor()
+    {
+        var camp = await MentoringCamp.Start(Fixture);
+        await camp.Mentor.Post($"/api/camps/{camp.CampId}/teams/{camp.CleanAir}/sessions", new OpenSession("Pitch review", "open-1"));
+
+        var overview = await camp.Organizer.Get<MentoringOverview>($"/api/camps/{camp.CampId}/mentoring/overview");
+
+        Assert.Equal([("Safe Roads", 0), ("Clean Air", 1)], overview.Teams.Select(t => (t.Name, t.Sessions)));
+        var farrukh = overview.Mentors.Single();
+        Assert.Equal((1, 1, 1), (farrukh.Sessions, farrukh.OpenSessions, farrukh.TeamsSeen));
+    }
+}

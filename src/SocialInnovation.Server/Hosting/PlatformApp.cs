@@ -52,6 +52,7 @@ public static class PlatformApp
         builder.Services.AddHostedService<DemoBoards>();
 
         // mentors and artifacts (issue 17)
+        builder.Services.AddHostedService<DemoMentors>();
 
         // judging (issue 18)
 

@@ -69,9 +69,18 @@ public static class MentorsApi
         return Problems.Ok(await grains.Mentor(campId, command.MentorId).CancelBooking(teamId, command));
     }
 
-    /// <summary>The team, if it belongs to this camp.</summary>
-    public static async Task<TeamDetails?> TeamOf(IGrainFactory grains, Guid campId, Guid teamId) =>
-        await grains.GetGrain<ITeamGrain>(teamId).GetDetails() is { } team && team.CampId == campId ? team : null;
+    /// <summary>
+    /// The team, if it belongs to this camp. A team the organizer added that nobody has opened or joined yet
+    /// has no team grain; the camp's list is the truth, so its grain is set up here (as the teams API does).
+    /// </summary>
+    public static async Task<TeamDetails?> TeamOf(IGrainFactory grains, Guid campId, Guid teamId)
+    {
+        if (await grains.GetGrain<ITeamGrain>(teamId).GetDetails() is { } team) return team.CampId == campId ? team : null;
+        if ((await grains.GetGrain<SocialInnovation.Camps.ICampGrain>(campId).GetSnapshot())?.Teams.FirstOrDefault(t => t.TeamId == teamId) is not { } listed)
+            return null;
+        await SocialInnovation.Server.Teams.TeamsApi.OpenTeam(grains, campId, listed);
+        return await grains.GetGrain<ITeamGrain>(teamId).GetDetails();
+    }
 
     public static readonly DomainError UnknownTeam = DomainError.NotFound("team.unknown", "This camp has no such team.");
 }

@@ -27,6 +27,11 @@ route('/camps/:campId/teams/:teamId/board', () => import('./boards/BoardPage'));
 // judging (issue 18)
 route('/camps/:campId/judge', () => import('./judging/JudgePage'));
 route('/camps/:campId/judging', () => import('./judging/LeaderboardPage'));
+// mentors and artifacts (issue 17)
+route('/camps/:campId/mentoring', () => import('./mentors/MentoringPage'));
+route('/camps/:campId/mentor', () => import('./mentors/MentorPage'));
+route('/camps/:campId/teams/:teamId/mentoring', () => import('./mentors/TeamMentoringPage'));
+route('/camps/:campId/gallery', () => import('./artifacts/GalleryPage'));
 
 const root = document.getElementById('app')!;
 startRouter();

@@ -58,4 +58,16 @@ public sealed class GalleryApiTests(ArtifactsHost fixture) : IClassFixture<Artif
         var farrukh = overview.Mentors.Single();
         Assert.Equal((1, 1, 1), (farrukh.Sessions, farrukh.OpenSessions, farrukh.TeamsSeen));
     }
+
+    [Fact]
+    public async Task A_team_nobody_has_opened_yet_can_book_a_mentor_and_be_mentored()
+    {
+        var camp = await MentoringCamp.Start(Fixture);
+        var fresh = (await camp.Organizer.Read<SocialInnovation.Camps.CampSnapshot>(await camp.Organizer.Post($"/api/camps/{camp.CampId}/teams",
+            new SocialInnovation.Camps.AddTeam("Quiet Team", "Poverty", "team-quiet")))).Teams.Single(t => t.Name == "Quiet Team").TeamId;
+
+        var session = await camp.Mentor.Post($"/api/camps/{camp.CampId}/teams/{fresh}/sessions", new OpenSession("Hallway talk", "open-quiet"));
+
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+    }
 }

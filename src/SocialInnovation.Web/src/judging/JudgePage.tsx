@@ -9,6 +9,7 @@ import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
 import { getSheet, type JudgeOp, type JudgeSheet, type SheetEntry } from './judgingApi';
+import { JudgeDeckLink } from '../artifacts/JudgeDeckLink';
 import { lastSheet, ScoreOutbox } from './scoreOutbox';
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
@@ -122,6 +123,7 @@ export default function JudgePage({ params }: PageProps) {
       {current && !sheet.setup.locked ? (
         <section class="score-team" aria-labelledby="score-team-title">
           <h2 id="score-team-title"><User>{nameOf(current)}</User></h2>
+          <JudgeDeckLink campId={campId} teamId={current} />
           {criteria.map((c) => (
             <fieldset key={c.id} class="criterion">
               <legend>{c.name} <span class="muted">{c.description}</span></legend>

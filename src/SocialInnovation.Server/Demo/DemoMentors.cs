@@ -1,0 +1,123 @@
+using SocialInnovation.Artifacts;
+using SocialInnovation.Camps;
+using SocialInnovation.Common;
+using SocialInnovation.Mentors;
+using SocialInnovation.Platform;
+using SocialInnovation.Server.Artifacts;
+using SocialInnovation.Server.Camps;
+using SocialInnovation.Server.Hosting;
+using SocialInnovation.Server.Invites;
+using SocialInnovation.Server.Mentors;
+using Secrets = SocialInnovation.Grains.Common.Secrets;
+
+namespace SocialInnovation.Server.Demo;
+
+/// <summary>
+/// Mentoring in "TechBootCamp demo": two mentors with profiles and office hours (one booked slot starts
+/// in a few minutes, so the "starts soon" notice shows), a finished session with feedback, action items
+/// and a rating, a team waiting in the help queue, and decks and prototypes (a real one-page PDF and PNG
+/// mock-ups) uploaded through the same checks as the API. Seeded once: a camp with mentors is left alone.
+/// </summary>
+public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings, ArtifactStore store, ArtifactSettings artifactSettings,
+    InviteLinks links, IHostApplicationLifetime lifetime, TimeProvider clock) : IHostedService
+{
+    private sealed record DemoMentor(string Name, string[] Tags, string Bio, string Availability)
+    {
+        public Guid Id => Secrets.StableGuid($"demo-mentor:{Name}");
+    }
+
+    private static readonly DemoMentor Dilnoza = new("Dilnoza Karimova", ["ux", "research", "pitch"],
+        "Product designer in Tashkent; ran user research for two fintech apps. Говорю по-русски и по-узбекски.", "Afternoons, 14:00–18:00");
+    private static readonly DemoMentor Rustam = new("Rustam Saidov", ["android", "backend", "data"],
+        "Android and backend developer; builds offline-first apps for clinics in Khatlon.", "Mornings and by request");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!settings.SeedDemo) return;
+        if (await grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key).GetOrganizerId() is not { } organizerId) return;
+        var campId = CampCreation.IdFor(organizerId, DemoCamp.Key);
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine($"""
+               Mentoring (help queue, sessions, organizer's overview): {links.BaseUrl(null)}/camps/{campId}/mentoring
+               Gallery of decks and prototypes:                         {links.BaseUrl(null)}/camps/{campId}/gallery
+
+            """));
+        if ((await grains.GetGrain<IMentorshipGrain>(campId).GetMentors()).Count > 0) return;
+        if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return;
+        var team = camp.Teams.ToDictionary(t => t.Name, t => t.TeamId);
+        if (!new[] { "Open Budget", "Clean Air", "Clinic Finder", "First Job" }.All(team.ContainsKey)) return;
+
+        var now = clock.GetUtcNow();
+        var soon = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(8);
+        var dilnoza = await Profile(campId, Dilnoza);
+        var rustam = await Profile(campId, Rustam);
+        var slotSoon = await Slot(dilnoza, soon, 30);
+        var slotLater = await Slot(dilnoza, soon.AddHours(2), 30);
+        await Slot(dilnoza, soon.AddHours(3), 30);
+        await Slot(rustam, soon.AddHours(1), 45);
+        await Slot(rustam, soon.AddHours(4), 30);
+        Ok(await dilnoza.Book(team["Clean Air"], "Clean Air", new BookSlot(Dilnoza.Id, slotSoon, "demo-book-1")));
+        Ok(await dilnoza.Book(team["Open Budget"], "Open Budget", new BookSlot(Dilnoza.Id, slotLater, "demo-book-2")));
+
+        await FinishedSession(campId, team["Open Budget"], "Open Budget");
+        var queue = grains.GetGrain<IHelpQueueGrain>(campId);
+        Ok(await queue.Raise(team["Clinic Finder"], "Clinic Finder", new RaiseHand("Как протестировать прототип с медсёстрами, у которых нет времени?", ["research", "ux"], "demo-raise-2")));
+
+        var uploader = (Id: Secrets.StableGuid("demo-participant:Madina"), Name: "Madina");
+        await Upload(campId, team["Open Budget"], uploader, ArtifactKind.Deck, "Open Budget – pitch.pdf",
+            DemoFiles.PitchDeck("Open Budget", "Where do the district's taxes go?", "A map of school spending, in Tajik and Russian."));
+        await Upload(campId, team["Clean Air"], uploader, ArtifactKind.Deck, "Clean Air pitch v1.pdf",
+            DemoFiles.PitchDeck("Clean Air", "PM2.5 sensors on school roofs", "Alerts for parents when the air is bad."));
+        await Upload(campId, team["Clean Air"], uploader, ArtifactKind.Prototype, "air-map-mockup.png", DemoFiles.MockupPng(14, 116, 144));
+        await Upload(campId, team["First Job"], uploader, ArtifactKind.Prototype, "graduate-profile.png", DemoFiles.MockupPng(124, 58, 237));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<IMentorGrain> Profile(Guid campId, DemoMentor mentor)
+    {
+        var grain = grains.Mentor(campId, mentor.Id);
+        Ok(await grain.SaveProfile(campId, mentor.Id, mentor.Name,
+            new SaveMentorProfile(mentor.Tags, ["ru", "en"], mentor.Bio, mentor.Availability, 0, $"demo-profile-{mentor.Id:N}")));
+        return grain;
+    }
+
+    private static async Task<Guid> Slot(IMentorGrain mentor, DateTimeOffset start, int minutes)
+    {
+        var calendar = Ok(await mentor.PublishSlot(new PublishSlot(start, minutes, $"demo-slot-{start:yyyyMMddHHmm}")));
+        return calendar.Slots.Single(s => s.Start == start).SlotId;
+    }
+
+    /// <summary>A hand raised and taken, a session with notes, action items (one ticked), ended and rated.</summary>
+    private async Task FinishedSession(Guid campId, Guid teamId, string teamName)
+    {
+        var queue = grains.GetGrain<IHelpQueueGrain>(campId);
+        var request = Ok(await queue.Raise(teamId, teamName, new RaiseHand("Our pitch is too long: what do we cut?", ["pitch"], "demo-raise-1")));
+        Ok(await queue.Take(Dilnoza.Id, Dilnoza.Name, Dilnoza.Tags, new TakeRequest(request.RequestId, "demo-take-1")));
+        var sessions = grains.GetGrain<ITeamMentoringGrain>(teamId);
+        var session = Ok(await sessions.Start(campId, teamName, Dilnoza.Id, Dilnoza.Name,
+            new StartSession(HelpQueueApi.SessionFor(request.RequestId), request.Topic, request.RequestId, "demo-take-1")));
+        session = Ok(await sessions.WriteNotes(Dilnoza.Id, new WriteNotes(session.SessionId,
+            "Start with one parent's story, not with the budget law. Keep three slides: problem, prototype, ask.\nСократите слайд с командой до одной строки.",
+            "Show me the new version on Thursday at 11:00.", session.Version, "demo-notes-1")));
+        Ok(await sessions.AddActionItem(Dilnoza.Id, new AddActionItem(session.SessionId, "Rewrite the opening as one parent's story", "demo-item-1")));
+        session = Ok(await sessions.AddActionItem(Dilnoza.Id, new AddActionItem(session.SessionId, "Сократить презентацию до 5 слайдов", "demo-item-2")));
+        Ok(await sessions.End(Dilnoza.Id, new EndSession(session.SessionId, "demo-end-1")));
+        Ok(await queue.Finish(request.RequestId));
+        Ok(await sessions.Tick(new TickActionItem(session.SessionId, session.ActionItems[0].ItemId, true, "demo-tick-1")));
+        Ok(await sessions.Rate(Guid.Empty, new RateSession(session.SessionId, 5, "Очень полезно, спасибо!", "demo-rate-1")));
+    }
+
+    /// <summary>Through the same checks as an upload from the page: type by magic bytes, archive limits, a new version.</summary>
+    private async Task Upload(Guid campId, Guid teamId, (Guid Id, string Name) by, ArtifactKind kind, string fileName, byte[] bytes)
+    {
+        var artifacts = grains.GetGrain<ITeamArtifactsGrain>(teamId);
+        var ticket = Ok(await artifacts.Begin(campId, by.Id, by.Name, new BeginUpload(kind, fileName, bytes.Length, $"demo-upload-{Secrets.StableGuid(fileName):N}"), artifactSettings.MaxBytes(kind)));
+        var upload = (await artifacts.GetUpload(ticket.UploadId))!;
+        await store.StageBlock(upload.BlobName, 0, new MemoryStream(bytes));
+        var (type, name, size) = Ok(await ArtifactChecks.CheckAndCommit(store, artifactSettings, upload, 1));
+        Ok(await artifacts.Complete(ticket.UploadId, type.ContentType, name, size));
+    }
+
+    private static T Ok<T>(Outcome<T> outcome) =>
+        outcome.Error is { } e ? throw new InvalidOperationException($"Seeding the demo mentors failed: {e.Code} {e.Detail}") : outcome.Value!;
+}

@@ -1,0 +1,72 @@
+import '../mentors/mentors.css';
+import { useEffect, useState } from 'preact/hooks';
+import { formatMoment, t } from '../i18n';
+import type { PageProps } from '../router';
+import { useRole } from '../intake/useRole';
+import { describe } from '../ui/describe';
+import { Loading, Message } from '../ui/Message';
+import { User } from '../ui/text';
+import { usePageTitle } from '../ui/usePageTitle';
+import { followLink, formatSize, galleryLink, getGallery, publishGallery, type Gallery, type GalleryItem } from './artifactsApi';
+
+/**
+ * /camps/<camp>/gallery: every team's current deck and prototypes, one card per team, phone first.
+ * Image prototypes show a picture (through a short-lived link); everything else is a clear link.
+ */
+export default function GalleryPage({ params }: PageProps) {
+  const campId = params.campId;
+  usePageTitle(t('gallery.title'));
+  const role = useRole(campId);
+  const [gallery, setGallery] = useState<Gallery | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => getGallery(campId).then(setGallery, (e: unknown) => setError(describe(e)));
+  useEffect(() => void load(), [campId]);
+
+  if (error && !gallery) return <><Message text={error} /><p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a></p></>;
+  if (!gallery) return <Loading text={t('gallery.loading')} />;
+  const open = (teamId: string, item: GalleryItem) =>
+    galleryLink(campId, teamId, item.artifactId).then((link) => followLink(link.url), (e: unknown) => setError(describe(e)));
+  return (
+    <div class="gallery-page">
+      <h1>{t('gallery.title')}</h1>
+      <p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a></p>
+      <p class="status-line" data-testid="gallery-status">{gallery.status.published ? t('gallery.published') : t('gallery.unpublished')}</p>
+      {role === 'Organizer' && (
+        <button type="button" data-testid="publish-gallery" onClick={() => publishGallery(campId, !gallery.status.published).then(() => load(), (e: unknown) => setError(describe(e)))}>
+          {gallery.status.published ? t('gallery.close') : t('gallery.publish')}
+        </button>
+      )}
+      <Message text={error} />
+      <ul class="gallery">
+        {gallery.teams.map((team) => (
+          <li key={team.teamId} class="card">
+            <h2><User>{team.name}</User></h2>
+            <p class="muted"><User>{team.theme}</User></p>
+            {team.deck ? (
+              <p><button type="button" onClick={() => void open(team.teamId, team.deck!)} data-testid={`deck-${team.name}`}>
+                {t('gallery.openDeck', { name: team.deck.fileName })}
+              </button> <span class="muted">{formatSize(team.deck.size)} · {formatMoment(team.deck.uploadedAt)}</span></p>
+            ) : <p class="muted">{t('gallery.noDeck')}</p>}
+            {team.prototypes.length > 0 && <h3>{t('gallery.prototypes')}</h3>}
+            <ul class="prototypes">
+              {team.prototypes.map((p) => (
+                <li key={p.artifactId}>
+                  {p.contentType.startsWith('image/') && <Picture campId={campId} teamId={team.teamId} item={p} />}
+                  <button type="button" class="link-button" onClick={() => void open(team.teamId, p)}><User>{p.fileName}</User></button>
+                  {' '}<span class="muted">{formatSize(p.size)}</span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** An image prototype, loaded through its own short-lived link (an <img> shows it despite the download header). */
+function Picture({ campId, teamId, item }: { campId: string; teamId: string; item: GalleryItem }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => void galleryLink(campId, teamId, item.artifactId).then((l) => setUrl(l.url), () => undefined), [item.artifactId]);
+  return url ? <img src={url} alt={item.fileName} loading="lazy" class="thumb" /> : null;
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatMoment, t } from '../i18n';
+import { describe } from '../ui/describe';
+import { Message } from '../ui/Message';
+import { User } from '../ui/text';
+import { bookSlot, cancelBooking, listMentors, newKey, type MentorCalendar } from './mentorsApi';
+import { StartsSoon } from './StartsSoon';
+
+/** The camp's mentors and their free slots: the team books one, cancels it, books another. */
+export function OfficeHours({ campId, teamId, member }: { campId: string; teamId: string; member: boolean }) {
+  const [mentors, setMentors] = useState<MentorCalendar[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => listMentors(campId).then(setMentors, (e: unknown) => setError(describe(e)));
+  useEffect(() => {
+    void refresh();
+    // Other teams book too: a light refresh keeps the list honest (a booking race is decided by the server).
+    const timer = window.setInterval(() => void refresh(), 30000);
+    return () => window.clearInterval(timer);
+  }, [campId]);
+  const act = (action: () => Promise<unknown>) => {
+    setError(null);
+    action().then(() => refresh(), (e: unknown) => {
+      setError(describe(e));
+      void refresh();
+    });
+  };
+  const now = Date.now();
+  const ours = (mentors ?? []).flatMap((m) => m.slots.filter((s) => s.teamId === teamId).map((s) => ({ slotId: s.slotId, start: s.start, minutes: s.minutes, withName: m.profile.name })));
+
+  return (
+    <section class="card" aria-labelledby="office-hours-title">
+      <h2 id="office-hours-title">{t('mentors.officeHours')}</h2>
+      <StartsSoon slots={ours} />
+      <Message text={error} />
+      {mentors && mentors.length === 0 && <p class="empty">{t('mentors.noMentors')}</p>}
+      {(mentors ?? []).map((m) => {
+        const upcoming = m.slots.filter((s) => Date.parse(s.start) + s.minutes * 60000 > now);
+        return (
+          <div key={m.profile.personId} class="mentor">
+            <h3><User>{m.profile.name}</User></h3>
+            <p class="muted">{m.profile.tags.join(', ')}{m.profile.availability && <> · <User>{m.profile.availability}</User></>}</p>
+            {m.profile.bio && <p><User>{m.profile.bio}</User></p>}
+            {upcoming.length === 0 ? <p class="muted">{t('mentors.noSlots')}</p> : (
+              <ul class="slots">
+                {upcoming.map((s) => (
+                  <li key={s.slotId}>
+                    {formatMoment(s.start)} · {t('mentors.minutes', { minutes: s.minutes })}{' · '}
+                    {s.teamId === teamId ? (
+                      <>
+                        <strong>{t('mentors.bookedByYou')}</strong>{' '}
+                        {member && <button type="button" class="secondary" onClick={() => act(() => cancelBooking(campId, teamId, m.profile.personId, s.slotId, newKey()))}>{t('mentors.cancelBooking')}</button>}
+                      </>
+                    ) : s.teamId ? <span class="muted">{t('mentors.slotTaken')}</span> : member
+                      ? <button type="button" data-testid="book-slot" onClick={() => act(() => bookSlot(campId, teamId, m.profile.personId, s.slotId, newKey()))}>{t('mentors.book')}</button>
+                      : <span class="muted">{t('mentors.slotFree')}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+using Microsoft.Playwright;
+using SocialInnovation.Camps;
+using SocialInnovation.People;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Browser.Tests.Mentors;
+
+/// <summary>
+/// A mentor on a laptop and a team member on a 375 px phone: the team raises its hand, the mentor takes
+/// it and writes feedback, the phone shows each step live; a deck uploaded on the phone shows its
+/// progress, survives a dropped block, and appears in the history the mentor sees. axe on every page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MentoringPagesTests(BrowserFixture fixture)
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
+    private static readonly LocatorAssertionsToContainTextOptions PatientlyText = new() { Timeout = 20_000 };
+
+    private sealed record Camp(Guid CampId, Guid TeamId, ApiClient Organizer)
+    {
+        public string TeamPage => $"/camps/{CampId}/teams/{TeamId}/mentoring";
+    }
+
+    [Fact]
+    public async Task The_team_raises_a_hand_the_mentor_takes_it_and_feedback_and_ticks_appear_live_on_both_sides()
+    {
+        var camp = await NewCamp("Clean Air");
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740);
+        var mentor = await Join(laptop, camp, CampRole.Mentor, "Farrukh");
+        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+        var profile = await mentor.APIRequest.PutAsync($"/api/camps/{camp.CampId}/mentors/me", new APIRequestContextOptions
+        {
+            DataObject = new { tags = new[] { "ux" }, languages = new[] { "ru" }, bio = "", availability = "", basedOnVersion = 0, idempotencyKey = Guid.NewGuid().ToString("N") },
+        });
+        Assert.True(profile.Ok, await profile.TextAsync());
+
+        await Open(aida, camp.TeamPage);
+        await aida.GetByTestId("hand-topic").FillAsync("Onboarding is too long");
+        await aida.GetByTestId("hand-tags").FillAsync("ux");
+        await aida.GetByTestId("raise-hand").ClickAsync();
+        await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
+
+        await Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await Assertions.Expect(mentor.GetByTestId("request-Clean Air")).ToBeVisibleAsync(Patiently);
+        await Accessibility.Check(mentor, "the mentor's page");
+        await mentor.GetByTestId("take-next").ClickAsync();
+        await mentor.WaitForURLAsync($"**{camp.TeamPage}");
+        // The phone sees the mentor coming without a reload.
+        await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Farrukh", PatientlyText);
+
+        await mentor.GetByTestId("notes-input").FillAsync("Cut the sign-up to one screen.");
+        await mentor.GetByTestId("save-notes").ClickAsync();
+        await mentor.GetByTestId("item-input").FillAsync("Test with 5 users");
+        await mentor.GetByTestId("add-item").ClickAsync();
+        await Assertions.Expect(aida.GetByTestId("session-notes")).ToContainTextAsync("Cut the sign-up to one screen.", PatientlyText);
+        var item = aida.GetByRole(AriaRole.Checkbox, new() { Name = "Test with 5 users" });
+        await Assertions.Expect(item).ToBeVisibleAsync(Patiently);
+
+        // The team ticks it off with the keyboard; the mentor's page shows the tick.
+        await item.FocusAsync();
+        await aida.Keyboard.PressAsync("Space");
+        await Assertions.Expect(mentor.GetByRole(AriaRole.Checkbox, new() { Name = "Test with 5 users" })).ToBeCheckedAsync(new() { Timeout = 20_000 });
+
+        await mentor.GetByTestId("end-session").ClickAsync();
+        await Assertions.Expect(aida.GetByTestId("send-rating")).ToBeVisibleAsync(Patiently);
+        await aida.GetByRole(AriaRole.Radio, new() { Name = "4", Exact = true }).CheckAsync();
+        await aida.GetByTestId("send-rating").ClickAsync();
+        await Assertions.Expect(mentor.GetByTestId("session-rating")).ToContainTextAsync("4 of 5", PatientlyText);
+
+        await Accessibility.Check(aida, "the team's mentoring page on a phone");
+        await Accessibility.Check(mentor, "the session screen");
+        await Accessibility.FitsWidth(aida, "The team's mentoring page on a 375px phone");
+    }
+
+    [Fact]
+    public async Task A_deck_uploaded_on_a_phone_shows_its_progress_retries_a_dropped_block_and_reaches_the_mentor()
+    {
+        var camp = await NewCamp("Open Budget");
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740);
+        var mentor = await Join(laptop, camp, CampRole.Mentor, "Dilnoza");
+        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+        await Open(aida, camp.TeamPage);
+
+        // The second 4 MB block is dropped once (weak Wi-Fi), then held until the progress bar was seen.
+        var release = new TaskCompletionSource();
+        var attempts = 0;
+        await aida.RouteAsync("**/blocks/1", async route =>
+        {
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                await route.AbortAsync("connectionreset");
+                return;
+            }
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        var deck = new byte[5 * 1024 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(deck);
+        await aida.GetByTestId("artifact-file").SetInputFilesAsync(new FilePayload { Name = "Pitch deck.pdf", MimeType = "application/pdf", Buffer = deck });
+        await aida.GetByTestId("upload").ClickAsync();
+
+        await Assertions.Expect(aida.GetByTestId("upload-progress")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(aida.GetByText("The connection dropped; retrying and resuming where it stopped…")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(aida.GetByTestId("upload-progress")).ToHaveAttributeAsync("value", new System.Text.RegularExpressions.Regex("^([5-9][0-9]|100)$"), new() { Timeout = 20_000 });
+        await Accessibility.Check(aida, "the upload in progress on a phone");
+        release.SetResult();
+
+        await Assertions.Expect(aida.GetByTestId("artifact-history")).ToContainTextAsync("Pitch deck.pdf", PatientlyText);
+        await Assertions.Expect(aida.GetByTestId("judging-deck")).ToBeVisibleAsync(Patiently);
+        await Open(mentor, camp.TeamPage);
+        await Assertions.Expect(mentor.GetByTestId("artifact-history")).ToContainTextAsync("Pitch deck.pdf", PatientlyText);
+        await Assertions.Expect(mentor.GetByTestId("artifact-history")).ToContainTextAsync("Aida", PatientlyText);
+        await Accessibility.Check(mentor, "the team's files seen by its mentor");
+        await Accessibility.FitsWidth(aida, "The upload on a 375px phone");
+    }
+
+    [Fact]
+    public async Task The_organizer_sees_the_overview_and_opens_the_gallery_which_a_phone_then_shows()
+    {
+        var camp = await NewCamp("First Job");
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740);
+        var organizer = await Join(laptop, camp, CampRole.Organizer, "Olga");
+        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+
+        await Open(organizer, $"/camps/{camp.CampId}/mentoring");
+        await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Teams without any session yet: 1", PatientlyText);
+        await Accessibility.Check(organizer, "the organizer's mentoring overview");
+        await organizer.GetByTestId("gallery-link").ClickAsync();
+        await organizer.GetByTestId("publish-gallery").ClickAsync();
+        await Assertions.Expect(organizer.GetByTestId("gallery-status")).ToContainTextAsync("Open to everyone", PatientlyText);
+
+        await aida.GotoAsync($"/camps/{camp.CampId}/gallery");
+        await Assertions.Expect(aida.GetByRole(AriaRole.Heading, new() { Name = "First Job" })).ToBeVisibleAsync(Patiently);
+        await Accessibility.Check(aida, "the gallery on a phone");
+        await Accessibility.FitsWidth(aida, "The gallery on a 375px phone");
+    }
+
+    private async Task<Camp> NewCamp(string team)
+    {
+        var api = fixture.Host.Client();
+        await api.SignInOrganizer();
+        var camp = await api.CreateCamp("TechBootCamp Dushanbe");
+        var teams = (await api.Read<CampSnapshot>(await api.Post($"/api/camps/{camp.CampId}/teams", new AddTeam(team, "Environment", Guid.NewGuid().ToString("N"))))).Teams;
+        return new Camp(camp.CampId, teams.Single().TeamId, api);
+    }
+
+    /// <summary>Joins by invite in the browser; a participant also joins the team, with the page's own cookies.</summary>
+    private static async Task<IPage> Join(IBrowserContext context, Camp camp, CampRole role, string name)
+    {
+        var invite = await camp.Organizer.Invite(camp.CampId, role);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(invite.Link!);
+        await page.GetByTestId("join-name").FillAsync(name);
+        await page.GetByTestId("join-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
+        if (role == CampRole.Participant)
+        {
+            var joined = await page.APIRequest.PostAsync($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/join",
+                new APIRequestContextOptions { DataObject = new { idempotencyKey = Guid.NewGuid().ToString("N") } });
+            Assert.True(joined.Ok, await joined.TextAsync());
+        }
+        return page;
+    }
+
+    private static async Task Open(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+    }
+}

@@ -1,0 +1,37 @@
+using SocialInnovation.Artifacts;
+using SocialInnovation.Mentors;
+using SocialInnovation.Server.Artifacts;
+using SocialInnovation.Server.Mentors;
+using SocialInnovation.Server.Session;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Server.Tests.Mentors;
+
+public sealed class DemoMentorsTests
+{
+    [Fact]
+    public async Task The_demo_camp_has_mentors_booked_slots_a_waiting_team_a_finished_session_and_real_files()
+    {
+        await using var host = await PlatformHost.Start(PlatformHost.NewWorld(), seedDemo: true,
+            settings: new Dictionary<string, string?> { ["Demo:Intake"] = "false" });
+        var organizer = host.Client();
+        await organizer.SignInOrganizer();
+        var campId = (await organizer.Get<MeView>("/api/me")).Camps.Single(c => c.Name == "TechBootCamp demo").CampId;
+
+        var mentors = await organizer.Get<List<MentorCalendar>>($"/api/camps/{campId}/mentors");
+        var queue = await organizer.Get<QueueView>($"/api/camps/{campId}/queue");
+        var overview = await organizer.Get<MentoringOverview>($"/api/camps/{campId}/mentoring/overview");
+        var gallery = await organizer.Get<Gallery>($"/api/camps/{campId}/gallery");
+        var deck = gallery.Teams.Single(t => t.Name == "Open Budget").Deck!;
+        var link = await organizer.Read<DownloadLink>(await organizer.Post($"/api/camps/{campId}/gallery/{gallery.Teams.Single(t => t.Name == "Open Budget").TeamId}/{deck.ArtifactId}/link", null));
+        var pdf = await host.Client().Http.GetByteArrayAsync(link.Url);
+
+        Assert.Equal(2, mentors.Count);
+        Assert.Equal(2, mentors.SelectMany(m => m.Slots).Count(s => s.TeamId is not null));
+        Assert.Equal("Clinic Finder", queue.Requests.Single(r => r.Status == HelpRequestStatus.Waiting).TeamName);
+        var session = overview.Teams.Single(t => t.Name == "Open Budget");
+        Assert.Equal((1, 5.0), (session.Sessions, session.AverageStars!.Value));
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
+        Assert.Equal("image/png", gallery.Teams.Single(t => t.Name == "Clean Air").Prototypes.Single().ContentType);
+    }
+}

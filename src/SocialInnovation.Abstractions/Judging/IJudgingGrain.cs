@@ -28,6 +28,11 @@ public interface IJudgingGrain : IGrainWithGuidKey, IStreamOwnerGrain
 
     Task<Outcome<JudgingSetup>> Lock(LockJudging command);
 
+    /// <summary>The organizer pins a team to a judge or moves it between judges.</summary>
+    /// <param name="from">The judge who no longer gets the team, when the command names one.</param>
+    /// <param name="to">The judge who gets the team (with the teams they mentored), when the command names one.</param>
+    Task<Outcome<Leaderboard>> Assign(AssignTeam command, JudgeContext? from, JudgeContext? to);
+
     Task<Outcome<Leaderboard>> GetLeaderboard();
 
     Task<IReadOnlyList<AuditEntry>> GetAudit();

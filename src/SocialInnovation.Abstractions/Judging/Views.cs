@@ -57,8 +57,20 @@ public sealed record LeaderboardLine(
 [GenerateSerializer, Immutable]
 public sealed record TrackRanking(string TrackId, string Name, IReadOnlyList<Guid> Order);
 
+/// <param name="Holding">The team the judge was last sent to and has not scored yet (who still has to score whom).</param>
+/// <param name="Pinned">Teams the organizer sent to this judge that they have not scored yet.</param>
+/// <param name="MovedAway">Teams the organizer moved away from this judge.</param>
 [GenerateSerializer, Immutable]
-public sealed record JudgeOverview(Guid JudgeId, string Name, JudgeProgress Progress, double Offset, double Scale, IReadOnlyList<Guid> Conflicts);
+public sealed record JudgeOverview(
+    Guid JudgeId,
+    string Name,
+    JudgeProgress Progress,
+    double Offset,
+    double Scale,
+    IReadOnlyList<Guid> Conflicts,
+    Guid? Holding,
+    IReadOnlyList<Guid> Pinned,
+    IReadOnlyList<Guid> MovedAway);
 
 /// <summary>A reason a judge is kept off a team, shown to the organizer.</summary>
 [GenerateSerializer, Immutable]

@@ -7,10 +7,33 @@ namespace SocialInnovation.Grains.Judging;
 /// <summary>The organizer's side: the fitted leaderboard with confidence, tracks, judges, and every input score.</summary>
 public sealed partial class JudgingGrain
 {
-    private (long Seq, Leaderboard Board, IReadOnlyDictionary<Guid, TeamConfidence> Confidence)? _board;
+    private (long Seq, Leaderboard Board, IReadOnlyDictionary<Guid, TeamConfidence> Confidence, JudgeEffectsFit? Fit)? _board;
 
     public Task<Outcome<Leaderboard>> GetLeaderboard() =>
-        Task.FromResult<Outcome<Leaderboard>>(Round.Configured ? CurrentBoard()!.Value.Board : NotConfigured);
+        Task.FromResult<Outcome<Leaderboard>>(Round.Configured ? Board() : NotConfigured);
+
+    /// <summary>The cached ranking with the judges' overview made now: who holds which team changes without a stored event.</summary>
+    private Leaderboard Board() => CurrentBoard()!.Value.Board with { Judges = Judges(_board?.Fit) };
+
+    private List<JudgeOverview> Judges(JudgeEffectsFit? fit)
+    {
+        var judges = Round.Sheets.Keys.Concat(Round.Pins.Select(p => p.JudgeId)).Concat(Round.MovedAway.Select(p => p.JudgeId)).Distinct();
+        return judges.Select(judge =>
+        {
+            var sheet = Round.Sheets.GetValueOrDefault(judge);
+            var entries = sheet?.Entries.Values.Select(e => e.Current).ToList() ?? [];
+            var done = entries.Where(e => e.Status == EntryStatus.Scored).Select(e => e.TeamId).ToHashSet();
+            var conflicts = Round.Conflicts.Where(c => c.JudgeId == judge).Select(c => c.TeamId).ToList();
+            var movedAway = Round.MovedAway.Where(m => m.JudgeId == judge).Select(m => m.TeamId).ToList();
+            var effect = fit?.Judges.GetValueOrDefault(judge);
+            var holding = _holding.TryGetValue(judge, out var held) && !done.Contains(held) ? held : (Guid?)null;
+            return new JudgeOverview(judge, sheet?.Name ?? "",
+                new JudgeProgress(done.Count, Round.PitchOrder.Count - conflicts.Union(movedAway).Count() - done.Count,
+                    entries.Count(e => e.Status is EntryStatus.Skipped or EntryStatus.Absent)),
+                effect?.Offset ?? 0, effect?.Scale ?? 0, conflicts, holding,
+                Round.Pins.Where(p => p.JudgeId == judge && !done.Contains(p.TeamId)).Select(p => p.TeamId).ToList(), movedAway);
+        }).OrderBy(j => j.Name, StringComparer.CurrentCulture).ToList();
+    }
 
     public Task<IReadOnlyList<ScoreRecord>> GetScores() => Task.FromResult<IReadOnlyList<ScoreRecord>>(ScoreRecords().ToList());
 
@@ -47,18 +70,8 @@ public sealed partial class JudgingGrain
         }
         var ranked = lines.Select(l => l.TeamId).ToList();
         var tracks = Round.Tracks.Select(t => new TrackRanking(t.Id, t.Name, ranked.Where(t.Teams.Contains).ToList())).ToList();
-        var judges = Round.Sheets.Select(s =>
-        {
-            var entries = s.Value.Entries.Values.Select(e => e.Current).ToList();
-            var conflicts = Round.Conflicts.Where(c => c.JudgeId == s.Key).Select(c => c.TeamId).ToList();
-            var scored = entries.Count(e => e.Status == EntryStatus.Scored);
-            var effect = fit?.Judges.GetValueOrDefault(s.Key);
-            return new JudgeOverview(s.Key, s.Value.Name,
-                new JudgeProgress(scored, Round.PitchOrder.Count - conflicts.Count - scored, entries.Count(e => e.Status is EntryStatus.Skipped or EntryStatus.Absent)),
-                effect?.Offset ?? 0, effect?.Scale ?? 0, conflicts);
-        }).OrderBy(j => j.Name, StringComparer.CurrentCulture).ToList();
-        var board = new Leaderboard(Setup(), lines, Round.PitchOrder.Where(t => !ranked.Contains(t)).ToList(), tracks, judges, Round.Conflicts.ToList());
-        _board = (seq, board, confidence);
+        var board = new Leaderboard(Setup(), lines, Round.PitchOrder.Where(t => !ranked.Contains(t)).ToList(), tracks, [], Round.Conflicts.ToList());
+        _board = (seq, board, confidence, fit);
         return (board, confidence);
     }
 }

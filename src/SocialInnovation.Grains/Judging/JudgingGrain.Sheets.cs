@@ -88,6 +88,8 @@ public sealed partial class JudgingGrain
         if (!Round.Configured) return NotConfigured;
         if (Round.Locked) return Locked;
         if (!Round.PitchOrder.Contains(teamId)) return UnknownTeam;
+        if (Round.MovedAway.Any(m => m.JudgeId == judge.JudgeId && m.TeamId == teamId))
+            return DomainError.Conflict("judging.moved", "The organizer gave this team to another judge, so you do not score it.");
         if (Excluded(judge).Contains(teamId))
             return DomainError.Conflict("judging.conflict", "You have a conflict with this team (declared, or you mentored it), so you do not judge it.");
         return null;
@@ -120,7 +122,8 @@ public sealed partial class JudgingGrain
         Round.Sheets.TryGetValue(judge.JudgeId, out var sheet) && sheet.Entries.TryGetValue(teamId, out var entry) ? entry : null;
 
     private HashSet<Guid> Excluded(JudgeContext judge) =>
-        Round.Conflicts.Where(c => c.JudgeId == judge.JudgeId).Select(c => c.TeamId).Concat(judge.Recused).ToHashSet();
+        Round.Conflicts.Where(c => c.JudgeId == judge.JudgeId).Select(c => c.TeamId).Concat(judge.Recused)
+            .Concat(Round.MovedAway.Where(m => m.JudgeId == judge.JudgeId).Select(m => m.TeamId)).ToHashSet();
 
     private JudgeSheet Sheet(JudgeContext judge)
     {
@@ -145,6 +148,9 @@ public sealed partial class JudgingGrain
         // Asking again gives the same team (a reload must not hop to another one).
         if (_holding.TryGetValue(judge.JudgeId, out var held) && !scored.Contains(held) && !setAside.Contains(held) && !excluded.Contains(held))
             return held;
+        // The organizer's pins come before the automatic choice.
+        if (PinnedFor(judge.JudgeId, scored.Union(setAside).Union(excluded).ToHashSet()).FirstOrDefault() is var pinned && pinned != Guid.Empty)
+            return pinned;
         var judgedBy = JudgedBy(except: judge.JudgeId);
         var confidence = judgedBy.Values.All(j => j.Count >= NextTeam.FirstRound) ? CurrentBoard()?.Confidence : null;
         var fresh = Round.PitchOrder.Where(t => !scored.Contains(t) && !setAside.Contains(t)).ToList();
@@ -152,14 +158,14 @@ public sealed partial class JudgingGrain
                ?? NextTeam.Choose(judge.JudgeId, Round.PitchOrder.Where(setAside.Contains).ToList(), judgedBy, excluded, confidence);
     }
 
-    /// <summary>Per team, the judges who scored it or were just sent to it (other than the one asking).</summary>
+    /// <summary>Per team, the judges who scored it, were just sent to it or have it pinned (other than the one asking).</summary>
     private Dictionary<Guid, IReadOnlySet<Guid>> JudgedBy(Guid except)
     {
         var by = Round.PitchOrder.ToDictionary(t => t, _ => new HashSet<Guid>());
         foreach (var (judge, sheet) in Round.Sheets)
             foreach (var entry in sheet.Entries.Values.Where(e => e.Current.Status == EntryStatus.Scored))
                 if (by.TryGetValue(entry.Current.TeamId, out var set)) set.Add(judge);
-        foreach (var (judge, team) in _holding)
+        foreach (var (judge, team) in _holding.Select(h => (h.Key, h.Value)).Concat(Round.Pins.Select(p => (p.JudgeId, p.TeamId))))
             if (judge != except && by.TryGetValue(team, out var set)) set.Add(judge);
         return by.ToDictionary(p => p.Key, p => (IReadOnlySet<Guid>)p.Value);
     }

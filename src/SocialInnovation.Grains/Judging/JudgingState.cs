@@ -20,6 +20,10 @@ public sealed class JudgingState
     /// <summary>Every change on every sheet, oldest first. Bounded by judges × teams × revisions (a camp's final: a few thousand).</summary>
     [Id(10)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(11)] public StreamLogState Log { get; set; } = new();
+    /// <summary>Teams the organizer sent to a judge next (kept until that judge scores, skips or is moved off them).</summary>
+    [Id(12)] public List<Assignment> Pins { get; set; } = [];
+    /// <summary>Teams the organizer moved away from a judge: never assigned to that judge again.</summary>
+    [Id(13)] public List<Assignment> MovedAway { get; set; } = [];
 }
 
 [GenerateSerializer]

@@ -22,6 +22,7 @@ public static class JudgingApi
         judging.MapPut("/setup", Configure).InCamp(CampRole.Organizer).WithSummary("Set up judging (refused once judges scored if the rubric changes)");
         judging.MapPost("/lock", Lock).InCamp(CampRole.Organizer).WithSummary("Lock judging, or reopen it");
         judging.MapGet("/leaderboard", Leaderboard).InCamp(CampRole.Organizer).WithSummary("The fitted ranking with intervals, raw means and z-scores, tracks and judges' progress");
+        judging.MapPost("/assignments", Assign).InCamp(CampRole.Organizer).WithSummary("Pin a team to a judge (sent to them next), or move it away from one");
         judging.MapGet("/scores.csv", ScoresCsv).InCamp(CampRole.Organizer).Produces<string>(StatusCodes.Status200OK, "text/csv").WithSummary("Every input score and the ranking, as CSV");
         judging.MapGet("/audit", Audit).InCamp(CampRole.Organizer).WithSummary("Every score, revision, undo, skip and conflict, oldest first");
         judging.MapGet("/sheet", Sheet).InCamp(CampRole.Judge).WithSummary("The judge's own entries, the next team and progress");
@@ -51,8 +52,61 @@ public static class JudgingApi
     private static async Task<Results<Ok<JudgingSetup>, Refusal>> Lock(Guid campId, LockJudging command, IGrainFactory grains) =>
         Problems.Ok(await Round(grains, campId).Lock(command));
 
-    private static async Task<Results<Ok<Leaderboard>, Refusal>> Leaderboard(Guid campId, IGrainFactory grains) =>
-        Problems.Ok(await Round(grains, campId).GetLeaderboard());
+    private static async Task<Results<Ok<Leaderboard>, Refusal>> Leaderboard(Guid campId, IGrainFactory grains)
+    {
+        var board = await Round(grains, campId).GetLeaderboard();
+        if (board.Error is { } refused) return Problems.From(refused);
+        return TypedResults.Ok(await WithRecusals(board.Value!, campId, grains));
+    }
+
+    /// <summary>
+    /// The organizer sees why a judge is kept off a team: declared conflicts come from the round, recusals
+    /// from the mentor–team records (kept by the mentors capability, read here so neither copies the other).
+    /// </summary>
+    private static async Task<Leaderboard> WithRecusals(Leaderboard board, Guid campId, IGrainFactory grains)
+    {
+        var judges = board.Judges.Select(j => j.JudgeId).ToHashSet();
+        var recusals = (await grains.GetGrain<IMentorshipGrain>(campId).GetRecords())
+            .Where(r => judges.Contains(r.MentorId))
+            .DistinctBy(r => (r.MentorId, r.TeamId))
+            .Where(r => !board.Conflicts.Any(c => c.JudgeId == r.MentorId && c.TeamId == r.TeamId))
+            .Select(r => new ConflictRecord(r.MentorId, r.TeamId, "Mentored this team", r.At))
+            .ToList();
+        if (recusals.Count == 0) return board;
+        return board with
+        {
+            Conflicts = [.. board.Conflicts, .. recusals],
+            Judges = board.Judges.Select(j => j with
+            {
+                Conflicts = [.. j.Conflicts, .. recusals.Where(r => r.JudgeId == j.JudgeId).Select(r => r.TeamId)],
+            }).ToList(),
+        };
+    }
+
+    private static async Task<Results<Ok<Leaderboard>, Refusal>> Assign(Guid campId, AssignTeam command, IGrainFactory grains)
+    {
+        // Both judges must be judges of THIS camp; the teams the new one mentored travel along so a pin never breaks a recusal.
+        JudgeContext? from = null, to = null;
+        if (command?.From is { } fromId)
+        {
+            if (await JudgeIn(grains, campId, fromId) is not { } person) return Problems.From(UnknownJudge);
+            from = new JudgeContext(fromId, person.Name, []);
+        }
+        if (command?.To is { } toId)
+        {
+            if (await JudgeIn(grains, campId, toId) is not { } person) return Problems.From(UnknownJudge);
+            to = new JudgeContext(toId, person.Name, await grains.GetGrain<IMentorshipGrain>(campId).TeamsMentoredBy(toId));
+        }
+        var board = await Round(grains, campId).Assign(command!, from, to);
+        if (board.Error is { } refused) return Problems.From(refused);
+        return TypedResults.Ok(await WithRecusals(board.Value!, campId, grains));
+    }
+
+    private static async Task<PersonProfile?> JudgeIn(IGrainFactory grains, Guid campId, Guid personId) =>
+        personId != Guid.Empty && await grains.GetGrain<IPersonGrain>(personId).GetProfile() is { } person
+            && person.Camps.GetValueOrDefault(campId) == CampRole.Judge ? person : null;
+
+    private static DomainError UnknownJudge => DomainError.NotFound("judge.unknown", "There is no such judge in this camp.");
 
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> Audit(Guid campId, IGrainFactory grains) =>
         TypedResults.Ok(await Round(grains, campId).GetAudit());

@@ -167,4 +167,56 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
         Assert.Equal([teams[1], teams[0]], board.Tracks.Single().Order);
         Assert.Equal(2, board.Judges.Count);
     }
+
+    [Fact]
+    public async Task A_team_the_organizer_pins_to_a_judge_is_the_one_they_are_sent_next()
+    {
+        var (round, teams) = await NewRound(4);
+        var judge = Judge("Madina");
+        (await round.GetSheet(judge)).Ok();
+        (await round.Score(judge, new ScoreTeam((await round.GetSheet(judge)).Ok().Next!.Value, Good, null, 0, NewKey()))).Ok();
+
+        var board = (await round.Assign(new AssignTeam(teams[3], null, judge.JudgeId, NewKey()), null, judge)).Ok();
+
+        Assert.Equal([teams[3]], board.Judges.Single().Pinned);
+        Assert.Equal(teams[3], (await round.GetSheet(judge)).Ok().Next);
+        Assert.Contains(await round.GetAudit(), a => a.Action == "pinned" && a.TeamId == teams[3]);
+    }
+
+    [Fact]
+    public async Task A_team_moved_away_from_a_judge_is_never_sent_to_them_again_and_their_score_for_it_is_refused()
+    {
+        var (round, teams) = await NewRound(2);
+        var (first, second) = (Judge("Olzhas"), Judge("Parvina"));
+        var held = (await round.GetSheet(first)).Ok().Next!.Value;
+
+        var board = (await round.Assign(new AssignTeam(held, first.JudgeId, second.JudgeId, NewKey()), first, second)).Ok();
+
+        Assert.NotEqual(held, (await round.GetSheet(first)).Ok().Next);
+        Assert.Equal(held, (await round.GetSheet(second)).Ok().Next);
+        Assert.Equal("judging.moved", (await round.Score(first, new ScoreTeam(held, Good, null, 0, NewKey()))).Error?.Code);
+        Assert.Equal([held], board.Judges.Single(j => j.JudgeId == first.JudgeId).MovedAway);
+        // Pinning the first judge to it again undoes the move.
+        (await round.Assign(new AssignTeam(held, null, first.JudgeId, NewKey()), null, first)).Ok();
+        (await round.Score(first, new ScoreTeam(held, Good, null, 0, NewKey()))).Ok();
+    }
+
+    [Fact]
+    public async Task A_team_is_never_pinned_to_a_judge_with_a_conflict_nor_moved_off_a_judge_who_scored_it()
+    {
+        var (round, teams) = await NewRound(3);
+        var mentor = Judge("Rustam", recused: teams[0]);
+        var declared = Judge("Saule");
+        (await round.Declare(declared, new DeclareConflict(teams[1], "Former colleague", NewKey()))).Ok();
+        var scorer = Judge("Timur");
+        (await round.Score(scorer, new ScoreTeam(teams[2], Good, null, 0, NewKey()))).Ok();
+        var audit = (await round.GetAudit()).Count;
+
+        Assert.Equal("judging.conflict", (await round.Assign(new AssignTeam(teams[0], null, mentor.JudgeId, NewKey()), null, mentor)).Error?.Code);
+        Assert.Equal("judging.conflict", (await round.Assign(new AssignTeam(teams[1], null, declared.JudgeId, NewKey()), null, declared)).Error?.Code);
+        Assert.Equal("judging.already-scored", (await round.Assign(new AssignTeam(teams[2], scorer.JudgeId, declared.JudgeId, NewKey()), scorer, declared)).Error?.Code);
+        Assert.Equal("judge.unknown", (await round.Assign(new AssignTeam(teams[2], null, declared.JudgeId, NewKey()), null, null)).Error?.Code);
+        Assert.Equal(ErrorKind.Invalid, (await round.Assign(new AssignTeam(teams[2], null, null, NewKey()), null, null)).Error?.Kind);
+        Assert.Equal(audit, (await round.GetAudit()).Count);
+    }
 }

@@ -84,4 +84,29 @@ public sealed class JudgingApiTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("score.incomplete", await refused.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_organizer_moves_a_team_from_one_judge_to_another_but_never_to_someone_who_is_not_a_judge_here()
+    {
+        var (organizer, campId, _) = await CampWithTeams(CampPhase.Pitches);
+        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{campId}/judging/setup");
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{campId}/judging/setup",
+            new ConfigureJudging(setup.Rubric, [], setup.PitchOrder, [1], 0.2, setup.Version, "setup-move"), ApiClient.Json)).EnsureSuccessStatusCode();
+        var gulnara = await fixture.Member(organizer, campId, CampRole.Judge, "Gulnara");
+        var ilyas = await fixture.Member(organizer, campId, CampRole.Judge, "Ilyas");
+        await fixture.Member(organizer, campId, CampRole.Participant, "Zarina");
+        var people = (await organizer.Get<List<CampMember>>($"/api/camps/{campId}/members")).ToDictionary(m => m.Name, m => m.PersonId);
+        var held = (await gulnara.Get<JudgeSheet>($"/api/camps/{campId}/judging/sheet")).Next!.Value;
+
+        var toParticipant = await organizer.Post($"/api/camps/{campId}/judging/assignments", new AssignTeam(held, null, people["Zarina"], "move-0"));
+        var moved = await organizer.Post($"/api/camps/{campId}/judging/assignments", new AssignTeam(held, people["Gulnara"], people["Ilyas"], "move-1"));
+
+        Assert.Equal(HttpStatusCode.NotFound, toParticipant.StatusCode);
+        Assert.Contains("judge.unknown", await toParticipant.Content.ReadAsStringAsync());
+        var board = await organizer.Read<Leaderboard>(moved);
+        Assert.Equal([held], board.Judges.Single(j => j.Name == "Ilyas").Pinned);
+        Assert.Equal([held], board.Judges.Single(j => j.Name == "Gulnara").MovedAway);
+        Assert.Equal(held, (await ilyas.Get<JudgeSheet>($"/api/camps/{campId}/judging/sheet")).Next);
+        Assert.NotEqual(held, (await gulnara.Get<JudgeSheet>($"/api/camps/{campId}/judging/sheet")).Next);
+    }
 }

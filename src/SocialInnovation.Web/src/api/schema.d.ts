@@ -242,44 +242,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/mentoring/overview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Sessions per team and load per mentor, for the organizers */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MentoringOverview"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/camps": {
         parameters: {
             query?: never;
@@ -1273,97 +1235,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/selection/decisions/batch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Accept, waitlist or reject several applications at once (e.g. a suggestion); refusals are listed, not fatal */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DecideMany"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DecidedMany"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/selection/suggestion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Fill the places by score within the quotas, with the reason for every applicant; changes nothing */
-        get: {
-            parameters: {
-                query?: {
-                    waitlist?: number;
-                };
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SelectionSuggestion"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3796,144 +3667,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/gallery": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every team's current deck and prototypes (participants: once published) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Gallery"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/gallery/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Open the gallery to every member of the camp, or close it again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PublishGallery"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["GalleryStatus"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/gallery/{teamId}/{artifactId}/link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A short-lived link to a file shown in the gallery */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                    teamId: string;
-                    artifactId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DownloadLink"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/camps/{campId}/judging/setup": {
         parameters: {
             query?: never;
@@ -4108,6 +3841,57 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/judging/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pin a team to a judge (sent to them next), or move it away from one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssignTeam"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Leaderboard"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4450,452 +4234,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/audience/polls": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The camp's audience polls with their full tallies (hidden counts included) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AudiencePollView"][];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Open an audience poll (people's choice over the teams, or a question) with a join code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["OpenAudiencePoll"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AudiencePollView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/audience/polls/{pollId}/reveal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Show the counts of a hidden poll to everyone */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                    pollId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AudiencePollView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audience/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The poll behind a join code, as the audience sees it */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AudiencePollView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audience/{code}/votes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Vote (no account needed); answered once the vote is stored; a retry with the same key counts once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CastAudienceVote"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AudienceVoteReceipt"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The published results (results.unpublished until the organizer publishes them) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampResults"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/results/draft": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The draft with a live preview of the standings */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampResults"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        /** Save awards, mini-grants, the people's choice poll and the reveal order */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SaveResults"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampResults"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/results/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Publish the results (judging must be locked), or withdraw them */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PublishResults"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CampResults"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/results/export.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Raw and normalised scores, votes, standings, awards and mini-grants as CSV (UTF-8 with BOM) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5021,29 +4359,14 @@ export interface components {
             uploadedAt: string;
             blobName: string;
         };
-        /** @enum {unknown} */
-        AudiencePollKind: "PeoplesChoice" | "Question";
-        AudiencePollView: {
-            tally: components["schemas"]["PollTally"];
-            audience: components["schemas"]["AudienceSettings"];
-        };
-        AudienceSettings: {
-            code: string;
-            kind: components["schemas"]["AudiencePollKind"];
-            /** Format: int32 */
-            maxChoices: number;
-            hideUntilReveal: boolean;
-            requireInvite: boolean;
-            hidden: boolean;
-            teams: string[];
-        };
-        AudienceVoteReceipt: {
+        AssignTeam: {
             /** Format: uuid */
-            pollId: string;
-            choices: string[];
-            /** Format: int32 */
-            changes: number;
-            replayed: boolean;
+            teamId: string;
+            /** Format: uuid */
+            from: null | string;
+            /** Format: uuid */
+            to: null | string;
+            idempotencyKey: string;
         };
         AuditEntry: {
             /** Format: date-time */
@@ -5061,15 +4384,6 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        Award: {
-            kind: components["schemas"]["AwardKind"];
-            title: string;
-            /** Format: uuid */
-            teamId: string;
-            trackId: null | string;
-        };
-        /** @enum {unknown} */
-        AwardKind: "TrackWinner" | "PeoplesChoice" | "BestPrototype" | "Custom";
         BeginUpload: {
             kind: components["schemas"]["ArtifactKind"];
             fileName: string;
@@ -5180,25 +4494,6 @@ export interface components {
         };
         /** @enum {unknown} */
         CampPhase: "Draft" | "Applications" | "Selection" | "Teams" | "Sprints" | "Pitches" | "Judging" | "Results" | "Archived";
-        CampResults: {
-            /** Format: uuid */
-            campId: string;
-            campName: string;
-            published: boolean;
-            /** Format: date-time */
-            publishedAt: null | string;
-            /** Format: double */
-            audienceWeight: number;
-            reveal: components["schemas"]["RevealOrder"];
-            standings: components["schemas"]["Standing"][];
-            awards: components["schemas"]["Award"][];
-            /** Format: double */
-            grantPool: number;
-            currency: string;
-            grants: components["schemas"]["MiniGrant"][];
-            /** Format: int64 */
-            version: number;
-        };
         /** @enum {unknown} */
         CampRole: "Participant" | "Mentor" | "Judge" | "Organizer";
         CampSnapshot: {
@@ -5240,11 +4535,6 @@ export interface components {
             byName: string;
             action: components["schemas"]["CardAction"];
             lane: null | string;
-        };
-        CastAudienceVote: {
-            deviceToken: string;
-            choices: string[];
-            idempotencyKey: string;
         };
         CastDots: {
             dots: {
@@ -5370,21 +4660,6 @@ export interface components {
             basedOnVersion: number;
             idempotencyKey: string;
         };
-        DecidedMany: {
-            decided: components["schemas"]["SelectionEntry"][];
-            refused: components["schemas"]["RefusedDecision"][];
-        };
-        DecideMany: {
-            decisions: components["schemas"]["DecisionItem"][];
-            idempotencyKey: string;
-        };
-        DecisionItem: {
-            /** Format: uuid */
-            applicationId: string;
-            decision: components["schemas"]["DecisionKind"];
-            /** Format: int32 */
-            basedOnVersion: number;
-        };
         /** @enum {unknown} */
         DecisionKind: "Accepted" | "Waitlisted" | "Rejected";
         DeclareConflict: {
@@ -5430,38 +4705,6 @@ export interface components {
             /** Format: int32 */
             capacity: number;
             idempotencyKey: string;
-        };
-        Gallery: {
-            status: components["schemas"]["GalleryStatus"];
-            teams: components["schemas"]["GalleryTeam"][];
-        };
-        /** @description A file as the gallery shows it: no blob name, no uploader. */
-        GalleryItem: {
-            /** Format: uuid */
-            artifactId: string;
-            kind: components["schemas"]["ArtifactKind"];
-            /** Format: int32 */
-            version: number;
-            fileName: string;
-            contentType: string;
-            /** Format: int64 */
-            size: number;
-            /** Format: date-time */
-            uploadedAt: string;
-        };
-        GalleryStatus: {
-            published: boolean;
-            /** Format: date-time */
-            changedAt: null | string;
-            changedBy: null | string;
-        };
-        GalleryTeam: {
-            /** Format: uuid */
-            teamId: string;
-            name: string;
-            theme: string;
-            deck: null | components["schemas"]["GalleryItem"];
-            prototypes: components["schemas"]["GalleryItem"][];
         };
         HelpRequest: {
             /** Format: uuid */
@@ -5555,6 +4798,10 @@ export interface components {
             /** Format: double */
             scale: number;
             conflicts: string[];
+            /** Format: uuid */
+            holding: null | string;
+            pinned: string[];
+            movedAway: string[];
         };
         JudgeProgress: {
             /** Format: int32 */
@@ -5646,27 +4893,6 @@ export interface components {
         };
         /** @enum {unknown} */
         MentorContact: "SlotBooked" | "HelpRequestTaken" | "Session";
-        MentoringOverview: {
-            /** @description Fewest sessions first, so a team nobody has seen is at the top. */
-            teams: components["schemas"]["TeamMentoring"][];
-            mentors: components["schemas"]["MentorLoad"][];
-        };
-        MentorLoad: {
-            /** Format: uuid */
-            mentorId: string;
-            name: string;
-            /** Format: int32 */
-            sessions: number;
-            /** Format: int32 */
-            openSessions: number;
-            /**
-             * Format: int32
-             * @description Teams the mentor had any contact with (the mentor–team records).
-             */
-            teamsSeen: number;
-            /** Format: int32 */
-            slotsBooked: number;
-        };
         MentorProfile: {
             /** Format: uuid */
             personId: string;
@@ -5724,12 +4950,6 @@ export interface components {
             /** @description The language the person chose ("en", "ru"), or null when they never chose. */
             language: null | string;
         };
-        MiniGrant: {
-            /** Format: uuid */
-            teamId: string;
-            /** Format: double */
-            amount: number;
-        };
         MoveCard: {
             /** Format: uuid */
             cardId: string;
@@ -5776,16 +4996,6 @@ export interface components {
         OpenApplication: {
             token: string;
         };
-        OpenAudiencePoll: {
-            title: string;
-            kind: components["schemas"]["AudiencePollKind"];
-            options: null | string[];
-            /** Format: int32 */
-            maxChoices: number;
-            hideUntilReveal: boolean;
-            requireInvite: boolean;
-            idempotencyKey: string;
-        };
         OpenPoll: {
             title: string;
             options: null | string[];
@@ -5827,8 +5037,6 @@ export interface components {
             closed: boolean;
             /** Format: int64 */
             version: number;
-            /** @default false */
-            hidden: boolean;
         };
         PollView: {
             tally: components["schemas"]["PollTally"];
@@ -5839,13 +5047,6 @@ export interface components {
         };
         PreviewInvite: {
             token: string;
-        };
-        PublishGallery: {
-            published: boolean;
-        };
-        PublishResults: {
-            publish: boolean;
-            idempotencyKey: string;
         };
         PublishSlot: {
             /** Format: date-time */
@@ -5869,14 +5070,6 @@ export interface components {
             /** Format: int32 */
             flagAfterMinutes: number;
         };
-        QuotaShortfall: {
-            country: string;
-            /** Format: int32 */
-            min: number;
-            /** Format: int32 */
-            reached: number;
-            cause: components["schemas"]["ShortfallCause"];
-        };
         RaiseHand: {
             topic: string;
             tags: string[];
@@ -5896,13 +5089,6 @@ export interface components {
             name: null | string;
             idempotencyKey: string;
         };
-        RefusedDecision: {
-            /** Format: uuid */
-            applicationId: string;
-            name: string;
-            code: string;
-            detail: string;
-        };
         RemoveSlot: {
             /** Format: uuid */
             slotId: string;
@@ -5917,8 +5103,6 @@ export interface components {
         ResendLink: {
             idempotencyKey: string;
         };
-        /** @enum {unknown} */
-        RevealOrder: "LastToFirst" | "AllAtOnce";
         ReviewApplication: {
             /** Format: int32 */
             score: number;
@@ -5948,19 +5132,6 @@ export interface components {
             languages: string[];
             bio: string;
             availability: string;
-            /** Format: int64 */
-            basedOnVersion: number;
-            idempotencyKey: string;
-        };
-        SaveResults: {
-            awards: components["schemas"]["Award"][];
-            /** Format: double */
-            grantPool: number;
-            currency: string;
-            grants: components["schemas"]["MiniGrant"][];
-            /** Format: uuid */
-            audiencePollId: null | string;
-            reveal: components["schemas"]["RevealOrder"];
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;
@@ -6015,16 +5186,6 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        SelectionSuggestion: {
-            /** Format: int32 */
-            capacity: number;
-            /** Format: int32 */
-            placesHeld: number;
-            applicants: components["schemas"]["SuggestedPlace"][];
-            shortfalls: components["schemas"]["QuotaShortfall"][];
-            /** Format: int32 */
-            settingsVersion: number;
-        };
         SetColumns: {
             /** Format: int64 */
             basedOn: number;
@@ -6046,8 +5207,6 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        /** @enum {unknown} */
-        ShortfallCause: "TooFewApplicants" | "NotEnoughPlaces";
         SkipTeam: {
             /** Format: uuid */
             teamId: string;
@@ -6063,25 +5222,6 @@ export interface components {
             start: string;
             /** Format: date-time */
             end: string;
-        };
-        Standing: {
-            /** Format: uuid */
-            teamId: string;
-            name: string;
-            /** Format: int32 */
-            rank: number;
-            /** Format: int32 */
-            judgeRank: null | number;
-            /** Format: double */
-            quality: null | number;
-            /** Format: double */
-            judgesPart: number;
-            /** Format: int32 */
-            audienceVotes: number;
-            /** Format: double */
-            audiencePart: number;
-            /** Format: double */
-            final: number;
         };
         StreamCatchUp: {
             stream: string;
@@ -6116,25 +5256,6 @@ export interface components {
             idempotencyKey: string;
             website?: null | string;
         };
-        /** @enum {unknown} */
-        SuggestedOutcome: "In" | "Waitlisted" | "Out";
-        SuggestedPlace: {
-            /** Format: uuid */
-            applicationId: string;
-            name: string;
-            country: string;
-            /** Format: double */
-            score: null | number;
-            /** Format: int32 */
-            rank: number;
-            status: components["schemas"]["ApplicationStatus"];
-            outcome: components["schemas"]["SuggestedOutcome"];
-            reason: components["schemas"]["SuggestionReason"];
-            /** Format: int32 */
-            entryVersion: number;
-        };
-        /** @enum {unknown} */
-        SuggestionReason: "AlreadyHolds" | "CountryMinimum" | "Score" | "CountryMaximum" | "BelowCutOff" | "BeyondWaitlist";
         TakenRequest: {
             request: components["schemas"]["HelpRequest"];
             session: components["schemas"]["MentorSession"];
@@ -6179,19 +5300,6 @@ export interface components {
         };
         TeamMembershipChange: {
             idempotencyKey: string;
-        };
-        TeamMentoring: {
-            /** Format: uuid */
-            teamId: string;
-            name: string;
-            /** Format: int32 */
-            sessions: number;
-            /** Format: int32 */
-            openSessions: number;
-            /** Format: date-time */
-            lastSessionAt: null | string;
-            /** Format: double */
-            averageStars: null | number;
         };
         TeamSessions: {
             /** Format: uuid */

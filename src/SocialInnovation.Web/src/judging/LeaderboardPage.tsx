@@ -2,7 +2,7 @@ import './judging.css';
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, t } from '../i18n';
 import type { PageProps } from '../router';
-import { getCamp } from '../api/camps';
+import { getCamp, getMembers } from '../api/camps';
 import { describe } from '../ui/describe';
 import { Empty, Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
@@ -11,6 +11,8 @@ import { streamName } from '../live/streams';
 import { watchStream } from '../live/streamStore';
 import { ApiProblem } from '../api/http';
 import { csvUrl, getLeaderboard, getSetup, lockJudging, saveSetup, type Leaderboard } from './judgingApi';
+import { AssignPanel, type Person } from './AssignPanel';
+import { SetupPanel } from './SetupPanel';
 
 const round1 = (n: number) => formatNumber(Math.round(n * 10) / 10);
 
@@ -24,6 +26,7 @@ export default function LeaderboardPage({ params }: PageProps) {
   usePageTitle(t('leaderboard.title'));
   const [board, setBoard] = useState<Leaderboard | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
+  const [judges, setJudges] = useState<Person[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [unconfigured, setUnconfigured] = useState(false);
@@ -35,6 +38,7 @@ export default function LeaderboardPage({ params }: PageProps) {
     });
     void load();
     getCamp(campId).then((camp) => setNames(Object.fromEntries(camp.teams.map((team) => [team.teamId, team.name]))), () => undefined);
+    getMembers(campId).then((members) => setJudges(members.filter((m) => m.role === 'Judge').map((m) => ({ id: m.personId, name: m.name }))), () => undefined);
     const stream = watchStream<number>(streamName('judging', campId), {
       fromSnapshot: () => 0,
       reduce: (n) => n + 1,
@@ -119,15 +123,8 @@ export default function LeaderboardPage({ params }: PageProps) {
         </div>
       )}
       {board.unjudged.length > 0 && <p>{t('leaderboard.unjudged')}: {board.unjudged.map((id, i) => <>{i > 0 && ', '}<User>{nameOf(id)}</User></>)}</p>}
-      <h2>{t('leaderboard.judges')}</h2>
-      {board.judges.length === 0 ? <Empty>{t('leaderboard.noJudges')}</Empty> : (
-        <ul>
-          {board.judges.map((j) => (
-            <li key={j.judgeId}><User>{j.name}</User>: {t('judge.progress', { scored: formatNumber(j.progress.scored), remaining: formatNumber(Math.max(0, j.progress.remaining)), skipped: formatNumber(j.progress.skipped) })}
-              {j.conflicts.length > 0 && <> · {t('leaderboard.conflicts', { count: formatNumber(j.conflicts.length) })}</>}</li>
-          ))}
-        </ul>
-      )}
+      <AssignPanel campId={campId} board={board} teamName={nameOf} judges={judges} onBoard={setBoard} />
+      <SetupPanel campId={campId} setup={board.setup} teamName={nameOf} onSaved={(setup) => setBoard({ ...board, setup })} />
     </div>
   );
 }

@@ -23,3 +23,6 @@ export type JudgeOp =
   | { kind: 'undo'; body: { teamId: string; basedOnVersion: number; idempotencyKey: string } };
 
 export const sendOp = (campId: string, op: JudgeOp) => request<JudgeSheet>('POST', `${base(campId)}/${op.kind}`, op.body);
+
+export const assignTeam = (campId: string, body: { teamId: string; from: string | null; to: string | null }) =>
+  request<Leaderboard>('POST', `${base(campId)}/assignments`, { ...body, idempotencyKey: crypto.randomUUID().replaceAll('-', '') });

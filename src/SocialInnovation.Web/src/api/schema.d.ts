@@ -1241,6 +1241,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/selection/decisions/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, waitlist or reject several applications at once (e.g. a suggestion); refusals are listed, not fatal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DecideMany"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DecidedMany"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/selection/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fill the places by score within the quotas, with the reason for every applicant; changes nothing */
+        get: {
+            parameters: {
+                query?: {
+                    waitlist?: number;
+                };
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelectionSuggestion"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/applications/{applicationId}": {
         parameters: {
             query?: never;
@@ -4234,6 +4325,225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/audience/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The camp's audience polls with their full tallies (hidden counts included) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePollView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open an audience poll (people's choice over the teams, or a question) with a join code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpenAudiencePoll"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePollView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/audience/polls/{pollId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the counts of a hidden poll to everyone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    pollId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePollView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audience/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The poll behind a join code, as the audience sees it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudiencePollView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audience/{code}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote (no account needed); answered once the vote is stored; a retry with the same key counts once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CastAudienceVote"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AudienceVoteReceipt"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4367,6 +4677,30 @@ export interface components {
             /** Format: uuid */
             to: null | string;
             idempotencyKey: string;
+        };
+        /** @enum {unknown} */
+        AudiencePollKind: "PeoplesChoice" | "Question";
+        AudiencePollView: {
+            tally: components["schemas"]["PollTally"];
+            audience: components["schemas"]["AudienceSettings"];
+        };
+        AudienceSettings: {
+            code: string;
+            kind: components["schemas"]["AudiencePollKind"];
+            /** Format: int32 */
+            maxChoices: number;
+            hideUntilReveal: boolean;
+            requireInvite: boolean;
+            hidden: boolean;
+            teams: string[];
+        };
+        AudienceVoteReceipt: {
+            /** Format: uuid */
+            pollId: string;
+            choices: string[];
+            /** Format: int32 */
+            changes: number;
+            replayed: boolean;
         };
         AuditEntry: {
             /** Format: date-time */
@@ -4536,6 +4870,11 @@ export interface components {
             action: components["schemas"]["CardAction"];
             lane: null | string;
         };
+        CastAudienceVote: {
+            deviceToken: string;
+            choices: string[];
+            idempotencyKey: string;
+        };
         CastDots: {
             dots: {
                 [key: string]: number;
@@ -4659,6 +4998,21 @@ export interface components {
             /** Format: int32 */
             basedOnVersion: number;
             idempotencyKey: string;
+        };
+        DecidedMany: {
+            decided: components["schemas"]["SelectionEntry"][];
+            refused: components["schemas"]["RefusedDecision"][];
+        };
+        DecideMany: {
+            decisions: components["schemas"]["DecisionItem"][];
+            idempotencyKey: string;
+        };
+        DecisionItem: {
+            /** Format: uuid */
+            applicationId: string;
+            decision: components["schemas"]["DecisionKind"];
+            /** Format: int32 */
+            basedOnVersion: number;
         };
         /** @enum {unknown} */
         DecisionKind: "Accepted" | "Waitlisted" | "Rejected";
@@ -4996,6 +5350,16 @@ export interface components {
         OpenApplication: {
             token: string;
         };
+        OpenAudiencePoll: {
+            title: string;
+            kind: components["schemas"]["AudiencePollKind"];
+            options: null | string[];
+            /** Format: int32 */
+            maxChoices: number;
+            hideUntilReveal: boolean;
+            requireInvite: boolean;
+            idempotencyKey: string;
+        };
         OpenPoll: {
             title: string;
             options: null | string[];
@@ -5037,6 +5401,8 @@ export interface components {
             closed: boolean;
             /** Format: int64 */
             version: number;
+            /** @default false */
+            hidden: boolean;
         };
         PollView: {
             tally: components["schemas"]["PollTally"];
@@ -5070,6 +5436,14 @@ export interface components {
             /** Format: int32 */
             flagAfterMinutes: number;
         };
+        QuotaShortfall: {
+            country: string;
+            /** Format: int32 */
+            min: number;
+            /** Format: int32 */
+            reached: number;
+            cause: components["schemas"]["ShortfallCause"];
+        };
         RaiseHand: {
             topic: string;
             tags: string[];
@@ -5088,6 +5462,13 @@ export interface components {
             token: string;
             name: null | string;
             idempotencyKey: string;
+        };
+        RefusedDecision: {
+            /** Format: uuid */
+            applicationId: string;
+            name: string;
+            code: string;
+            detail: string;
         };
         RemoveSlot: {
             /** Format: uuid */
@@ -5186,6 +5567,16 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        SelectionSuggestion: {
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int32 */
+            placesHeld: number;
+            applicants: components["schemas"]["SuggestedPlace"][];
+            shortfalls: components["schemas"]["QuotaShortfall"][];
+            /** Format: int32 */
+            settingsVersion: number;
+        };
         SetColumns: {
             /** Format: int64 */
             basedOn: number;
@@ -5207,6 +5598,8 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @enum {unknown} */
+        ShortfallCause: "TooFewApplicants" | "NotEnoughPlaces";
         SkipTeam: {
             /** Format: uuid */
             teamId: string;
@@ -5256,6 +5649,25 @@ export interface components {
             idempotencyKey: string;
             website?: null | string;
         };
+        /** @enum {unknown} */
+        SuggestedOutcome: "In" | "Waitlisted" | "Out";
+        SuggestedPlace: {
+            /** Format: uuid */
+            applicationId: string;
+            name: string;
+            country: string;
+            /** Format: double */
+            score: null | number;
+            /** Format: int32 */
+            rank: number;
+            status: components["schemas"]["ApplicationStatus"];
+            outcome: components["schemas"]["SuggestedOutcome"];
+            reason: components["schemas"]["SuggestionReason"];
+            /** Format: int32 */
+            entryVersion: number;
+        };
+        /** @enum {unknown} */
+        SuggestionReason: "AlreadyHolds" | "CountryMinimum" | "Score" | "CountryMaximum" | "BelowCutOff" | "BeyondWaitlist";
         TakenRequest: {
             request: components["schemas"]["HelpRequest"];
             session: components["schemas"]["MentorSession"];

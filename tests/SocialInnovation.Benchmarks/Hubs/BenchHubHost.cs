@@ -34,7 +34,7 @@ public static class BenchHubHost
         app.MapPost("/streams/{stream}/changes", async (string stream, JsonElement payload, StreamLog log) =>
         {
             var (epoch, seq) = await log.Append(stream, "Changed", payload);
-            return Results.Ok(new { epoch, seq });
+            return TypedResults.Ok(new { epoch, seq });
         });
         await app.StartAsync();
         return app;

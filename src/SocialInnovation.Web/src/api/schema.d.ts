@@ -4544,6 +4544,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published results (results.unpublished until the organizer publishes them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampResults"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/results/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft with a live preview of the standings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampResults"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Save awards, mini-grants, the people's choice poll and the reveal order */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveResults"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampResults"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/results/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the results (judging must be locked), or withdraw them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishResults"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampResults"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/results/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Raw and normalised scores, votes, standings, awards and mini-grants as CSV (UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4718,6 +4945,15 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        Award: {
+            kind: components["schemas"]["AwardKind"];
+            title: string;
+            /** Format: uuid */
+            teamId: string;
+            trackId: null | string;
+        };
+        /** @enum {unknown} */
+        AwardKind: "TrackWinner" | "PeoplesChoice" | "BestPrototype" | "Custom";
         BeginUpload: {
             kind: components["schemas"]["ArtifactKind"];
             fileName: string;
@@ -4828,6 +5064,25 @@ export interface components {
         };
         /** @enum {unknown} */
         CampPhase: "Draft" | "Applications" | "Selection" | "Teams" | "Sprints" | "Pitches" | "Judging" | "Results" | "Archived";
+        CampResults: {
+            /** Format: uuid */
+            campId: string;
+            campName: string;
+            published: boolean;
+            /** Format: date-time */
+            publishedAt: null | string;
+            /** Format: double */
+            audienceWeight: number;
+            reveal: components["schemas"]["RevealOrder"];
+            standings: components["schemas"]["Standing"][];
+            awards: components["schemas"]["Award"][];
+            /** Format: double */
+            grantPool: number;
+            currency: string;
+            grants: components["schemas"]["MiniGrant"][];
+            /** Format: int64 */
+            version: number;
+        };
         /** @enum {unknown} */
         CampRole: "Participant" | "Mentor" | "Judge" | "Organizer";
         CampSnapshot: {
@@ -5304,6 +5559,12 @@ export interface components {
             /** @description The language the person chose ("en", "ru"), or null when they never chose. */
             language: null | string;
         };
+        MiniGrant: {
+            /** Format: uuid */
+            teamId: string;
+            /** Format: double */
+            amount: number;
+        };
         MoveCard: {
             /** Format: uuid */
             cardId: string;
@@ -5414,6 +5675,10 @@ export interface components {
         PreviewInvite: {
             token: string;
         };
+        PublishResults: {
+            publish: boolean;
+            idempotencyKey: string;
+        };
         PublishSlot: {
             /** Format: date-time */
             start: string;
@@ -5484,6 +5749,8 @@ export interface components {
         ResendLink: {
             idempotencyKey: string;
         };
+        /** @enum {unknown} */
+        RevealOrder: "LastToFirst" | "AllAtOnce";
         ReviewApplication: {
             /** Format: int32 */
             score: number;
@@ -5513,6 +5780,19 @@ export interface components {
             languages: string[];
             bio: string;
             availability: string;
+            /** Format: int64 */
+            basedOnVersion: number;
+            idempotencyKey: string;
+        };
+        SaveResults: {
+            awards: components["schemas"]["Award"][];
+            /** Format: double */
+            grantPool: number;
+            currency: string;
+            grants: components["schemas"]["MiniGrant"][];
+            /** Format: uuid */
+            audiencePollId: null | string;
+            reveal: components["schemas"]["RevealOrder"];
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;
@@ -5615,6 +5895,25 @@ export interface components {
             start: string;
             /** Format: date-time */
             end: string;
+        };
+        Standing: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            judgeRank: null | number;
+            /** Format: double */
+            quality: null | number;
+            /** Format: double */
+            judgesPart: number;
+            /** Format: int32 */
+            audienceVotes: number;
+            /** Format: double */
+            audiencePart: number;
+            /** Format: double */
+            final: number;
         };
         StreamCatchUp: {
             stream: string;

@@ -242,6 +242,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/mentoring/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions per team and load per mentor, for the organizers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentoringOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps": {
         parameters: {
             query?: never;
@@ -3758,6 +3796,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/gallery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every team's current deck and prototypes (participants: once published) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Gallery"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/gallery/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the gallery to every member of the camp, or close it again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishGallery"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GalleryStatus"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/gallery/{teamId}/{artifactId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived link to a file shown in the gallery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                    artifactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DownloadLink"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/judging/setup": {
         parameters: {
             query?: never;
@@ -5315,6 +5491,38 @@ export interface components {
             capacity: number;
             idempotencyKey: string;
         };
+        Gallery: {
+            status: components["schemas"]["GalleryStatus"];
+            teams: components["schemas"]["GalleryTeam"][];
+        };
+        /** @description A file as the gallery shows it: no blob name, no uploader. */
+        GalleryItem: {
+            /** Format: uuid */
+            artifactId: string;
+            kind: components["schemas"]["ArtifactKind"];
+            /** Format: int32 */
+            version: number;
+            fileName: string;
+            contentType: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        GalleryStatus: {
+            published: boolean;
+            /** Format: date-time */
+            changedAt: null | string;
+            changedBy: null | string;
+        };
+        GalleryTeam: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            theme: string;
+            deck: null | components["schemas"]["GalleryItem"];
+            prototypes: components["schemas"]["GalleryItem"][];
+        };
         HelpRequest: {
             /** Format: uuid */
             requestId: string;
@@ -5502,6 +5710,27 @@ export interface components {
         };
         /** @enum {unknown} */
         MentorContact: "SlotBooked" | "HelpRequestTaken" | "Session";
+        MentoringOverview: {
+            /** @description Fewest sessions first, so a team nobody has seen is at the top. */
+            teams: components["schemas"]["TeamMentoring"][];
+            mentors: components["schemas"]["MentorLoad"][];
+        };
+        MentorLoad: {
+            /** Format: uuid */
+            mentorId: string;
+            name: string;
+            /** Format: int32 */
+            sessions: number;
+            /** Format: int32 */
+            openSessions: number;
+            /**
+             * Format: int32
+             * @description Teams the mentor had any contact with (the mentor–team records).
+             */
+            teamsSeen: number;
+            /** Format: int32 */
+            slotsBooked: number;
+        };
         MentorProfile: {
             /** Format: uuid */
             personId: string;
@@ -5674,6 +5903,9 @@ export interface components {
         };
         PreviewInvite: {
             token: string;
+        };
+        PublishGallery: {
+            published: boolean;
         };
         PublishResults: {
             publish: boolean;
@@ -6011,6 +6243,19 @@ export interface components {
         };
         TeamMembershipChange: {
             idempotencyKey: string;
+        };
+        TeamMentoring: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            /** Format: int32 */
+            sessions: number;
+            /** Format: int32 */
+            openSessions: number;
+            /** Format: date-time */
+            lastSessionAt: null | string;
+            /** Format: double */
+            averageStars: null | number;
         };
         TeamSessions: {
             /** Format: uuid */

@@ -45,7 +45,7 @@ public sealed class RecusalRecordTests(ClusterFixture fixture) : ClusterTests(fi
         var (campId, mentorId, teamId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var mentor = Grains.GetGrain<IMentorGrain>(MentorKeys.For(campId, mentorId));
         await mentor.SaveProfile(campId, mentorId, "Farrukh", new SaveMentorProfile(["ux"], ["ru"], "", "", 0, NewKey()));
-        var slot = (await mentor.PublishSlot(new PublishSlot(DateTimeOffset.UtcNow.AddHours(2), 30, NewKey()))).Ok().Slots.Single();
+        var slot = (await mentor.PublishSlot(new PublishSlot(Fixture.Clock.GetUtcNow().AddHours(2), 30, NewKey()))).Ok().Slots.Single();
         var records = Grains.GetGrain<IMentorshipGrain>(campId);
         var book = new BookSlot(mentorId, slot.SlotId, NewKey());
         Fixture.Storage.FailNextWrite(records.GetGrainId());

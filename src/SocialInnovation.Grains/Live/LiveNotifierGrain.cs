@@ -20,11 +20,9 @@ namespace SocialInnovation.Grains.Live;
 [StatelessWorker(1), Reentrant]
 public sealed class LiveNotifierGrain(
     ILogger<LiveNotifierGrain> log,
-    IClusterMembershipService membership) : Grain, ILiveNotifierGrain
+    IClusterMembershipService membership,
+    LiveTiming timing) : Grain, ILiveNotifierGrain
 {
-    /// <summary>A publish after this long without a refresh starts one (in the background).</summary>
-    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMilliseconds(500);
-
     /// <summary>How far back a newly found node is sent events.</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromSeconds(3);
 
@@ -57,10 +55,10 @@ public sealed class LiveNotifierGrain(
         _recent.Add((now, batch));
         Forget(now);
         foreach (var node in _nodes.Values) node.Send(batch);
-        // Every publish is followed by a refresh within RefreshAfter, so a node that registered before
+        // Every publish is followed by a refresh within RefreshNodesAfter, so a node that registered before
         // it is found and sent it (from the recent events) even if nothing is published after.
         if (_refreshing is { IsCompleted: false } || _refreshSoon is not null) return Task.CompletedTask;
-        var due = _refreshedAt + RefreshAfter - now;
+        var due = _refreshedAt + timing.RefreshNodesAfter - now;
         if (due <= TimeSpan.Zero) _refreshing = Refresh();
         else _refreshSoon = this.RegisterGrainTimer(RefreshSoon, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true });
         return Task.CompletedTask;

@@ -41,4 +41,10 @@ public sealed record StreamLogOptions(int Keep = 200, bool VisibleBeforeStored =
 public sealed record LiveTiming(TimeSpan CoalesceEvery)
 {
     public static readonly LiveTiming Default = new(TimeSpan.FromMilliseconds(250));
+
+    /// <summary>
+    /// A notifier refreshes its list of web nodes at most this long after a publish (500 ms); a test
+    /// sets it long to hold a notifier in the state between a publish and its refresh.
+    /// </summary>
+    public TimeSpan RefreshNodesAfter { get; init; } = TimeSpan.FromMilliseconds(500);
 }

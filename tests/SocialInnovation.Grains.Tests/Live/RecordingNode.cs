@@ -7,15 +7,17 @@ public sealed class RecordingNode : ILiveObserver, IAsyncDisposable
 {
     private readonly List<StreamEnvelope> _received = [];
     private readonly string _nodeId = $"test-node-{Guid.NewGuid():N}";
-    private ClusterFixture _fixture = null!;
+    private IClusterClient _client = null!;
 
     public ILiveObserver Reference { get; private set; } = null!;
 
-    public static async Task<RecordingNode> Register(ClusterFixture fixture)
+    public static Task<RecordingNode> Register(ClusterFixture fixture) => Register(fixture.Cluster.Client);
+
+    public static async Task<RecordingNode> Register(IClusterClient client)
     {
-        var node = new RecordingNode { _fixture = fixture };
-        node.Reference = fixture.Cluster.Client.CreateObjectReference<ILiveObserver>(node);
-        await fixture.Cluster.Client.GetGrain<ILiveNodeListGrain>(0).Register(new LiveNodeEntry(node._nodeId, node.Reference, null));
+        var node = new RecordingNode { _client = client };
+        node.Reference = client.CreateObjectReference<ILiveObserver>(node);
+        await client.GetGrain<ILiveNodeListGrain>(0).Register(new LiveNodeEntry(node._nodeId, node.Reference, null));
         return node;
     }
 
@@ -47,7 +49,7 @@ public sealed class RecordingNode : ILiveObserver, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _fixture.Cluster.Client.GetGrain<ILiveNodeListGrain>(0).Unregister(_nodeId);
-        _fixture.Cluster.Client.DeleteObjectReference<ILiveObserver>(Reference);
+        await _client.GetGrain<ILiveNodeListGrain>(0).Unregister(_nodeId);
+        _client.DeleteObjectReference<ILiveObserver>(Reference);
     }
 }

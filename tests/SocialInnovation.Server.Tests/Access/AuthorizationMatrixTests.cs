@@ -361,7 +361,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public async Task InitializeAsync()
         {
-            Host = await PlatformHost.Start(PlatformHost.NewWorld(), services: s => s.AddStreamKind<TeamNotesStream>());
+            Host = await HostFixture.Shared();
             _platformOrganizer = Host.Client();
             await _platformOrganizer.SignInOrganizer();
             CampA = (await _platformOrganizer.CreateCamp("Camp A")).CampId;
@@ -409,6 +409,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             return (camp.Seq, invites.Count(i => !i.Revoked), members.Count, selection);
         }
 
-        public async Task DisposeAsync() => await Host.DisposeAsync();
+        /// <summary>The shared node outlives the matrix (camps A and B are its own).</summary>
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 }

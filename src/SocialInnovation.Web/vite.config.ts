@@ -1,11 +1,33 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The ASP.NET Core server (dotnet run) listens here in development.
 const server = 'http://localhost:5080';
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    // The judge's page must open again with no connection (issue 18): a service worker (sw.js, registered
+    // by src/offline/serviceWorker.ts from the pages that need it) precaches the built app — index.html,
+    // the entry and every page's chunk — and answers page loads with index.html. It caches no /api or
+    // /hubs response (pages keep what they need on the device) and is not used by the dev server.
+    VitePWA({
+      injectRegister: false,
+      manifest: false,
+      filename: 'sw.js',
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/hubs\//, /^\/health/, /^\/openapi\//],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        // A new version takes over at once (the old one's chunks are gone from the server anyway).
+        skipWaiting: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: {
     outDir: '../SocialInnovation.Server/wwwroot',
     emptyOutDir: true,

@@ -7,17 +7,14 @@ using SocialInnovation.Testing;
 
 namespace SocialInnovation.Browser.Tests.Judging;
 
-/// <summary>A judge on a tablet scores two teams with no connection, closes the tab, and nothing is lost.</summary>
+/// <summary>A judge on a tablet scores two teams with no connection, reloads the page offline, and nothing is lost.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class JudgePageTests(BrowserFixture fixture)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
 
-    [Fact]
-    public async Task Scores_made_offline_are_kept_on_the_tablet_and_reach_the_organizers_leaderboard()
+    private static async Task<(ApiClient Organizer, CampSnapshot Camp)> CampInPitches(ApiClient organizer)
     {
-        var organizer = fixture.Host.Client();
-        await organizer.SignInOrganizer();
         var camp = await organizer.CreateCamp("SICamp Almaty final");
         CampSnapshot snapshot = camp;
         foreach (var name in new[] { "Clean Air Almaty", "Открытый бюджет" })
@@ -25,6 +22,16 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         while (snapshot.Phase != CampPhase.Pitches) snapshot = await organizer.ChangePhase(camp.CampId, snapshot.Phase, snapshot.Phase + 1);
         (await organizer.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/judging/setup",
             new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, Guid.NewGuid().ToString("N")), ApiClient.Json)).EnsureSuccessStatusCode();
+        return (organizer, snapshot);
+    }
+
+    [Fact]
+    public async Task Scores_made_offline_survive_a_reload_without_a_connection_and_reach_the_organizers_leaderboard()
+    {
+        var organizer = fixture.Host.Client();
+        await organizer.SignInOrganizer();
+        var (_, snapshot) = await CampInPitches(organizer);
+        var camp = snapshot;
 
         await using var tablet = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -42,6 +49,8 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         await page.GetByTestId("judge-link").ClickAsync();
         await Assertions.Expect(page.GetByTestId("save-score")).ToBeVisibleAsync(Patiently);
         await Accessibility.Check(page, "the judge's page");
+        // The page keeps the app on the tablet (service worker) before the connection goes.
+        Assert.True(await page.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(r => r.active !== null)"));
 
         await tablet.SetOfflineAsync(true);
         foreach (var mark in new[] { 8, 5 })
@@ -50,15 +59,20 @@ public sealed class JudgePageTests(BrowserFixture fixture)
                 await page.GetByTestId($"mark-{criterion.Id}-{mark}").CheckAsync();
             await page.GetByTestId("save-score").ClickAsync();
         }
-        await Assertions.Expect(page.GetByTestId("sync-status")).ToContainTextAsync("2", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToContainTextAsync("(2)", new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("all-done")).ToBeVisibleAsync();
-        await page.CloseAsync();
 
-        // Back online, the judge opens the page again: what waited on the tablet is sent, once.
+        // Still offline, the page is reloaded (a tab the tablet discarded, a finger on "reload"): the app comes
+        // from the tablet, the sheet and both scores from its storage.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToContainTextAsync("(2)", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("all-done")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Открытый бюджет", Exact = true })).ToBeVisibleAsync();
+        await Accessibility.Check(page, "the judge's page reloaded offline");
+
+        // Back online, the same page sends what waited on the tablet, once.
         await tablet.SetOfflineAsync(false);
-        var again = await tablet.NewPageAsync();
-        await again.GotoAsync($"/camps/{camp.CampId}/judge");
-        await Assertions.Expect(again.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 30_000 });
 
         var board = await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard");
         Assert.Equal(2, board.Lines.Count);
@@ -78,5 +92,56 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         await Assertions.Expect(organizerPage.GetByTestId("leaderboard").Locator("tbody tr")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         await Assertions.Expect(organizerPage.GetByTestId("leaderboard")).ToContainTextAsync("Открытый бюджет");
         await Accessibility.Check(organizerPage, "the judging leaderboard");
+    }
+
+    [Fact]
+    public async Task A_judge_on_a_phone_scores_a_team_with_the_keyboard_alone()
+    {
+        var organizer = fixture.Host.Client();
+        await organizer.SignInOrganizer();
+        var (_, camp) = await CampInPitches(organizer);
+        var invite = await organizer.Invite(camp.CampId, CampRole.Judge);
+        await using var phone = await fixture.NewContext(375, 740);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync(invite.Link!);
+        await TabTo(page, "[data-testid=join-name]");
+        await page.Keyboard.TypeAsync("Timur");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
+        await TabTo(page, "[data-testid=judge-link]");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("save-score")).ToBeVisibleAsync(Patiently);
+        await Accessibility.Check(page, "the judge's page on a phone");
+        await Accessibility.FitsWidth(page, "the judge's page on a phone");
+
+        foreach (var criterion in Rubric.Default.Criteria)
+        {
+            // Tab reaches a criterion's marks as one group; Space marks the first, the arrows move the mark.
+            await TabTo(page, $"[data-testid=mark-{criterion.Id}-{criterion.Min}]");
+            await page.Keyboard.PressAsync("Space");
+            for (var i = criterion.Min; i < 7; i++) await page.Keyboard.PressAsync("ArrowRight");
+            await Assertions.Expect(page.GetByTestId($"mark-{criterion.Id}-7")).ToBeCheckedAsync();
+        }
+        await TabTo(page, "[data-testid=save-score]:not([disabled])");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Clean Air Almaty", Exact = true })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+        await Accessibility.Check(page, "the judge's page on a phone after a score");
+        await Accessibility.FitsWidth(page, "the judge's page on a phone after a score");
+        var board = await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard");
+        Assert.Equal(camp.Teams[0].TeamId, Assert.Single(board.Lines).TeamId);
+    }
+
+    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has focus (a bounded number of times).</summary>
+    private static async Task TabTo(IPage page, string selector)
+    {
+        await page.Locator(selector).First.WaitForAsync(new() { Timeout = 20_000 });
+        for (var i = 0; i < 120; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector)) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        throw new InvalidOperationException($"Tab never reached {selector} on {page.Url}");
     }
 }

@@ -1,5 +1,5 @@
 import { ApiProblem } from '../api/http';
-import { onConnected } from '../live/connection';
+import { DeviceOutbox } from '../offline/deviceOutbox';
 import { backlog, type BoardAck, type BoardCard, type BoardView } from './boardTypes';
 import { cardOf, place, whereIs } from './boardState';
 import { sendCard, StaleCard, type CardCommand } from './boardApi';
@@ -23,115 +23,63 @@ export interface OutboxEvents {
 }
 
 const commands: Record<BoardOp['kind'], CardCommand> = { create: 'cards', move: 'cards/move', edit: 'cards/edit', comment: 'cards/comments' };
-const retryDelay = (attempt: number) => Math.min(15000, 1000 * 2 ** attempt);
 
 /**
- * The board's writes not yet confirmed, kept on the device (localStorage) with their idempotency keys
- * until the server has stored them: made offline, they wait and are sent in order when the connection is
- * back, each with the card version it was based on. Until confirmed they are shown on top of the board
- * as it was confirmed (optimistic), so a move moves at once; the confirmed order then wins.
+ * The board's writes not yet confirmed. Those the server has not acknowledged wait in the device outbox
+ * (IndexedDB, shared with the judge's page): made offline, they are sent in order when the connection is
+ * back, each with its idempotency key and the card version it was based on. Until the board's stream shows
+ * them they are drawn on top of the board as it was confirmed (optimistic), so a move moves at once; the
+ * confirmed order then wins.
  */
 export class BoardOutbox {
-  private entries: Entry[];
-  private sending = false;
-  private attempt = 0;
-  private timer: number | undefined;
-  private readonly cleanups: (() => void)[] = [];
-  /** True while the last send failed for want of a connection. */
-  stalled = false;
+  private readonly device: DeviceOutbox<BoardOp, BoardAck>;
+  /** Acknowledged, but their events have not reached this page yet. */
+  private acked: Entry[] = [];
 
-  constructor(private readonly campId: string, private readonly teamId: string, private readonly events: OutboxEvents) {
-    this.entries = this.load();
-    const wake = () => void this.flush();
-    window.addEventListener('online', wake);
-    this.cleanups.push(() => window.removeEventListener('online', wake), onConnected(wake));
-    void this.flush();
+  constructor(campId: string, teamId: string, events: OutboxEvents) {
+    this.device = new DeviceOutbox<BoardOp, BoardAck>({
+      key: `board/outbox/${campId}/${teamId}`,
+      legacyKey: `board-outbox:${campId}:${teamId}`,
+      send: (op) => sendCard(campId, teamId, commands[op.kind], op.body),
+      acked: (op, ack) => {
+        this.acked.push({ op, acked: { epoch: ack.epoch, seq: ack.seq } });
+        if (ack.warning) events.warned(op, ack.warning);
+      },
+      refused: (op, error) => {
+        if (error instanceof StaleCard) events.conflict({ op, current: error.current });
+        else events.refused(op, error instanceof ApiProblem ? error.code : null, error instanceof Error ? error.message : null);
+      },
+      changed: () => events.changed(),
+    });
   }
 
   get pending(): number {
-    return this.entries.filter((e) => !e.acked).length;
+    return this.device.pending.value;
+  }
+
+  /** True while the last send failed for want of a connection. */
+  get stalled(): boolean {
+    return this.device.stalled.value;
   }
 
   add(op: BoardOp): void {
-    this.entries.push({ op, acked: null });
-    this.save();
-    this.events.changed();
-    void this.flush();
+    this.device.add(op);
   }
 
   /** The confirmed board with every write not yet seen in it applied on top. */
   view(confirmed: BoardView, position: { epoch: number; seq: number } | null): BoardView {
     // Writes the confirmed board already holds are dropped: their events have arrived.
-    const before = this.entries.length;
-    this.entries = this.entries.filter((e) => !(e.acked && position && (position.epoch > e.acked.epoch || position.epoch === e.acked.epoch && position.seq >= e.acked.seq)));
-    if (this.entries.length !== before) this.save();
-    return this.entries.reduce((view, entry) => apply(view, entry, cardOf(confirmed, entry.op.cardId)), confirmed);
+    this.acked = this.acked.filter((e) => !(e.acked && position && (position.epoch > e.acked.epoch || position.epoch === e.acked.epoch && position.seq >= e.acked.seq)));
+    const entries: Entry[] = [...this.acked, ...this.device.waiting.map((op) => ({ op, acked: null }))];
+    return entries.reduce((view, entry) => apply(view, entry, cardOf(confirmed, entry.op.cardId)), confirmed);
   }
 
   stop(): void {
-    window.clearTimeout(this.timer);
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.device.stop();
   }
 
-  async flush(): Promise<void> {
-    if (this.sending) return;
-    this.sending = true;
-    window.clearTimeout(this.timer);
-    try {
-      for (let entry = this.next(); entry; entry = this.next()) {
-        let ack: BoardAck;
-        try {
-          ack = await sendCard(this.campId, this.teamId, commands[entry.op.kind], entry.op.body);
-        } catch (error) {
-          if (error instanceof ApiProblem && error.outcomeUnknown) {
-            this.stalled = true;
-            this.events.changed();
-            this.timer = window.setTimeout(() => void this.flush(), retryDelay(this.attempt++));
-            return;
-          }
-          this.entries = this.entries.filter((e) => e !== entry);
-          this.save();
-          if (error instanceof StaleCard) this.events.conflict({ op: entry.op, current: error.current });
-          else this.events.refused(entry.op, error instanceof ApiProblem ? error.code : null, error instanceof Error ? error.message : null);
-          this.events.changed();
-          continue;
-        }
-        entry.acked = { epoch: ack.epoch, seq: ack.seq };
-        this.attempt = 0;
-        this.stalled = false;
-        this.save();
-        if (ack.warning) this.events.warned(entry.op, ack.warning);
-        this.events.changed();
-      }
-    } finally {
-      this.sending = false;
-    }
-  }
-
-  private next(): Entry | undefined {
-    return this.entries.find((e) => !e.acked);
-  }
-
-  private get storageKey(): string {
-    return `board-outbox:${this.campId}:${this.teamId}`;
-  }
-
-  private load(): Entry[] {
-    try {
-      const ops = JSON.parse(localStorage.getItem(this.storageKey) ?? '[]') as BoardOp[];
-      return ops.map((op) => ({ op, acked: null }));
-    } catch {
-      return [];
-    }
-  }
-
-  private save(): void {
-    try {
-      // Only what the server has not acknowledged must survive a reload.
-      localStorage.setItem(this.storageKey, JSON.stringify(this.entries.filter((e) => !e.acked).map((e) => e.op)));
-    } catch {
-      // Private mode without storage: the writes live as long as the page.
-    }
+  flush(): Promise<void> {
+    return this.device.flush();
   }
 }
 

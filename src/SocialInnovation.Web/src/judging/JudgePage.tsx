@@ -3,17 +3,17 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText, formatNumber, t } from '../i18n';
 import type { PageProps } from '../router';
 import { getCamp } from '../api/camps';
-import type { ApiProblem } from '../api/http';
+import { ApiProblem } from '../api/http';
+import { keepForOffline } from '../offline/serviceWorker';
 import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
 import { getSheet, type JudgeOp, type JudgeSheet, type SheetEntry } from './judgingApi';
 import { JudgeDeckLink } from '../artifacts/JudgeDeckLink';
-import { lastSheet, ScoreOutbox } from './scoreOutbox';
+import { lastSheet, scoreOutbox, teamNames, type ScoreOutbox } from './scoreOutbox';
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
-const teamNamesKey = (campId: string) => `judge-teams:${campId}`;
 
 /** The judge's entries with the changes still waiting on this device applied on top (each one version further). */
 function localEntries(sheet: JudgeSheet, waiting: readonly JudgeOp[]): Map<string, SheetEntry> {
@@ -36,9 +36,12 @@ function localEntries(sheet: JudgeSheet, waiting: readonly JudgeOp[]): Map<strin
 export default function JudgePage({ params }: PageProps) {
   const campId = params.campId;
   usePageTitle(t('judge.title'));
-  const [sheet, setSheet] = useState<JudgeSheet | null>(() => lastSheet.read(campId));
-  const [names, setNames] = useState<Record<string, string>>(() => JSON.parse(localStorage.getItem(teamNamesKey(campId)) ?? '{}') as Record<string, string>);
+  const [sheet, setSheet] = useState<JudgeSheet | null>(null);
+  const [names, setNames] = useState<Record<string, string>>({});
+  // Until what the device kept is read, the page cannot tell "saved" from "waiting to sync".
+  const [deviceRead, setDeviceRead] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [, rerender] = useState(0);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -48,13 +51,14 @@ export default function JudgePage({ params }: PageProps) {
 
   const received = (next: JudgeSheet) => {
     lastSheet.write(campId, next);
+    setUnreachable(false);
+    setError(null);
     setSheet(next);
   };
 
-  // Made during the first render, not in an effect: the first frame already counts what waits on the
-  // device, so the page never says "saved" while scores from an earlier visit are still unsent.
+  // Made during the first render, not in an effect, so that its loading from the device starts at once.
   if (!outbox.current) {
-    outbox.current = new ScoreOutbox(campId, (s) => { received(s); rerender((n) => n + 1); }, (_op, problem: ApiProblem) => {
+    outbox.current = scoreOutbox(campId, (s) => { received(s); rerender((n) => n + 1); }, (_op, problem: ApiProblem) => {
       setNotice(errorText(problem.code, problem.detail) ?? t('judge.refused'));
       void getSheet(campId).then(received, () => undefined);
       rerender((n) => n + 1);
@@ -63,12 +67,33 @@ export default function JudgePage({ params }: PageProps) {
   useEffect(() => () => outbox.current?.stop(), []);
 
   useEffect(() => {
-    getSheet(campId).then(received, (e: unknown) => setError(describe(e)));
-    getCamp(campId).then((camp) => {
-      const map = Object.fromEntries(camp.teams.map((team) => [team.teamId, team.name]));
-      localStorage.setItem(teamNamesKey(campId), JSON.stringify(map));
-      setNames(map);
-    }, () => undefined);
+    let left = false;
+    // This page must open again without a connection: the service worker keeps the app on the device.
+    keepForOffline();
+    void Promise.all([outbox.current!.ready, lastSheet.read(campId), teamNames.read(campId)]).then(([, keptSheet, keptNames]) => {
+      if (left) return;
+      if (keptSheet) setSheet((fromServer) => fromServer ?? keptSheet);
+      if (keptNames) setNames((fromServer) => ({ ...keptNames, ...fromServer }));
+      setDeviceRead(true);
+    });
+    const load = () => {
+      getSheet(campId).then(received, (e: unknown) => {
+        // Without a connection the sheet kept on the device is shown; the sync line says "offline".
+        setUnreachable(e instanceof ApiProblem && e.outcomeUnknown);
+        setError(describe(e));
+      });
+      getCamp(campId).then((camp) => {
+        const map = Object.fromEntries(camp.teams.map((team) => [team.teamId, team.name]));
+        teamNames.write(campId, map);
+        setNames(map);
+      }, () => undefined);
+    };
+    load();
+    window.addEventListener('online', load);
+    return () => {
+      left = true;
+      window.removeEventListener('online', load);
+    };
   }, [campId]);
 
   const waiting = outbox.current?.waiting ?? [];
@@ -86,7 +111,7 @@ export default function JudgePage({ params }: PageProps) {
     setComment(entry?.status === 'Scored' ? entry.comment ?? '' : '');
   }, [current]);
 
-  if (!sheet) return error ? <Message text={error} /> : <Loading text={t('judge.loading')} />;
+  if (!sheet || !deviceRead) return error && deviceRead ? <Message text={error} /> : <Loading text={t('judge.loading')} />;
   const criteria = sheet.setup.rubric.criteria;
   const entry = current ? entries.get(current) : undefined;
   const complete = criteria.every((c) => marks[c.id] !== undefined);
@@ -114,10 +139,10 @@ export default function JudgePage({ params }: PageProps) {
       <h1>{t('judge.title')}</h1>
       <p class="sync" role="status" aria-live="polite" data-testid="sync-status">
         {pending > 0 ? t('judge.waiting', { count: formatNumber(pending) }) : t('judge.saved')}
-        {outbox.current?.offline.value ? ` · ${t('judge.offline')}` : ''}
+        {outbox.current?.stalled.value || unreachable ? ` · ${t('judge.offline')}` : ''}
       </p>
       <p data-testid="progress">{t('judge.progress', { scored: formatNumber(scored), remaining: formatNumber(Math.max(0, open)), skipped: formatNumber(setAside) })}</p>
-      <Message text={error} />
+      <Message text={unreachable ? null : error} />
       <Message kind="info" text={notice} />
       {sheet.setup.locked && <Message kind="info" text={t('judge.locked')} />}
       {current && !sheet.setup.locked ? (

@@ -65,4 +65,5 @@ public sealed record CampResults(
     decimal GrantPool,
     string Currency,
     IReadOnlyList<MiniGrant> Grants,
+    Guid? AudiencePollId,
     long Version);

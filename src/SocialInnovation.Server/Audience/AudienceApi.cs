@@ -39,18 +39,27 @@ public static class AudienceApi
     private static async Task<Results<Created<AudiencePollView>, Refusal>> Open(Guid campId, OpenAudiencePoll command, IGrainFactory grains)
     {
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return Problems.From(DomainError.UnknownCamp);
+        var opened = await OpenPoll(grains, camp, command);
+        if (opened.Error is { } refused) return Problems.From(refused);
+        return TypedResults.Created($"/api/camps/{campId}/audience/polls/{opened.Value!.Tally.PollId}", opened.Value);
+    }
+
+    /// <summary>Opens the poll with its join code and lists it with the camp's polls (also how the demo opens one).</summary>
+    public static async Task<Outcome<AudiencePollView>> OpenPoll(IGrainFactory grains, CampSnapshot camp, OpenAudiencePoll command)
+    {
         var peoplesChoice = command.Kind == AudiencePollKind.PeoplesChoice;
         var options = peoplesChoice ? camp.Teams.Select(t => t.Name).ToList() : command.Options ?? [];
-        var pollId = IdFor(campId, command.IdempotencyKey);
-        if (await ClaimCode(grains, campId, pollId) is not { } code)
-            return Problems.From(DomainError.Unavailable);
+        var pollId = IdFor(camp.CampId, command.IdempotencyKey);
+        if (await ClaimCode(grains, camp.CampId, pollId) is not { } code) return DomainError.Unavailable;
         var opened = await grains.GetGrain<IAudiencePollGrain>(pollId)
-            .OpenForAudience(campId, command, options, peoplesChoice ? camp.Teams.Select(t => t.TeamId).ToList() : null, code);
-        if (opened.Error is { } refused) return Problems.From(refused);
+            .OpenForAudience(camp.CampId, command, options, peoplesChoice ? camp.Teams.Select(t => t.TeamId).ToList() : null, code);
         // Listed with the camp's other polls after it exists; a retry lists it again harmlessly.
-        await grains.GetGrain<ICampPollsGrain>(campId).Add(pollId);
-        return TypedResults.Created($"/api/camps/{campId}/audience/polls/{pollId}", opened.Value);
+        if (opened.IsOk) await grains.GetGrain<ICampPollsGrain>(camp.CampId).Add(pollId);
+        return opened;
     }
+
+    /// <summary>The voter a device token stands for in one poll.</summary>
+    public static Guid DeviceVoter(Guid pollId, string deviceToken) => Secrets.StableGuid($"audience-device:{pollId:N}:{deviceToken}");
 
     private static async Task<Ok<AudiencePollView[]>> List(Guid campId, IGrainFactory grains)
     {
@@ -87,7 +96,7 @@ public static class AudienceApi
             voter = member.Value!.PersonId;
         }
         else
-            voter = Secrets.StableGuid($"audience-device:{target.PollId:N}:{vote.DeviceToken}");
+            voter = DeviceVoter(target.PollId, vote.DeviceToken);
         return Problems.Ok(await poll.CastVote(voter, vote));
     }
 

@@ -55,6 +55,7 @@ public static class PlatformApp
         builder.Services.AddHostedService<DemoMentors>();
 
         // judging (issue 18)
+        builder.Services.AddHostedService<DemoAudience>();
 
         var app = builder.Build();
         MapAll(app);

@@ -115,7 +115,7 @@ public static class ResultsApi
 
     private static CampResults View(CampSnapshot camp, ResultsDraft draft, IReadOnlyList<Standing> standings, double weight) =>
         new(camp.CampId, camp.Details.Name, draft.Published, draft.PublishedAt, weight, draft.Reveal, standings, draft.Awards,
-            draft.GrantPool, draft.Currency, draft.Grants, draft.Version);
+            draft.GrantPool, draft.Currency, draft.Grants, draft.AudiencePollId, draft.Version);
 
     private static readonly DomainError Unpublished = DomainError.NotFound("results.unpublished", "The results of this camp are not published yet.");
 }

@@ -27,6 +27,13 @@ route('/camps/:campId/teams/:teamId/board', () => import('./boards/BoardPage'));
 // judging (issue 18)
 route('/camps/:campId/judge', () => import('./judging/JudgePage'));
 route('/camps/:campId/judging', () => import('./judging/LeaderboardPage'));
+route('/v', () => import('./audience/AudienceVotePage'));
+route('/v/:code', () => import('./audience/AudienceVotePage'));
+route('/camps/:campId/audience', () => import('./audience/AudienceControlPage'));
+route('/camps/:campId/audience/:pollId/screen', () => import('./audience/AudienceScreenPage'));
+route('/camps/:campId/results', () => import('./audience/ResultsPage'));
+route('/camps/:campId/results/edit', () => import('./audience/ResultsEditorPage'));
+route('/camps/:campId/results/reveal', () => import('./audience/RevealPage'));
 // mentors and artifacts (issue 17)
 route('/camps/:campId/mentoring', () => import('./mentors/MentoringPage'));
 route('/camps/:campId/mentor', () => import('./mentors/MentorPage'));

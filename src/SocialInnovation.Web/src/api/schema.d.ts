@@ -5256,6 +5256,8 @@ export interface components {
             grantPool: number;
             currency: string;
             grants: components["schemas"]["MiniGrant"][];
+            /** Format: uuid */
+            audiencePollId: null | string;
             /** Format: int64 */
             version: number;
         };

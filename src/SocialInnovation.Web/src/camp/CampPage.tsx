@@ -33,6 +33,8 @@ export default function CampPage({ params }: PageProps) {
       {organizer && <p class="console-link"><a href={`/camps/${campId}/organize`}>{t('camp.console')}</a></p>}
       {organizer && <p><a href={`/camps/${campId}/judging`} data-testid="leaderboard-link">{t('leaderboard.title')}</a></p>}
       {role === 'Judge' && <p><a href={`/camps/${campId}/judge`} data-testid="judge-link">{t('judge.title')}</a></p>}
+      {organizer && <p class="inline-links"><a href={`/camps/${campId}/audience`} data-testid="audience-link">{t('audience.link')}</a> <a href={`/camps/${campId}/results/edit`} data-testid="results-edit-link">{t('results.editTitle')}</a></p>}
+      <p><a href={`/camps/${campId}/results`} data-testid="results-link">{t('results.link')}</a></p>
       <CampFacts details={snapshot.details} />
       <section class="card"><PhaseStatus phase={snapshot.phase} /><PhaseTimeline phase={snapshot.phase} /></section>
       <section><h2>{t('camp.themes')}</h2><Themes themes={snapshot.details.themes} /></section>

@@ -1,7 +1,7 @@
 using SocialInnovation.Audience;
 using SocialInnovation.Camps;
 using SocialInnovation.Platform;
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 using SocialInnovation.Server.Audience;
 using SocialInnovation.Server.Camps;
 using SocialInnovation.Server.Hosting;

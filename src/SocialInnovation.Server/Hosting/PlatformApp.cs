@@ -168,7 +168,7 @@ public static class PlatformApp
         // judging (issue 18)
         SocialInnovation.Server.Judging.JudgingApi.MapJudgingApi(api);
         SocialInnovation.Server.Audience.AudienceApi.MapAudienceApi(api);
-        SocialInnovation.Server.Results.ResultsApi.MapResultsApi(api);
+        SocialInnovation.Server.Awards.ResultsApi.MapResultsApi(api);
         // Unknown API paths answer as an API would, not with the SPA's page.
         app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")))
             .Anyone();

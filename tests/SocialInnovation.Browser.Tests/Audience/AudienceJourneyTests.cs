@@ -5,7 +5,7 @@ using SocialInnovation.Audience;
 using SocialInnovation.Camps;
 using SocialInnovation.Judging;
 using SocialInnovation.People;
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 using SocialInnovation.Testing;
 
 namespace SocialInnovation.Browser.Tests.Audience;

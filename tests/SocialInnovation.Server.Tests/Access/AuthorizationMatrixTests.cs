@@ -143,8 +143,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/audience/{code}/votes"] = ("anyone", null),
         ["GET /api/camps/{campId:guid}/results/"] = ("anyone", null),
         ["GET /api/camps/{campId:guid}/results/draft"] = ("Organizer", null),
-        ["PUT /api/camps/{campId:guid}/results/draft"] = ("Organizer", new SocialInnovation.Results.SaveResults([], 1000m, "USD", [], null, SocialInnovation.Results.RevealOrder.LastToFirst, 0, "matrix-results-save")),
-        ["POST /api/camps/{campId:guid}/results/publish"] = ("Organizer", new SocialInnovation.Results.PublishResults(true, "matrix-results-publish")),
+        ["PUT /api/camps/{campId:guid}/results/draft"] = ("Organizer", new SocialInnovation.Awards.SaveResults([], 1000m, "USD", [], null, SocialInnovation.Awards.RevealOrder.LastToFirst, 0, "matrix-results-save")),
+        ["POST /api/camps/{campId:guid}/results/publish"] = ("Organizer", new SocialInnovation.Awards.PublishResults(true, "matrix-results-publish")),
         ["GET /api/camps/{campId:guid}/results/export.csv"] = ("Organizer", null),
     };
 

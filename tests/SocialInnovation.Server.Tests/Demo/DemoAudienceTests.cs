@@ -1,5 +1,5 @@
 using SocialInnovation.Audience;
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 using SocialInnovation.Server.Session;
 using SocialInnovation.Testing;
 

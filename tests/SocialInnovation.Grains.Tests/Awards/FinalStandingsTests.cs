@@ -1,6 +1,6 @@
-using SocialInnovation.Grains.Results;
+using SocialInnovation.Grains.Awards;
 
-namespace SocialInnovation.Grains.Tests.Results;
+namespace SocialInnovation.Grains.Tests.Awards;
 
 /// <summary>Worked examples of how much the audience counts (docs: README "Results, awards and mini-grants").</summary>
 public sealed class FinalStandingsTests

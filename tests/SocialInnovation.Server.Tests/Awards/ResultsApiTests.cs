@@ -4,11 +4,11 @@ using SocialInnovation.Audience;
 using SocialInnovation.Camps;
 using SocialInnovation.Judging;
 using SocialInnovation.People;
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 using SocialInnovation.Server.Tests.Camps;
 using SocialInnovation.Testing;
 
-namespace SocialInnovation.Server.Tests.Results;
+namespace SocialInnovation.Server.Tests.Awards;
 
 public sealed class ResultsApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {

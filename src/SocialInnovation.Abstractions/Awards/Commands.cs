@@ -1,7 +1,7 @@
 using FluentValidation;
 using SocialInnovation.Common;
 
-namespace SocialInnovation.Results;
+namespace SocialInnovation.Awards;
 
 public enum AwardKind { TrackWinner, PeoplesChoice, BestPrototype, Custom }
 

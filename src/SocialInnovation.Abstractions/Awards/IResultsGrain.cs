@@ -1,6 +1,6 @@
 using SocialInnovation.Common;
 
-namespace SocialInnovation.Results;
+namespace SocialInnovation.Awards;
 
 /// <summary>
 /// A camp's results (keyed by the camp id): the organizer's draft of awards and mini-grants, and, once

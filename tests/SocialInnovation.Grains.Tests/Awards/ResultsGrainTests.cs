@@ -1,7 +1,7 @@
 using SocialInnovation.Common;
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 
-namespace SocialInnovation.Grains.Tests.Results;
+namespace SocialInnovation.Grains.Tests.Awards;
 
 [Collection(ClusterCollection.Name)]
 public sealed class ResultsGrainTests(ClusterFixture fixture) : ClusterTests(fixture)

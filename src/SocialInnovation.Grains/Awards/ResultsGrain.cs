@@ -1,8 +1,8 @@
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Common;
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 
-namespace SocialInnovation.Grains.Results;
+namespace SocialInnovation.Grains.Awards;
 
 /// <summary>
 /// A camp's results: the draft (awards, mini-grants, the people's choice poll, the reveal order) and, once

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using SocialInnovation.Audience;
 using SocialInnovation.Judging;
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 
-namespace SocialInnovation.Server.Results;
+namespace SocialInnovation.Server.Awards;
 
 /// <summary>
 /// Everything behind the results, for checking them outside the product: the final standings with both

@@ -1,6 +1,6 @@
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 
-namespace SocialInnovation.Grains.Results;
+namespace SocialInnovation.Grains.Awards;
 
 /// <summary>One team's inputs to the final result.</summary>
 /// <param name="Quality">The judges' fitted quality; null when no judge scored the team.</param>

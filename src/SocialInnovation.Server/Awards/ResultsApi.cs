@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SocialInnovation.Audience;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
-using SocialInnovation.Grains.Results;
+using SocialInnovation.Grains.Awards;
 using SocialInnovation.Judging;
 using SocialInnovation.People;
-using SocialInnovation.Results;
+using SocialInnovation.Awards;
 using SocialInnovation.Server.Access;
 using SocialInnovation.Server.Common;
 
-namespace SocialInnovation.Server.Results;
+namespace SocialInnovation.Server.Awards;
 
 /// <summary>
 /// Results, awards and mini-grants: the organizer drafts them while judging runs, locks judging, reviews the

@@ -82,6 +82,30 @@ public sealed class BoardPageTests(BrowserFixture fixture)
                 await Assertions.Expect(page.GetByTestId($"lane-{column.ColumnId}").Locator("[data-testid=board-card]")).ToHaveCountAsync(column.CardIds.Count, new() { Timeout = 20_000 });
     }
 
+    [Fact]
+    public async Task The_organizers_big_screen_shows_a_move_on_a_teams_board_live()
+    {
+        var board = await NewBoard(["Interview 5 teachers", "Опрос родителей"]);
+        await using var projector = await Context(1920, 1080, touch: false);
+        var screen = await projector.NewPageAsync();
+        await screen.GotoAsync((await board.Organizer.Invite(board.CampId, CampRole.Organizer)).Link!);
+        await screen.GetByTestId("join-name").FillAsync("Dana");
+        await screen.GetByTestId("join-submit").ClickAsync();
+        await screen.WaitForURLAsync($"**/camps/{board.CampId}");
+        await screen.GotoAsync($"/camps/{board.CampId}/boards/screen");
+        var team = screen.GetByTestId("screen-Bright Future");
+        await Assertions.Expect(team.GetByTestId("screen-count-todo")).ToHaveAttributeAsync("data-count", "2", new() { Timeout = 20_000 });
+        await Assertions.Expect(screen.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+
+        // A teammate moves a card (here through the API): the projector shows it without a reload.
+        var card = (await board.Organizer.Get<BoardView>(board.Path)).Cards.Single(c => c.Title == "Interview 5 teachers");
+        (await board.Organizer.Post($"{board.Path}/cards/move", new MoveCard(card.CardId, card.Version, "doing", 0, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(team.GetByTestId("screen-count-doing")).ToHaveAttributeAsync("data-count", "1", new() { Timeout = 20_000 });
+        await Assertions.Expect(team.GetByTestId("screen-count-todo")).ToHaveAttributeAsync("data-count", "1");
+        await Accessibility.Check(screen, "the organizer's big screen");
+    }
+
     private async Task<Board> NewBoard(string[] titles)
     {
         var api = fixture.Host.Client();

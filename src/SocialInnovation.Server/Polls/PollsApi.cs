@@ -43,7 +43,12 @@ public static class PollsApi
     private static async Task<Ok<PollTally[]>> List(Guid campId, IGrainFactory grains)
     {
         var ids = await grains.GetGrain<ICampPollsGrain>(campId).List();
-        var tallies = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPollGrain>(id).GetTally()));
+        // Audience polls share the camp's list but not this page: the participants' dot voting and its big
+        // screen take the newest poll here, and an audience poll refuses dots (poll.audience).
+        var tallies = await Task.WhenAll(ids.Select(async id =>
+            await grains.GetGrain<SocialInnovation.Audience.IAudiencePollGrain>(id).GetForOrganizer() is null
+                ? await grains.GetGrain<IPollGrain>(id).GetTally()
+                : null));
         return TypedResults.Ok(tallies.OfType<PollTally>().ToArray());
     }
 

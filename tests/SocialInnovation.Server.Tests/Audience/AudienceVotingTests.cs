@@ -46,6 +46,16 @@ public sealed class AudienceVotingTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task An_audience_poll_is_not_offered_to_the_participants_dot_voting()
+    {
+        var (organizer, campId, poll) = await PeoplesChoice(fixture);
+
+        var dotPolls = await organizer.Get<List<SocialInnovation.Polls.PollTally>>($"/api/camps/{campId}/polls");
+
+        Assert.DoesNotContain(dotPolls, p => p.PollId == poll.Tally.PollId);
+    }
+
+    [Fact]
     public async Task Hidden_counts_are_shown_to_the_audience_only_after_the_organizer_reveals_them()
     {
         var (organizer, campId, poll) = await PeoplesChoice(fixture, hidden: true);

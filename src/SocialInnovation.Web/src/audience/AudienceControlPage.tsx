@@ -7,7 +7,7 @@ import { Empty, Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
 import { audiencePolls, closeAudiencePoll, newKey, openAudiencePoll, revealPoll, type AudiencePollKind, type AudiencePollView } from './audienceApi';
-import { VoteBars } from './VoteBars';
+import { TallyBars } from '../intake/TallyBars';
 
 /**
  * /camps/<camp>/audience (organizers): open a people's choice or question poll for the audience, see every
@@ -46,7 +46,7 @@ export default function AudienceControlPage({ params }: PageProps) {
             {p.audience.requireInvite && ` · ${t('audience.inviteOnly')}`}
             {` · ${t('vote.voters', { count: p.tally.voters })}`}{p.tally.closed && ` · ${t('vote.closed')}`}
           </p>
-          <VoteBars tally={p.tally} />
+          <TallyBars tally={p.tally} count="audience.votes" />
           <div class="row">
             <a class="button" href={`/camps/${campId}/audience/${p.tally.pollId}/screen`}>{t('audience.bigScreen')}</a>
             {!p.tally.closed && <button type="button" onClick={() => act(closeAudiencePoll(campId, p.tally.pollId))}>{t('audience.close')}</button>}

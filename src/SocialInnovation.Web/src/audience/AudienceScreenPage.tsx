@@ -11,7 +11,7 @@ import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
 import type { PollTally } from '../intake/intakeApi';
 import { audiencePolls, type AudiencePollView } from './audienceApi';
-import { VoteBars } from './VoteBars';
+import { TallyBars } from '../intake/TallyBars';
 
 /**
  * /camps/<camp>/audience/<poll>/screen (organizers, on the projector): the join code and its QR, and the
@@ -61,7 +61,7 @@ export default function AudienceScreenPage({ params }: PageProps) {
       <div class="tally-screen-body">
         {tally.hidden
           ? <p class="audience-code" data-testid="hidden-tally">{t('audience.hiddenCount', { count: tally.voters })}</p>
-          : <VoteBars tally={tally} big />}
+          : <TallyBars tally={tally} big count="audience.votes" />}
         <aside class="tally-join">
           {qr && <img src={qr} alt={t('vote.qrAlt')} width={220} height={220} />}
           <p>{t('audience.joinAt', { host: location.host })}</p>

@@ -22,11 +22,22 @@ public interface ITeamGrain : IGrainWithGuidKey
 
     /// <summary>Leaving passes the captaincy to the longest-standing member.</summary>
     Task<Outcome<TeamDetails>> Leave(Guid personId);
+
+    /// <summary>
+    /// The organizer's placement (a published team formation): joins like <see cref="Join"/> but past the
+    /// capacity, which grows to fit, because the organizer decided the team's size.
+    /// </summary>
+    Task<Outcome<TeamDetails>> Place(Guid personId, string name);
+
+    /// <summary>Makes a member captain. <paramref name="byCaptain"/> names the captain passing it on (refused
+    /// if they are not the captain); null when an organizer sets it.</summary>
+    Task<Outcome<TeamDetails>> ChangeCaptain(Guid captainId, Guid? byCaptain);
 }
 
 [GenerateSerializer, Immutable]
 public sealed record TeamMember(Guid PersonId, string Name, DateTimeOffset JoinedAt);
 
+/// <param name="Version">Counts the team's changes, so a watcher keeps the newest of two reports.</param>
 [GenerateSerializer, Immutable]
 public sealed record TeamDetails(
     Guid TeamId,
@@ -35,7 +46,8 @@ public sealed record TeamDetails(
     string Theme,
     int Capacity,
     IReadOnlyList<TeamMember> Members,
-    Guid? CaptainId);
+    Guid? CaptainId,
+    int Version = 0);
 
 /// <summary>Join or leave a team.</summary>
 public sealed record TeamMembershipChange(string IdempotencyKey);

@@ -13,5 +13,12 @@ public interface ITeamSeatGrain : IGrainWithStringKey
 
     Task<Outcome<TeamDetails>> Leave(Guid teamId);
 
+    /// <summary>
+    /// The organizer's placement: leaves the team the seat names (and <paramref name="currentTeamId"/>, the
+    /// team the person is known to be in) if it is another one, then is placed in <paramref name="teamId"/>.
+    /// Doing it twice is doing it once.
+    /// </summary>
+    Task<Outcome<TeamDetails>> Assign(Guid teamId, string name, Guid? currentTeamId);
+
     static string KeyFor(Guid campId, Guid personId) => $"{campId:N}/{personId:N}";
 }

@@ -37,8 +37,36 @@ public sealed class TeamGrain(
         if (Team.Members.Count >= Team.Capacity)
             return DomainError.Conflict("team.full", $"{Team.Name} is full: it takes {Team.Capacity} people.");
 
+        return await Add(personId, name);
+    }
+
+    public async Task<Outcome<TeamDetails>> Place(Guid personId, string name)
+    {
+        if (!Team.Exists) return Unknown();
+        if (Team.Members.Exists(m => m.PersonId == personId)) return Details();
+        Team.Capacity = Math.Max(Team.Capacity, Team.Members.Count + 1);
+        return await Add(personId, name);
+    }
+
+    public async Task<Outcome<TeamDetails>> ChangeCaptain(Guid captainId, Guid? byCaptain)
+    {
+        if (!Team.Exists) return Unknown();
+        if (byCaptain is { } by && by != Team.CaptainId)
+            return new DomainError(ErrorKind.Forbidden, "team.not-captain", "Only the team's captain (or an organizer) passes the captaincy on.");
+        if (!Team.Members.Exists(m => m.PersonId == captainId))
+            return DomainError.Conflict("team.not-member", "The new captain must be a member of the team.");
+        if (Team.CaptainId == captainId) return Details();
+        Team.CaptainId = captainId;
+        Team.Version++;
+        await state.Store(this);
+        return Details();
+    }
+
+    private async Task<Outcome<TeamDetails>> Add(Guid personId, string name)
+    {
         Team.Members.Add(new TeamMember(personId, name, clock.GetUtcNow()));
         Team.CaptainId ??= personId;
+        Team.Version++;
         await state.Store(this);
         return Details();
     }
@@ -48,12 +76,13 @@ public sealed class TeamGrain(
         if (!Team.Exists) return Unknown();
         if (Team.Members.RemoveAll(m => m.PersonId == personId) == 0) return Details();
         if (Team.CaptainId == personId) Team.CaptainId = Team.Members.OrderBy(m => m.JoinedAt).FirstOrDefault()?.PersonId;
+        Team.Version++;
         await state.Store(this);
         return Details();
     }
 
     private TeamDetails Details() => new(this.GetPrimaryKey(), Team.CampId, Team.Name, Team.Theme, Team.Capacity,
-        Team.Members.OrderBy(m => m.JoinedAt).ToList(), Team.CaptainId);
+        Team.Members.OrderBy(m => m.JoinedAt).ToList(), Team.CaptainId, Team.Version);
 
     private static DomainError Unknown() => DomainError.NotFound("team.unknown", "This camp has no such team.");
 }

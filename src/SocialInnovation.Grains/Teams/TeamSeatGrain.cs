@@ -32,6 +32,22 @@ public sealed class TeamSeatGrain(
         return joined;
     }
 
+    public async Task<Outcome<TeamDetails>> Assign(Guid teamId, string name, Guid? currentTeamId)
+    {
+        foreach (var other in new[] { state.State.TeamId, currentTeamId }.OfType<Guid>().Distinct().Where(t => t != teamId))
+        {
+            var left = await GrainFactory.GetGrain<ITeamGrain>(other).Leave(PersonId);
+            if (left.Error is { Code: not "team.unknown" }) return left;
+        }
+        var placed = await GrainFactory.GetGrain<ITeamGrain>(teamId).Place(PersonId, name);
+        if (placed.Error is null && state.State.TeamId != teamId)
+        {
+            state.State.TeamId = teamId;
+            await state.Store(this);
+        }
+        return placed;
+    }
+
     public async Task<Outcome<TeamDetails>> Leave(Guid teamId)
     {
         var left = await GrainFactory.GetGrain<ITeamGrain>(teamId).Leave(PersonId);

@@ -12,5 +12,8 @@ public sealed class TeamState
     [Id(4)] public List<TeamMember> Members { get; set; } = [];
     [Id(5)] public Guid? CaptainId { get; set; }
 
+    /// <summary>+1 with every change of members or captain.</summary>
+    [Id(6)] public int Version { get; set; }
+
     public bool Exists => Name.Length > 0;
 }

@@ -119,6 +119,9 @@ public static class PlatformApp
             .GetBlobContainerClient(sp.GetRequiredService<SocialInnovation.Server.Artifacts.ArtifactSettings>().Container)));
         services.AddSingleton<SocialInnovation.Server.Artifacts.DownloadLinks>();
 
+        // team formation (issue 15)
+        services.AddStreamKind<SocialInnovation.Server.Teams.TeamsStream>();
+
         // judging (issue 18)
         services.AddStreamKind<SocialInnovation.Server.Judging.JudgingStream>();
         services.AddExceptionHandler<ServerFailures>();
@@ -164,6 +167,9 @@ public static class PlatformApp
         SocialInnovation.Server.Artifacts.ArtifactsApi.MapArtifactsApi(api);
         SocialInnovation.Server.Artifacts.GalleryApi.MapGalleryApi(api);
         SocialInnovation.Server.Mentors.OverviewApi.MapMentoringOverviewApi(api);
+
+        // team formation (issue 15)
+        SocialInnovation.Server.Teams.FormationApi.MapFormationApi(api);
 
         // judging (issue 18)
         SocialInnovation.Server.Judging.JudgingApi.MapJudgingApi(api);

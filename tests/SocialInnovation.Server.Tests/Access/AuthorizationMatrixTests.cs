@@ -71,6 +71,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/"] = ("Participant, Mentor, Judge, Organizer", null),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/join"] = ("Participant", new TeamMembershipChange("matrix-join")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/leave"] = ("team members", new TeamMembershipChange("matrix-leave")),
+        // team formation (issue 15)
+        ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/people"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/captain"] = ("team members, Organizer", new ChangeCaptain(Guid.NewGuid(), "matrix-captain")),
+        ["GET /api/camps/{campId:guid}/team-formation/"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["GET /api/camps/{campId:guid}/team-formation/ranking"] = ("Participant", null),
+        ["PUT /api/camps/{campId:guid}/team-formation/ranking"] = ("Participant", new RankThemes([Guid.NewGuid()], "matrix-rank")),
+        ["POST /api/camps/{campId:guid}/team-formation/suggestion"] = ("Organizer", new SuggestTeams()),
+        ["POST /api/camps/{campId:guid}/team-formation/publish"] = ("Organizer", new PublishTeams([new TeamAssignment(Guid.NewGuid(), Guid.NewGuid())], 0, "matrix-publish")),
         ["GET /api/camps/{campId:guid}/polls/"] = ("Participant, Mentor, Judge, Organizer", null),
         ["GET /api/camps/{campId:guid}/applications/export"] = ("Organizer", null),
         ["POST /api/camps/{campId:guid}/applications/{applicationId:guid}/link"] = ("Organizer", new SocialInnovation.Server.Selection.ResendLink("matrix-resend")),
@@ -227,6 +235,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             SocialInnovation.Boards.BoardStreams.Kind, SocialInnovation.Boards.PresenceStreams.Kind,
             // mentors and artifacts (issue 17)
             "mentor", "mentoring", "queue",
+            // team formation (issue 15)
+            "teams",
             // judging (issue 18)
             "judging",
         ];
@@ -403,6 +413,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var team = await _platformOrganizer.Get<TeamDetails>($"/api/camps/{CampA}/teams/{TeamOfA}");
             var selection = $"settings v{overview.Settings.Version}; " + string.Join(", ", entries.Select(e => $"{e.Application.ApplicationId}:{e.Status}:v{e.Version}"))
                             + $"; poll v{poll.Tally.Version}; team {team.Members.Count} members";
+            // team formation (issue 15): no ranking, publication or captain change got through
+            var formation = await _platformOrganizer.Get<FormationStatus>($"/api/camps/{CampA}/team-formation");
+            selection += $"; formation v{formation.PublishedVersion}, {formation.Rankings} rankings; captain {team.CaptainId}";
             var camp = await _platformOrganizer.Get<CampSnapshot>($"/api/camps/{CampA}");
             var invites = await _platformOrganizer.Get<List<InviteSummary>>($"/api/camps/{CampA}/invites");
             var members = await _platformOrganizer.Get<List<CampMember>>($"/api/camps/{CampA}/members");

@@ -355,6 +355,14 @@ export const en = {
   'teamsPage.joined': 'You joined {team}.',
   'teamsPage.left': 'You left {team}.',
   'teamsPage.board': 'Board',
+  // --- team formation (issue 15: rankings, suggestion, publication, team page) ---
+  'error.teams.published': 'The teams are published: rankings can no longer be changed.',
+  'error.teams.stale': 'Someone published the teams meanwhile. Suggest again to see them.',
+  'error.teams.not-participant': 'Only the camp’s participants can be placed in teams.',
+  'error.teams.none': 'The camp has no teams yet: make them from the problem vote first.',
+  'error.team.not-captain': 'Only the team’s captain or an organizer can pass the captaincy on.',
+  'error.team.not-member': 'The new captain must be a member of the team.',
+  // --- end of team formation ---
   'intake.links': 'Intake',
   'intake.selectionLink': 'Selection: applications and decisions',
   'intake.voteLink': 'Problem voting',

@@ -357,6 +357,14 @@ export const ru: Messages = {
   'teamsPage.joined': 'Вы в команде {team}.',
   'teamsPage.left': 'Вы вышли из команды {team}.',
   'teamsPage.board': 'Доска',
+  // --- team formation (issue 15: rankings, suggestion, publication, team page) ---
+  'error.teams.published': 'Команды опубликованы: выбор больше нельзя изменить.',
+  'error.teams.stale': 'Кто-то уже опубликовал команды. Запросите предложение заново, чтобы их увидеть.',
+  'error.teams.not-participant': 'В команды можно распределять только участников кэмпа.',
+  'error.teams.none': 'У кэмпа ещё нет команд: сначала создайте их по итогам голосования.',
+  'error.team.not-captain': 'Передать капитанство может только капитан команды или организатор.',
+  'error.team.not-member': 'Новый капитан должен быть участником команды.',
+  // --- end of team formation ---
   'intake.links': 'Набор участников',
   'intake.selectionLink': 'Отбор: заявки и решения',
   'intake.voteLink': 'Голосование за проблемы',

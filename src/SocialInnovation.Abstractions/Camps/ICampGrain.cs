@@ -19,6 +19,11 @@ public interface ICampGrain : IGrainWithGuidKey, IStreamOwnerGrain
 
     Task<Outcome<CampSnapshot>> AddTeam(AddTeam command);
 
+    /// <summary>Adds themes (the winners of the vote on problem statements) to the camp's list; at most <see cref="MaxThemes"/> in all.</summary>
+    Task<Outcome<CampSnapshot>> AdoptThemes(AdoptThemes command);
+
+    public const int MaxThemes = 40;
+
     Task<Outcome<CampMember>> AdmitMember(Guid personId, string name, CampRole role);
 
     Task<IReadOnlyList<CampMember>> GetMembers();

@@ -49,6 +49,9 @@ public static class Texts
     public static readonly Text DecisionsCount = new("Decide 1 to 2000 applications at once.", "Решение можно принять сразу по 1–2000 заявкам.");
     public static readonly Text DecisionTwice = new("Each application may be decided once in a batch.", "Каждую заявку можно решить в пакете только один раз.");
 
+    // Problem statements (issue 15).
+    public static readonly Text MergeIntoItself = new("A statement cannot be merged into itself.", "Проблему нельзя объединить саму с собой.");
+
     /// <summary>The text in the current request's language, with {0}… filled in.</summary>
     public static string For(Text text, params object[] args) =>
         string.Format(CultureInfo.CurrentUICulture, text.In(CultureInfo.CurrentUICulture), args);

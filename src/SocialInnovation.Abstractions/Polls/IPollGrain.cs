@@ -20,6 +20,20 @@ public interface IPollGrain : IGrainWithGuidKey
 
     Task<Outcome<PollTally>> Close(string idempotencyKey);
 
+    /// <summary>
+    /// Adds an option to an open dot-vote (a problem statement proposed while voting runs); an option with the
+    /// same label (in any case) is answered as it is, so a retry adds none twice.
+    /// </summary>
+    Task<Outcome<PollOption>> AddOption(string label);
+
+    /// <summary>
+    /// Merges option <paramref name="from"/> into <paramref name="into"/> while voting is open: every voter's
+    /// dots on it move to <paramref name="into"/> (a voter with dots on both keeps the sum, so no budget is
+    /// exceeded), and <paramref name="from"/> leaves the poll. A vote still naming it counts for
+    /// <paramref name="into"/>. Merging again is answered as it is.
+    /// </summary>
+    Task<Outcome<PollTally>> MergeOptions(string from, string into);
+
     /// <summary>Null when the poll was never opened.</summary>
     Task<PollTally?> GetTally();
 

@@ -76,7 +76,7 @@ public sealed partial class PollGrain(
         if (!result.IsValid) return DomainError.Invalid(result);
         if (!Poll.Exists) return Unknown();
         if (Poll.Audience is not null) return DomainError.Conflict("poll.audience", "This is an audience poll: vote with its join code.");
-        var dots = command.Dots.Where(d => d.Value > 0).ToDictionary(d => d.Key, d => d.Value);
+        var dots = Resolve(command.Dots);
         if (Poll.Votes.TryGetValue(voterId, out var current) && SameAllocation(current, dots))
         {
             // The same vote again: answered once the write holding it (perhaps still in flight) is stored.

@@ -20,6 +20,8 @@ public sealed class PollState
     [Id(8)] public StreamLogState Log { get; set; } = new();
     /// <summary>Set when the poll was opened for an audience (PollGrain.Audience.cs); null for a dot-vote.</summary>
     [Id(9)] public AudiencePollState? Audience { get; set; }
+    /// <summary>Options merged away (PollGrain.Options.cs): merged option id → the option that took its dots.</summary>
+    [Id(10)] public Dictionary<string, string> MergedInto { get; set; } = [];
 
     public bool Exists => Options.Count > 0;
 }

@@ -175,6 +175,9 @@ public static class PlatformApp
         SocialInnovation.Server.Judging.JudgingApi.MapJudgingApi(api);
         SocialInnovation.Server.Audience.AudienceApi.MapAudienceApi(api);
         SocialInnovation.Server.Awards.ResultsApi.MapResultsApi(api);
+
+        // problem statements (issue 15)
+        SocialInnovation.Server.Statements.StatementsApi.MapStatementsApi(api);
         // Unknown API paths answer as an API would, not with the SPA's page.
         app.MapFallback("/api/{**path}", () => Problems.From(SocialInnovation.Common.DomainError.NotFound("api.unknown", "There is no such API endpoint.")))
             .Anyone();

@@ -16,7 +16,7 @@ public static class PollsApi
     public static RouteGroupBuilder MapPollsApi(this RouteGroupBuilder api)
     {
         var polls = api.MapGroup("/camps/{campId:guid}/polls").WithTags("Polls");
-        polls.MapPost("/", Open).InCamp(CampRole.Organizer).WithSummary("Open a dot-vote (by default on the camp's themes)");
+        polls.MapPost("/", Open).InCamp(CampRole.Organizer).WithSummary("Open a dot-vote (by default on the problem statements, or the camp's themes when there are none)");
         polls.MapGet("/", List).InCamp().WithSummary("The camp's polls, newest first, with their tallies");
         polls.MapGet("/{pollId:guid}", Get).InCamp().WithSummary("The tally, and the caller's own dots");
         polls.MapPost("/{pollId:guid}/votes", Vote).InCamp(CampRole.Participant).WithSummary("Set one's dots (replaces one's earlier dots)");
@@ -31,9 +31,14 @@ public static class PollsApi
     private static async Task<Results<Created<PollTally>, Refusal>> Open(Guid campId, OpenPoll command, IGrainFactory grains)
     {
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return Problems.From(DomainError.UnknownCamp);
-        var options = command.Options ?? camp.Details.Themes;
         var pollId = IdFor(campId, command.IdempotencyKey);
-        var opened = await grains.GetGrain<IPollGrain>(pollId).Open(campId, command with { Options = options });
+        // With no options named, the vote is on the participants' problem statements once there are two,
+        // else on the camp's themes (camps from before statements, and the demo's closed vote).
+        var statements = grains.GetGrain<SocialInnovation.Statements.ICampStatementsGrain>(campId);
+        var onStatements = command.Options is null && (await statements.List()).Statements.Count(s => s.MergedInto is null) >= 2;
+        var opened = onStatements
+            ? await statements.OpenVote(campId, pollId, command)
+            : await grains.GetGrain<IPollGrain>(pollId).Open(campId, command with { Options = command.Options ?? camp.Details.Themes });
         if (opened.Error is { } refused) return Problems.From(refused);
         // Listed after the poll exists; a retry lists it again harmlessly.
         await grains.GetGrain<ICampPollsGrain>(campId).Add(pollId);

@@ -154,6 +154,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["PUT /api/camps/{campId:guid}/results/draft"] = ("Organizer", new SocialInnovation.Awards.SaveResults([], 1000m, "USD", [], null, SocialInnovation.Awards.RevealOrder.LastToFirst, 0, "matrix-results-save")),
         ["POST /api/camps/{campId:guid}/results/publish"] = ("Organizer", new SocialInnovation.Awards.PublishResults(true, "matrix-results-publish")),
         ["GET /api/camps/{campId:guid}/results/export.csv"] = ("Organizer", null),
+
+        // problem statements (issue 15)
+        ["GET /api/camps/{campId:guid}/statements/"] = ("Participant, Mentor, Judge, Organizer", null),
+        ["POST /api/camps/{campId:guid}/statements/"] = ("Participant", new SocialInnovation.Statements.ProposeStatement("Matrix problem", "A problem put up by the matrix test.", "Everyone", "matrix-statement")),
+        ["POST /api/camps/{campId:guid}/statements/merge"] = ("Organizer", new SocialInnovation.Statements.MergeStatements("s2", "s1", "matrix-statement-merge")),
+        ["POST /api/camps/{campId:guid}/statements/themes"] = ("Organizer", new SocialInnovation.Statements.ChooseThemes(1, 5, "matrix-statement-themes")),
     };
 
     private static string Describe(Server.Access.Access? rule) => rule switch
@@ -416,6 +422,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             // team formation (issue 15): no ranking, publication or captain change got through
             var formation = await _platformOrganizer.Get<FormationStatus>($"/api/camps/{CampA}/team-formation");
             selection += $"; formation v{formation.PublishedVersion}, {formation.Rankings} rankings; captain {team.CaptainId}";
+            // problem statements (issue 15)
+            selection += $"; statements v{(await _platformOrganizer.Get<SocialInnovation.Server.Statements.StatementsView>($"/api/camps/{CampA}/statements")).Version}";
             var camp = await _platformOrganizer.Get<CampSnapshot>($"/api/camps/{CampA}");
             var invites = await _platformOrganizer.Get<List<InviteSummary>>($"/api/camps/{CampA}/invites");
             var members = await _platformOrganizer.Get<List<CampMember>>($"/api/camps/{CampA}/members");

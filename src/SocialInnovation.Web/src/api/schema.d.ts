@@ -1591,7 +1591,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Open a dot-vote (by default on the camp's themes) */
+        /** Open a dot-vote (by default on the problem statements, or the camp's themes when there are none) */
         post: {
             parameters: {
                 query?: never;
@@ -1956,106 +1956,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["TeamMembershipChange"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TeamDetails"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/teams/{teamId}/people": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A team's members with their country, skills and languages */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                    teamId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TeamPeople"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/teams/{teamId}/captain": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Make a member captain: the captain passes it on, or an organizer sets it */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                    teamId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ChangeCaptain"];
                 };
             };
             responses: {
@@ -4034,219 +3934,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/camps/{campId}/team-formation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether the teams are published, how many have ranked, the teams with their members */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FormationStatus"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/team-formation/ranking": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One's own ranking of the teams */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MyRanking"];
-                    };
-                };
-            };
-        };
-        /** Rank up to three teams, best first (until the teams are published) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RankThemes"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ThemeRanking"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/team-formation/suggestion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Suggest teams from the rankings; changes nothing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SuggestTeams"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TeamSuggestion"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/camps/{campId}/team-formation/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Place every participant in their team and tell everyone */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PublishTeams"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FormationStatus"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/camps/{campId}/judging/setup": {
         parameters: {
             query?: never;
@@ -5260,6 +4947,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The camp's problem statements, merged ones included, with the caller's own marked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementsView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose a problem statement (while the camp forms teams) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProposeStatement"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/statements/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a duplicate into another statement; its dots move with it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergeStatements"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/statements/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the vote; the top K statements become the camp's themes and teams */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChooseThemes"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ThemesChosen"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5627,11 +5489,6 @@ export interface components {
             };
             idempotencyKey: string;
         };
-        ChangeCaptain: {
-            /** Format: uuid */
-            captainId: string;
-            idempotencyKey: string;
-        };
         ChangePhase: {
             from: components["schemas"]["CampPhase"];
             to: components["schemas"]["CampPhase"];
@@ -5641,21 +5498,16 @@ export interface components {
             text: string;
             done: boolean;
         };
-        ChoiceReport: {
-            /** Format: int32 */
-            first: number;
-            /** Format: int32 */
-            second: number;
-            /** Format: int32 */
-            third: number;
-            /** Format: int32 */
-            none: number;
-            /** Format: int32 */
-            unranked: number;
-        };
         ChooseLanguage: {
             /** @description One of IReadOnlyList&lt;string&gt; Localization.Languages. */
             language: string;
+        };
+        ChooseThemes: {
+            /** Format: int32 */
+            count: number;
+            /** Format: int32 */
+            capacity: number;
+            idempotencyKey: string;
         };
         ColumnSpec: {
             columnId: null | string;
@@ -5816,21 +5668,6 @@ export interface components {
         };
         /** @enum {unknown} */
         EntryStatus: "Scored" | "Skipped" | "Absent" | "Withdrawn";
-        FormationStatus: {
-            /** Format: uuid */
-            campId: string;
-            /** Format: int64 */
-            epoch: number;
-            /** Format: int64 */
-            seq: number;
-            /** Format: int32 */
-            publishedVersion: number;
-            /** Format: date-time */
-            publishedAt: null | string;
-            /** Format: int32 */
-            rankings: number;
-            teams: components["schemas"]["TeamDetails"][];
-        };
         FormTeamsFromPoll: {
             /** Format: int32 */
             count: number;
@@ -6126,6 +5963,11 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        MergeStatements: {
+            from: string;
+            into: string;
+            idempotencyKey: string;
+        };
         MeView: {
             /** Format: uuid */
             personId: string;
@@ -6170,11 +6012,6 @@ export interface components {
             startsOn: string;
             /** Format: date */
             endsOn: string;
-        };
-        MyRanking: {
-            ranking: null | components["schemas"]["ThemeRanking"];
-            /** @description Once the teams are published, the ranking can no longer be changed. */
-            published: boolean;
         };
         OfficeHourSlot: {
             /** Format: uuid */
@@ -6222,28 +6059,12 @@ export interface components {
         OrganizerSignIn: {
             key: string;
         };
-        ParticipantProfile: {
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            country: null | string;
-            skills: string[];
-            languages: string[];
-        };
         PhaseChangeRecord: {
             from: components["schemas"]["CampPhase"];
             to: components["schemas"]["CampPhase"];
             byName: string;
             /** Format: date-time */
             at: string;
-        };
-        Placement: {
-            person: components["schemas"]["ParticipantProfile"];
-            /** Format: uuid */
-            teamId: string;
-            choices: string[];
-            /** Format: int32 */
-            choice: null | number;
         };
         PollTally: {
             /** Format: uuid */
@@ -6272,6 +6093,12 @@ export interface components {
         PreviewInvite: {
             token: string;
         };
+        ProposeStatement: {
+            title: string;
+            description: string;
+            affectedGroup: string;
+            idempotencyKey: string;
+        };
         PublishGallery: {
             published: boolean;
         };
@@ -6284,12 +6111,6 @@ export interface components {
             start: string;
             /** Format: int32 */
             minutes: number;
-            idempotencyKey: string;
-        };
-        PublishTeams: {
-            assignments: components["schemas"]["TeamAssignment"][];
-            /** Format: int32 */
-            basedOnVersion: number;
             idempotencyKey: string;
         };
         QueueView: {
@@ -6318,10 +6139,6 @@ export interface components {
         RaiseHand: {
             topic: string;
             tags: string[];
-            idempotencyKey: string;
-        };
-        RankThemes: {
-            choices: string[];
             idempotencyKey: string;
         };
         RateSession: {
@@ -6525,6 +6342,31 @@ export interface components {
             /** Format: double */
             final: number;
         };
+        /** @description The statements as the caller sees them. */
+        StatementsView: {
+            /** Format: uuid */
+            pollId: null | string;
+            statements: components["schemas"]["StatementView"][];
+            /** Format: int64 */
+            version: number;
+        };
+        StatementView: {
+            id: string;
+            title: string;
+            description: string;
+            affectedGroup: string;
+            authorName: string;
+            /** @description The caller proposed it (the author's id stays on the server). */
+            mine: boolean;
+            /** Format: date-time */
+            proposedAt: string;
+            /** @description Its option in the vote (Guid? StatementsView.PollId), once voting is open. */
+            optionId: null | string;
+            /** @description The id of the statement it was merged into. */
+            mergedInto: null | string;
+            /** @description It became one of the camp's themes. */
+            chosen: boolean;
+        };
         StreamCatchUp: {
             stream: string;
             /** Format: int64 */
@@ -6577,12 +6419,6 @@ export interface components {
         };
         /** @enum {unknown} */
         SuggestionReason: "AlreadyHolds" | "CountryMinimum" | "Score" | "CountryMaximum" | "BelowCutOff" | "BeyondWaitlist";
-        SuggestTeams: {
-            /** Format: int32 */
-            minSize?: null | number;
-            /** Format: int32 */
-            maxSize?: null | number;
-        };
         TakenRequest: {
             request: components["schemas"]["HelpRequest"];
             session: components["schemas"]["MentorSession"];
@@ -6598,12 +6434,6 @@ export interface components {
             versions: components["schemas"]["ArtifactVersion"][];
             /** Format: uuid */
             judgingDeckId: null | string;
-        };
-        TeamAssignment: {
-            /** Format: uuid */
-            personId: string;
-            /** Format: uuid */
-            teamId: string;
         };
         TeamBoard: {
             /** Format: uuid */
@@ -6623,11 +6453,6 @@ export interface components {
             members: components["schemas"]["TeamMember"][];
             /** Format: uuid */
             captainId: null | string;
-            /**
-             * Format: int32
-             * @default 0
-             */
-            version: number;
         };
         TeamMember: {
             /** Format: uuid */
@@ -6652,11 +6477,6 @@ export interface components {
             /** Format: double */
             averageStars: null | number;
         };
-        /** @description A team's page: the team and what each member brings (from their application, when they came through one). */
-        TeamPeople: {
-            team: components["schemas"]["TeamDetails"];
-            people: components["schemas"]["ParticipantProfile"][];
-        };
         TeamSessions: {
             /** Format: uuid */
             teamId: string;
@@ -6680,31 +6500,16 @@ export interface components {
             review: string;
             retro: string;
         };
-        TeamSuggestion: {
-            teams: components["schemas"]["TeamView"][];
-            placements: components["schemas"]["Placement"][];
-            report: components["schemas"]["ChoiceReport"];
-            /** Format: int32 */
-            minSize: number;
-            /** Format: int32 */
-            maxSize: number;
-            /** Format: int32 */
-            rankings: number;
-            /** Format: int32 */
-            publishedVersion: number;
-        };
         TeamView: {
             /** Format: uuid */
             teamId: string;
             name: string;
             theme: string;
         };
-        ThemeRanking: {
-            /** Format: uuid */
-            personId: string;
-            choices: string[];
-            /** Format: date-time */
-            at: string;
+        ThemesChosen: {
+            statements: components["schemas"]["StatementsView"];
+            /** @description The camp's teams afterwards (the new ones among them). */
+            teams: components["schemas"]["TeamView"][];
         };
         TickActionItem: {
             /** Format: uuid */

@@ -874,6 +874,20 @@ export const en = {
   'results.reveal.LastToFirst': 'from last place up',
   'results.reveal.AllAtOnce': 'all at once',
   'results.saveDraft': 'Save the draft',
+
+  // --- problem statements (issue 15) ---
+  'error.statement.phase': 'Problem statements are proposed while the camp forms its teams.',
+  'error.statement.duplicate': 'This problem is already proposed: give it your dots instead.',
+  'error.statement.too-many': 'You have proposed as many problems as one participant may (5).',
+  'error.statement.full': 'The vote holds no more problems: an organizer can merge duplicates first.',
+  'error.statement.closed': 'Voting on the problems has closed.',
+  'error.statement.unknown': 'There is no such problem statement. Reload the page.',
+  'error.statement.merged': 'One of these problems was already merged into another. Reload the page.',
+  'error.statement.vote-exists': 'The vote on the problems is already open (or was): there is one per camp.',
+  'error.statement.no-vote': 'Open the vote on the problems first.',
+  'error.statement.no-winners': 'No problem is in the vote.',
+  'error.poll.options-full': 'A poll has at most 50 options.',
+  'error.camp.themes-full': 'A camp has at most 40 themes.',
 } as const;
 
 export type MessageKey = keyof typeof en;

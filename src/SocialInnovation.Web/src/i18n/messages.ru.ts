@@ -876,4 +876,18 @@ export const ru: Messages = {
   'results.reveal.LastToFirst': 'с последнего места вверх',
   'results.reveal.AllAtOnce': 'все сразу',
   'results.saveDraft': 'Сохранить черновик',
+
+  // --- problem statements (issue 15) ---
+  'error.statement.phase': 'Проблемы предлагают, пока кэмп формирует команды.',
+  'error.statement.duplicate': 'Такая проблема уже предложена — лучше отдайте ей свои точки.',
+  'error.statement.too-many': 'Вы уже предложили максимум проблем для одного участника (5).',
+  'error.statement.full': 'В голосовании больше нет места: организатор может сначала объединить повторы.',
+  'error.statement.closed': 'Голосование по проблемам закрыто.',
+  'error.statement.unknown': 'Такой проблемы нет. Обновите страницу.',
+  'error.statement.merged': 'Одна из этих проблем уже объединена с другой. Обновите страницу.',
+  'error.statement.vote-exists': 'Голосование по проблемам уже открыто (или было): оно одно на кэмп.',
+  'error.statement.no-vote': 'Сначала откройте голосование по проблемам.',
+  'error.statement.no-winners': 'В голосовании нет ни одной проблемы.',
+  'error.poll.options-full': 'В голосовании не больше 50 вариантов.',
+  'error.camp.themes-full': 'У кэмпа не больше 40 тем.',
 };

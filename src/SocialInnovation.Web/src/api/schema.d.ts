@@ -1985,6 +1985,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/teams/{teamId}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's members with their country, skills and languages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamPeople"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/teams/{teamId}/captain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a member captain: the captain passes it on, or an organizer sets it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                    teamId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeCaptain"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamDetails"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/teams/{teamId}/board": {
         parameters: {
             query?: never;
@@ -3934,6 +4034,219 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/team-formation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the teams are published, how many have ranked, the teams with their members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormationStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/team-formation/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's own ranking of the teams */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyRanking"];
+                    };
+                };
+            };
+        };
+        /** Rank up to three teams, best first (until the teams are published) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RankThemes"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ThemeRanking"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/team-formation/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suggest teams from the rankings; changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuggestTeams"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamSuggestion"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/team-formation/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place every participant in their team and tell everyone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishTeams"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormationStatus"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/judging/setup": {
         parameters: {
             query?: never;
@@ -5489,6 +5802,11 @@ export interface components {
             };
             idempotencyKey: string;
         };
+        ChangeCaptain: {
+            /** Format: uuid */
+            captainId: string;
+            idempotencyKey: string;
+        };
         ChangePhase: {
             from: components["schemas"]["CampPhase"];
             to: components["schemas"]["CampPhase"];
@@ -5497,6 +5815,18 @@ export interface components {
         ChecklistItem: {
             text: string;
             done: boolean;
+        };
+        ChoiceReport: {
+            /** Format: int32 */
+            first: number;
+            /** Format: int32 */
+            second: number;
+            /** Format: int32 */
+            third: number;
+            /** Format: int32 */
+            none: number;
+            /** Format: int32 */
+            unranked: number;
         };
         ChooseLanguage: {
             /** @description One of IReadOnlyList&lt;string&gt; Localization.Languages. */
@@ -5668,6 +5998,21 @@ export interface components {
         };
         /** @enum {unknown} */
         EntryStatus: "Scored" | "Skipped" | "Absent" | "Withdrawn";
+        FormationStatus: {
+            /** Format: uuid */
+            campId: string;
+            /** Format: int64 */
+            epoch: number;
+            /** Format: int64 */
+            seq: number;
+            /** Format: int32 */
+            publishedVersion: number;
+            /** Format: date-time */
+            publishedAt: null | string;
+            /** Format: int32 */
+            rankings: number;
+            teams: components["schemas"]["TeamDetails"][];
+        };
         FormTeamsFromPoll: {
             /** Format: int32 */
             count: number;
@@ -6013,6 +6358,11 @@ export interface components {
             /** Format: date */
             endsOn: string;
         };
+        MyRanking: {
+            ranking: null | components["schemas"]["ThemeRanking"];
+            /** @description Once the teams are published, the ranking can no longer be changed. */
+            published: boolean;
+        };
         OfficeHourSlot: {
             /** Format: uuid */
             slotId: string;
@@ -6059,12 +6409,28 @@ export interface components {
         OrganizerSignIn: {
             key: string;
         };
+        ParticipantProfile: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            country: null | string;
+            skills: string[];
+            languages: string[];
+        };
         PhaseChangeRecord: {
             from: components["schemas"]["CampPhase"];
             to: components["schemas"]["CampPhase"];
             byName: string;
             /** Format: date-time */
             at: string;
+        };
+        Placement: {
+            person: components["schemas"]["ParticipantProfile"];
+            /** Format: uuid */
+            teamId: string;
+            choices: string[];
+            /** Format: int32 */
+            choice: null | number;
         };
         PollTally: {
             /** Format: uuid */
@@ -6113,6 +6479,12 @@ export interface components {
             minutes: number;
             idempotencyKey: string;
         };
+        PublishTeams: {
+            assignments: components["schemas"]["TeamAssignment"][];
+            /** Format: int32 */
+            basedOnVersion: number;
+            idempotencyKey: string;
+        };
         QueueView: {
             /** Format: uuid */
             campId: string;
@@ -6139,6 +6511,10 @@ export interface components {
         RaiseHand: {
             topic: string;
             tags: string[];
+            idempotencyKey: string;
+        };
+        RankThemes: {
+            choices: string[];
             idempotencyKey: string;
         };
         RateSession: {
@@ -6419,6 +6795,12 @@ export interface components {
         };
         /** @enum {unknown} */
         SuggestionReason: "AlreadyHolds" | "CountryMinimum" | "Score" | "CountryMaximum" | "BelowCutOff" | "BeyondWaitlist";
+        SuggestTeams: {
+            /** Format: int32 */
+            minSize?: null | number;
+            /** Format: int32 */
+            maxSize?: null | number;
+        };
         TakenRequest: {
             request: components["schemas"]["HelpRequest"];
             session: components["schemas"]["MentorSession"];
@@ -6434,6 +6816,12 @@ export interface components {
             versions: components["schemas"]["ArtifactVersion"][];
             /** Format: uuid */
             judgingDeckId: null | string;
+        };
+        TeamAssignment: {
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            teamId: string;
         };
         TeamBoard: {
             /** Format: uuid */
@@ -6453,6 +6841,11 @@ export interface components {
             members: components["schemas"]["TeamMember"][];
             /** Format: uuid */
             captainId: null | string;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            version: number;
         };
         TeamMember: {
             /** Format: uuid */
@@ -6477,6 +6870,11 @@ export interface components {
             /** Format: double */
             averageStars: null | number;
         };
+        /** @description A team's page: the team and what each member brings (from their application, when they came through one). */
+        TeamPeople: {
+            team: components["schemas"]["TeamDetails"];
+            people: components["schemas"]["ParticipantProfile"][];
+        };
         TeamSessions: {
             /** Format: uuid */
             teamId: string;
@@ -6500,11 +6898,31 @@ export interface components {
             review: string;
             retro: string;
         };
+        TeamSuggestion: {
+            teams: components["schemas"]["TeamView"][];
+            placements: components["schemas"]["Placement"][];
+            report: components["schemas"]["ChoiceReport"];
+            /** Format: int32 */
+            minSize: number;
+            /** Format: int32 */
+            maxSize: number;
+            /** Format: int32 */
+            rankings: number;
+            /** Format: int32 */
+            publishedVersion: number;
+        };
         TeamView: {
             /** Format: uuid */
             teamId: string;
             name: string;
             theme: string;
+        };
+        ThemeRanking: {
+            /** Format: uuid */
+            personId: string;
+            choices: string[];
+            /** Format: date-time */
+            at: string;
         };
         ThemesChosen: {
             statements: components["schemas"]["StatementsView"];

@@ -4,7 +4,9 @@
 # against each of them in turn, printing markdown tables with the ratios the goals are stated in.
 #   bash deploy/bench.sh [scenario|all] [runs=1] [scale=1] [seconds=10]
 # Scenarios: spread (100 x 20 at 1/s), rooms (10 x 50 at 2/s), crowd (1 x 2000 at 5/s), join (2000
-# people join one camp), slow (slow consumers), flood (a connection flooding Watch); all = every one.
+# people join one camp), slow (slow consumers), flood (a connection flooding Watch), boards (issue 16),
+# votes (issue 18: 2000 and 10000 audience voters), judges (issue 18: 50 judges x 30 teams in 30 s);
+# all = every one.
 # scale multiplies watchers and people (0.1 for a quick look); seconds is how long changes are made.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

@@ -19,7 +19,7 @@ switch (args.FirstOrDefault())
     case "swarm":
         var scenario = args.Length > 4 ? args[4] : "all";
         var targets = new Target[] { new HubTarget("bare", new Uri(args[1])), new HubTarget("naive", new Uri(args[2])), new ProductTarget(new Uri(args[3])) };
-        await Bench.Run(targets, scenario == "all" ? Scenarios.Names : scenario.Split(','),
+        await Bench.Run(targets, scenario == "all" ? [.. Scenarios.Names, .. OwnScenarios.Runners.Keys] : scenario.Split(','),
             runs: args.Length > 5 ? int.Parse(args[5]) : 1,
             scale: args.Length > 6 ? double.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : 1,
             seconds: args.Length > 7 ? double.Parse(args[7], System.Globalization.CultureInfo.InvariantCulture) : 10);

@@ -82,12 +82,11 @@ public static class AudienceApi
         return view is null ? Problems.From(UnknownCode) : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<AudienceVoteReceipt>, Refusal>> Vote(string code, CastAudienceVote vote, HttpContext http, IGrainFactory grains, AccessCheck access)
+    private static async Task<Results<Ok<AudienceVoteReceipt>, Refusal>> Vote(string code, CastAudienceVote vote, HttpContext http, IGrainFactory grains, AccessCheck access, AudienceCodes codes)
     {
-        if (await Resolve(grains, code) is not { } target) return Problems.From(UnknownCode);
-        var poll = grains.GetGrain<IAudiencePollGrain>(target.PollId);
+        if (Normalize(code) is not { } normalized || await codes.Resolve(normalized) is not { } target) return Problems.From(UnknownCode);
         Guid voter;
-        if (await poll.GetForAudience() is { Audience.RequireInvite: true })
+        if (target.RequireInvite)
         {
             // One person, one vote: a member of the camp (joined through an invite) votes as themselves.
             var member = await access.Check(http.User, new Access.Access.InCamp(Access.Access.AnyRole), target.CampId);
@@ -97,7 +96,7 @@ public static class AudienceApi
         }
         else
             voter = DeviceVoter(target.PollId, vote.DeviceToken);
-        return Problems.Ok(await poll.CastVote(voter, vote));
+        return Problems.Ok(await grains.GetGrain<IAudiencePollGrain>(target.PollId).CastVote(voter, vote));
     }
 
     /// <summary>An audience poll's id follows from its camp and the opening request's key, so a retry finds the poll and its code.</summary>
@@ -123,11 +122,14 @@ public static class AudienceApi
         return null;
     }
 
-    private static async Task<AudienceCodeTarget?> Resolve(IGrainFactory grains, string code)
+    private static async Task<AudienceCodeTarget?> Resolve(IGrainFactory grains, string code) =>
+        Normalize(code) is { } normalized ? await grains.GetGrain<IAudienceCodeGrain>(normalized).Resolve() : null;
+
+    /// <summary>The code as claimed (upper case, trimmed); null when it cannot be a code at all.</summary>
+    private static string? Normalize(string code)
     {
         var normalized = code.Trim().ToUpperInvariant();
-        if (normalized.Length != CodeLength || normalized.Any(c => !CodeAlphabet.Contains(c))) return null;
-        return await grains.GetGrain<IAudienceCodeGrain>(normalized).Resolve();
+        return normalized.Length != CodeLength || normalized.Any(c => !CodeAlphabet.Contains(c)) ? null : normalized;
     }
 
     private static readonly DomainError Unknown = DomainError.NotFound("poll.unknown", "This camp has no such audience poll.");

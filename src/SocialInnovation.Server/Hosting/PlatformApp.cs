@@ -56,6 +56,7 @@ public static class PlatformApp
 
         // judging (issue 18)
         builder.Services.AddHostedService<DemoAudience>();
+        builder.Services.AddSingleton<SocialInnovation.Server.Audience.AudienceCodes>();
 
         var app = builder.Build();
         MapAll(app);

@@ -28,6 +28,7 @@ public static class BenchHubHost
             await container.CreateAsync();
         }
         builder.Services.AddSingleton(sp => new StreamLog(sp.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<BenchHub>>(), container));
+        builder.Services.AddVotes(container);
         var app = builder.Build();
         app.UseWebSockets();
         app.MapHub<BenchHub>("/hubs/camp");
@@ -36,6 +37,7 @@ public static class BenchHubHost
             var (epoch, seq) = await log.Append(stream, "Changed", payload);
             return TypedResults.Ok(new { epoch, seq });
         });
+        app.MapVotes();
         await app.StartAsync();
         return app;
     }

@@ -10,6 +10,11 @@ public static class Bench
         {
             Console.WriteLine();
             Console.WriteLine($"## {scenario}");
+            if (OwnScenarios.Runners.TryGetValue(scenario, out var runner))
+            {
+                Console.WriteLine(await runner(targets, runs, scale, seconds));
+                continue;
+            }
             if (scenario == "join")
             {
                 var joins = new List<JoinResult>();

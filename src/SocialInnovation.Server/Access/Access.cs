@@ -33,7 +33,15 @@ public abstract record Access
         public override string ToString() => $"InTeam(members, {string.Join(", ", AnyTeam)})";
     }
 
-    public static readonly IReadOnlySet<CampRole> AnyRole = Enum.GetValues<CampRole>().ToHashSet();
+    /// <summary>
+    /// The camp's own people: participants, mentors, judges and organizers — what <c>InCamp()</c> without
+    /// roles means. Reviewers, who only help with selection, are not in it: every endpoint or stream that
+    /// lets them in names them, so a new capability never opens to them by accident.
+    /// </summary>
+    public static readonly IReadOnlySet<CampRole> AnyRole = Enum.GetValues<CampRole>().Where(r => r != CampRole.Reviewer).ToHashSet();
+
+    /// <summary>Every role, reviewers included: the camp's snapshot and stream (its name, phase and dates).</summary>
+    public static readonly IReadOnlySet<CampRole> EveryRole = Enum.GetValues<CampRole>().ToHashSet();
 }
 
 /// <summary>Puts an <see cref="Access"/> rule on a hub method. The hub method's first argument is the camp id.</summary>

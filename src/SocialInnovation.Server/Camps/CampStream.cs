@@ -7,7 +7,7 @@ using SocialInnovation.Server.Live;
 namespace SocialInnovation.Server.Camps;
 
 /// <summary>
-/// <c>camp:&lt;campId&gt;</c>: the camp's phase, teams and counts, watched by every member. Owned by
+/// <c>camp:&lt;campId&gt;</c>: the camp's phase, teams and counts, watched by every member (reviewers included). Owned by
 /// the camp's grain, which publishes only stored events.
 /// </summary>
 public sealed class CampStream(IGrainFactory grains) : IStreamKind
@@ -16,7 +16,7 @@ public sealed class CampStream(IGrainFactory grains) : IStreamKind
 
     public bool HasId => false;
 
-    public IReadOnlySet<CampRole> Roles => Access.Access.AnyRole;
+    public IReadOnlySet<CampRole> Roles => Access.Access.EveryRole;
 
     public Task<Outcome<StreamCatchUp>> CatchUp(StreamId stream, StreamPosition? after) =>
         grains.GetGrain<ICampGrain>(stream.CampId).CatchUp(after);

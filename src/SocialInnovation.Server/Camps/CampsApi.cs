@@ -14,8 +14,8 @@ public static class CampsApi
     {
         var camps = api.MapGroup("/camps").WithTags("Camps");
         camps.MapPost("/", CreateCamp).PlatformOrganizer().WithSummary("Create a camp");
-        camps.MapGet("/{campId:guid}", GetCamp).InCamp().WithSummary("A camp's snapshot");
-        camps.MapGet("/{campId:guid}/events", GetEvents).InCamp().WithSummary("The camp stream's events after a position, or a snapshot");
+        camps.MapGet("/{campId:guid}", GetCamp).InCamp([.. Access.Access.EveryRole]).WithSummary("A camp's snapshot");
+        camps.MapGet("/{campId:guid}/events", GetEvents).InCamp([.. Access.Access.EveryRole]).WithSummary("The camp stream's events after a position, or a snapshot");
         camps.MapPost("/{campId:guid}/phase", ChangePhase).InCamp(CampRole.Organizer).WithSummary("Move the camp to another phase");
         camps.MapPost("/{campId:guid}/teams", AddTeam).InCamp(CampRole.Organizer).WithSummary("Add a team");
         camps.MapGet("/{campId:guid}/members", GetMembers).InCamp(CampRole.Organizer).WithSummary("The camp's roster");

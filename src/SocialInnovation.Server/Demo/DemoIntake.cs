@@ -49,12 +49,15 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
         if (await camp.GetSnapshot() is null) await Seed(campId, camp, organizerId);
         // Listed on every start, so a demo seeded before polls were listed shows its vote too.
         await grains.GetGrain<ICampPollsGrain>(campId).Add(PollsApi.IdFor(campId, "demo-poll"));
+        // A fresh reviewer link every start (tokens are stored hashed, so an older one cannot be shown again).
+        var reviewer = Check(await camp.IssueInvite(new SocialInnovation.Invites.IssueInvite(CampRole.Reviewer, "Demo reviewer", 5, 24 * 7, $"demo-reviewer-{Guid.NewGuid():N}"), organizerId));
         lifetime.ApplicationStarted.Register(() => Console.WriteLine($"""
 
             SICamp Almaty demo (intake): {Applicants} applications from five countries for 60 places, a closed problem vote, five teams.
             Sign in with the organizer key at {links.BaseUrl(null)}/signin; the camp is under "My camps". Its application form:
             {links.BaseUrl(null)}/api/camps/{campId}/application-form — selection: {links.BaseUrl(null)}/camps/{campId}/selection,
             the vote: /camps/{campId}/vote (big screen: /camps/{campId}/vote/screen), teams: /camps/{campId}/teams
+            A reviewer (reads and scores the applications, cannot decide): {links.For(reviewer.Token!)}
 
             """));
     }

@@ -10,26 +10,30 @@ using SocialInnovation.Server.Common;
 
 namespace SocialInnovation.Server.Selection;
 
-/// <summary>The organizers' side of intake: the applications table, reviews, quotas and decisions.</summary>
+/// <summary>
+/// The organizers' side of intake: the applications table, reviews, quotas and decisions. Reviewers read
+/// the counts and the applications and score them; settings, decisions, suggestions, the CSV (with every
+/// e-mail address) and resending links stay the organizers'.
+/// </summary>
 public static class SelectionApi
 {
     public static RouteGroupBuilder MapSelectionApi(this RouteGroupBuilder api)
     {
         var camp = api.MapGroup("/camps/{campId:guid}").WithTags("Selection");
-        camp.MapGet("/selection", Overview).InCamp(CampRole.Organizer).WithSummary("Places, quotas and counts per country and status");
+        camp.MapGet("/selection", Overview).InCamp(CampRole.Organizer, CampRole.Reviewer).WithSummary("Places, quotas and counts per country and status");
         camp.MapPut("/selection/settings", Configure).InCamp(CampRole.Organizer).WithSummary("Privacy text, confirmation deadline and country quotas");
         camp.MapPost("/selection/decisions", Decide).InCamp(CampRole.Organizer).WithSummary("Accept, waitlist or reject an application");
         camp.MapPost("/selection/decisions/batch", DecideMany).InCamp(CampRole.Organizer)
             .WithSummary("Accept, waitlist or reject several applications at once (e.g. a suggestion); refusals are listed, not fatal");
         camp.MapGet("/selection/suggestion", Suggest).InCamp(CampRole.Organizer)
             .WithSummary("Fill the places by score within the quotas, with the reason for every applicant; changes nothing");
-        camp.MapGet("/applications", List).InCamp(CampRole.Organizer).WithSummary("The applications, filtered");
-        camp.MapGet("/applications/{applicationId:guid}", Details).InCamp(CampRole.Organizer).WithSummary("One application with its reviews");
+        camp.MapGet("/applications", List).InCamp(CampRole.Organizer, CampRole.Reviewer).WithSummary("The applications, filtered");
+        camp.MapGet("/applications/{applicationId:guid}", Details).InCamp(CampRole.Organizer, CampRole.Reviewer).WithSummary("One application with its reviews");
         camp.MapGet("/applications/export", Export).InCamp(CampRole.Organizer).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("The applications and decisions as CSV (UTF-8 with BOM)");
         camp.MapPost("/applications/{applicationId:guid}/link", ResendLink).InCamp(CampRole.Organizer)
             .WithSummary("Mail the applicant a new private link (the older one stops working)");
-        camp.MapPost("/applications/{applicationId:guid}/reviews", Review).InCamp(CampRole.Organizer).WithSummary("Score an application (1-5) with notes");
+        camp.MapPost("/applications/{applicationId:guid}/reviews", Review).InCamp(CampRole.Organizer, CampRole.Reviewer).WithSummary("Score an application (1-5) with notes");
         return api;
     }
 

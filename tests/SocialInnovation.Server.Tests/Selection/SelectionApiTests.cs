@@ -108,6 +108,26 @@ public sealed class SelectionApiTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task A_reviewer_invited_by_an_organizer_scores_applications_but_cannot_decide_or_change_the_settings()
+    {
+        var (organizer, campId, _) = await CampInSelection(10, ("Aida", "KZ"));
+        var reviewer = await fixture.Member(organizer, campId, CampRole.Reviewer, "Zarina");
+        var aida = await Entry(reviewer, campId, "Aida");
+
+        (await reviewer.Post($"/api/camps/{campId}/applications/{aida.Application.ApplicationId}/reviews",
+            new ReviewApplication(4, "Strong NGO background", "reviewer-1"))).EnsureSuccessStatusCode();
+        var decision = await Decide(reviewer, campId, await Entry(reviewer, campId, "Aida"), DecisionKind.Accepted);
+        var settings = await reviewer.Http.PutAsJsonAsync($"/api/camps/{campId}/selection/settings",
+            new ConfigureSelection(SelectionSettings.DefaultPrivacyText, 24, [], 0, "reviewer-settings"), ApiClient.Json);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (decision.StatusCode, settings.StatusCode));
+        var review = await organizer.Get<ApplicationReview>($"/api/camps/{campId}/applications/{aida.Application.ApplicationId}");
+        Assert.Equal(("Zarina", 4), (Assert.Single(review.Details.Reviews).ReviewerName, review.Details.Reviews[0].Score));
+        Assert.Equal(ApplicationStatus.Submitted, review.Entry.Status);
+        Assert.Equal(CampRole.Reviewer, (await reviewer.Get<MeView>("/api/me")).Camps.Single().Role);
+    }
+
+    [Fact]
     public async Task An_organizer_cannot_read_another_camps_application_through_their_own_camp()
     {
         var (organizer, campId, _) = await CampInSelection(10, ("Aida", "KZ"));

@@ -5750,7 +5750,7 @@ export interface components {
             version: number;
         };
         /** @enum {unknown} */
-        CampRole: "Participant" | "Mentor" | "Judge" | "Organizer";
+        CampRole: "Participant" | "Mentor" | "Judge" | "Organizer" | "Reviewer";
         CampSnapshot: {
             /** Format: uuid */
             campId: string;

@@ -14,7 +14,7 @@ export type Role = Schema<'CampRole'>;
 export const phases = [
   'Draft', 'Applications', 'Selection', 'Teams', 'Sprints', 'Pitches', 'Judging', 'Results', 'Archived',
 ] as const satisfies readonly Phase[];
-export const roles = ['Participant', 'Mentor', 'Judge', 'Organizer'] as const satisfies readonly Role[];
+export const roles = ['Participant', 'Mentor', 'Judge', 'Organizer', 'Reviewer'] as const satisfies readonly Role[];
 
 export type CampDetails = Schema<'CampDetails'>;
 export type PhaseChange = Schema<'PhaseChangeRecord'>;

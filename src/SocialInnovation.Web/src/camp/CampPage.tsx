@@ -33,12 +33,13 @@ export default function CampPage({ params }: PageProps) {
       {organizer && <p class="console-link"><a href={`/camps/${campId}/organize`}>{t('camp.console')}</a></p>}
       {organizer && <p><a href={`/camps/${campId}/judging`} data-testid="leaderboard-link">{t('leaderboard.title')}</a></p>}
       {role === 'Judge' && <p><a href={`/camps/${campId}/judge`} data-testid="judge-link">{t('judge.title')}</a></p>}
+      {role === 'Reviewer' && <p><a href={`/camps/${campId}/selection`} data-testid="reviewer-link">{t('selection.reviewerLink')}</a></p>}
       {organizer && <p class="inline-links"><a href={`/camps/${campId}/audience`} data-testid="audience-link">{t('audience.link')}</a> <a href={`/camps/${campId}/results/edit`} data-testid="results-edit-link">{t('results.editTitle')}</a></p>}
       <p><a href={`/camps/${campId}/results`} data-testid="results-link">{t('results.link')}</a></p>
       <CampFacts details={snapshot.details} />
       <section class="card"><PhaseStatus phase={snapshot.phase} /><PhaseTimeline phase={snapshot.phase} /></section>
       <section><h2>{t('camp.themes')}</h2><Themes themes={snapshot.details.themes} /></section>
-      <section><h2>{t('camp.teams')}</h2><Teams snapshot={snapshot} /><p class="inline-links"><a href={`/camps/${campId}/teams`} data-testid="teams-link">{t('intake.teamsLink')}</a> <a href={`/camps/${campId}/vote`} data-testid="vote-link">{t('intake.voteLink')}</a> <a href={`/camps/${campId}/boards`} data-testid="boards-link">{t('boards.link')}</a> <a href={`/camps/${campId}/mentoring`} data-testid="mentoring-link">{t('mentors.link')}</a></p></section>
+      <section><h2>{t('camp.teams')}</h2><Teams snapshot={snapshot} />{role !== 'Reviewer' && <p class="inline-links"><a href={`/camps/${campId}/teams`} data-testid="teams-link">{t('intake.teamsLink')}</a> <a href={`/camps/${campId}/vote`} data-testid="vote-link">{t('intake.voteLink')}</a> <a href={`/camps/${campId}/boards`} data-testid="boards-link">{t('boards.link')}</a> <a href={`/camps/${campId}/mentoring`} data-testid="mentoring-link">{t('mentors.link')}</a></p>}</section>
       <section><h2>{t('camp.members')}</h2><MemberCounts members={snapshot.members} /></section>
       <section><h2>{t('camp.history')}</h2><History snapshot={snapshot} /></section>
     </div>

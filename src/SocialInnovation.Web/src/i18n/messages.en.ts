@@ -434,6 +434,11 @@ export const en = {
   'review.save': 'Save my review',
   'review.saved': 'Your review is saved.',
   'review.chooseScore': 'Choose a score from 1 to 5.',
+  // selection: reviewers, field quotas, capacity, live page (issue 15)
+  'role.Reviewer': 'Reviewer',
+  'selection.reviewerLink': 'Review the applications',
+  'selection.backToCamp': 'Back to the camp',
+  'selection.reviewerHelp': 'As a reviewer you read and score the applications; the organizers decide who gets a place.',
 
   // --- sprint boards (issue 16) ---
   'boards.join': 'Join this team',

@@ -436,6 +436,11 @@ export const ru: Messages = {
   'review.save': 'Сохранить оценку',
   'review.saved': 'Ваша оценка сохранена.',
   'review.chooseScore': 'Выберите оценку от 1 до 5.',
+  // selection: reviewers, field quotas, capacity, live page (issue 15)
+  'role.Reviewer': 'Оценщик заявок',
+  'selection.reviewerLink': 'Оценить заявки',
+  'selection.backToCamp': 'Назад к кэмпу',
+  'selection.reviewerHelp': 'Как оценщик вы читаете и оцениваете заявки; кто получит место, решают организаторы.',
 
   // --- sprint boards (issue 16) ---
   'boards.join': 'Вступить в эту команду',

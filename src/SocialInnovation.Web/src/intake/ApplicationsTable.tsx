@@ -20,8 +20,11 @@ export const pageSize = 50;
  * change made meanwhile (another organizer, the applicant withdrawing) is refused as selection.stale
  * instead of overwritten; the table then reloads. Only one page of rows is rendered, so a table of
  * 1,000 applications stays quick on a tablet; rows can be ticked and decided together in one batch.
+ * Without <code>canDecide</code> (a reviewer) the table only opens applications for review.
  */
-export function ApplicationsTable({ campId, entries, changed }: { campId: string; entries: SelectionEntry[]; changed: () => void }) {
+export function ApplicationsTable({ campId, entries, canDecide, changed }: {
+  campId: string; entries: SelectionEntry[]; canDecide: boolean; changed: () => void;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'score', up: false });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -112,22 +115,22 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
   return (
     <>
       <div aria-live="polite">{message && <Message kind={message.kind} text={message.text} />}</div>
-      <div class="actions bulk" role="group" aria-label={t('selection.bulk')}>
+      {canDecide && <div class="actions bulk" role="group" aria-label={t('selection.bulk')}>
         <span>{t('selection.ticked', { count: ticked.size })}</span>
         {decisions.map((d) => (
           <button key={d} type="button" class="secondary" disabled={busy !== null || ticked.size === 0} onClick={() => void actOnTicked(d)}
             data-testid={`bulk-${d}`}>{t(`selection.bulk.${d}`)}</button>
         ))}
-      </div>
+      </div>}
       <div class="table-scroll" tabIndex={0} role="region" aria-label={t('selection.applicationsTitle')}>
         <table class="applications" data-testid="applications">
           <thead>
             <tr>
-              <th scope="col"><input type="checkbox" checked={allTicked} onChange={toggleAll} aria-label={t('selection.tickPage')} data-testid="tick-page" /></th>
+              {canDecide && <th scope="col"><input type="checkbox" checked={allTicked} onChange={toggleAll} aria-label={t('selection.tickPage')} data-testid="tick-page" /></th>}
               {header('name', t('selection.name'))}{header('country', t('apply.country'))}
               <th scope="col">{t('selection.organisationSkills')}</th>
               {header('score', t('selection.score'))}{header('status', t('selection.status'))}
-              <th scope="col">{t('selection.decide')}</th>
+              <th scope="col">{canDecide ? t('selection.decide') : t('review.open')}</th>
             </tr>
           </thead>
           <tbody>
@@ -136,28 +139,28 @@ export function ApplicationsTable({ campId, entries, changed }: { campId: string
               return (
                 <Fragment key={a.applicationId}>
                 <tr data-testid={`application-${a.name}`}>
-                  <td>{!final.has(e.status) && <input type="checkbox" checked={ticked.has(a.applicationId)} onChange={() => toggle(a.applicationId)}
-                    aria-label={t('selection.tick', { name: a.name })} />}</td>
+                  {canDecide && <td>{!final.has(e.status) && <input type="checkbox" checked={ticked.has(a.applicationId)} onChange={() => toggle(a.applicationId)}
+                    aria-label={t('selection.tick', { name: a.name })} />}</td>}
                   <th scope="row"><bdi>{a.name}</bdi></th>
                   <td>{countryName(a.country)}</td>
                   <td><bdi>{a.organisation}</bdi><br /><span class="muted">{a.skills.join(', ')}</span></td>
                   <td>{e.score.mean === null ? '—' : t('selection.scoreOf', { mean: e.score.mean, count: e.score.count, spread: e.score.spread })}</td>
                   <td data-testid="status">{statusName(e.status)}</td>
                   <td class="actions">
-                    {!final.has(e.status) && decisions.filter((d) => d !== e.status).map((d) => (
+                    {canDecide && !final.has(e.status) && decisions.filter((d) => d !== e.status).map((d) => (
                       <button key={d} type="button" disabled={busy === a.applicationId} onClick={() => void act(e, d)}
                         aria-label={t(`selection.do.${d}`, { name: a.name })} data-testid={`decide-${d}`}>{t(`selection.button.${d}`)}</button>
                     ))}
                     <button type="button" class="secondary" aria-expanded={open === a.applicationId} aria-controls={open === a.applicationId ? `review-row-${a.applicationId}` : undefined}
                       onClick={() => setOpen(open === a.applicationId ? null : a.applicationId)}
                       aria-label={t('review.openFor', { name: a.name })} data-testid="review-open">{t('review.open')}</button>
-                    <button type="button" class="secondary" disabled={busy === a.applicationId} onClick={() => void act(e, 'link')}
-                      aria-label={t('selection.resendFor', { name: a.name })}>{t('selection.resend')}</button>
+                    {canDecide && <button type="button" class="secondary" disabled={busy === a.applicationId} onClick={() => void act(e, 'link')}
+                      aria-label={t('selection.resendFor', { name: a.name })}>{t('selection.resend')}</button>}
                   </td>
                 </tr>
                 {open === a.applicationId && (
                   <tr id={`review-row-${a.applicationId}`}>
-                    <td colSpan={7}><ReviewPanel campId={campId} applicationId={a.applicationId} reviewed={changed} /></td>
+                    <td colSpan={canDecide ? 7 : 6}><ReviewPanel campId={campId} applicationId={a.applicationId} reviewed={changed} /></td>
                   </tr>
                 )}
                 </Fragment>

@@ -10,10 +10,15 @@ import { SuggestionPanel } from './SuggestionPanel';
 import { SettingsForm } from './SettingsForm';
 import { getCamp } from '../api/camps';
 import { statusName, waitlistOrder } from './waitlist';
+import { useRole } from './useRole';
 
 const statuses: ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Accepted', 'Confirmed', 'Rejected', 'Declined', 'Withdrawn', 'Expired'];
 
-/** /camps/<id>/selection: places and quotas, the applications with their reviews, and the decisions. */
+/**
+ * /camps/<id>/selection: places and quotas, the applications with their reviews, and the decisions.
+ * A reviewer sees the counts and the applications and scores them; settings, suggestions, decisions,
+ * the CSV and resending links are the organizers' (the server refuses them to reviewers too).
+ */
 export default function SelectionPage({ params }: PageProps) {
   const campId = params.campId;
   const [overview, setOverview] = useState<SelectionOverview | null>(null);
@@ -25,6 +30,8 @@ export default function SelectionPage({ params }: PageProps) {
   const [minScore, setMinScore] = useState('');
   const [skill, setSkill] = useState('');
   const [organisation, setOrganisation] = useState('');
+  const role = useRole(campId);
+  const organizer = role === 'Organizer';
   usePageTitle(t('selection.title'));
 
   async function reload(): Promise<void> {
@@ -47,15 +54,17 @@ export default function SelectionPage({ params }: PageProps) {
   [entries, country, status, minScore, skill, organisation]);
   const waitlist = useMemo(() => (entries && overview ? waitlistOrder(entries, overview) : []), [entries, overview]);
 
-  if (failure) return <><Message text={failure} /><p><a href={`/camps/${campId}/organize`}>{t('selection.backToConsole')}</a></p></>;
+  const back = organizer ? <a href={`/camps/${campId}/organize`}>{t('selection.backToConsole')}</a> : <a href={`/camps/${campId}`}>{t('selection.backToCamp')}</a>;
+  if (failure) return <><Message text={failure} /><p>{back}</p></>;
   if (!overview || !entries) return <Loading text={t('selection.loading')} />;
   return (
     <div class="selection">
       <h1>{t('selection.title')}</h1>
       <p class="actions">
-        <a href={`/camps/${campId}/organize`}>{t('selection.backToConsole')}</a>
-        <a href={exportUrl(campId)} download="applications.csv" data-testid="export-csv">{t('selection.export')}</a>
+        {back}
+        {organizer && <a href={exportUrl(campId)} download="applications.csv" data-testid="export-csv">{t('selection.export')}</a>}
       </p>
+      {role === 'Reviewer' && <p class="muted" data-testid="reviewer-help">{t('selection.reviewerHelp')}</p>}
       <section class="card" aria-labelledby="places-heading">
         <h2 id="places-heading">{t('selection.places')}</h2>
         <p>
@@ -81,12 +90,14 @@ export default function SelectionPage({ params }: PageProps) {
         </div>
         <p>{statuses.filter((s) => overview.byStatus[s]).map((s) => `${statusName(s)}: ${overview.byStatus[s]}`).join(' · ')}</p>
       </section>
+      {organizer && <>
       <details class="card" data-testid="settings-details">
         <summary>{t('settings.open')}</summary>
         <SettingsForm campId={campId} settings={overview.settings} capacity={overview.capacity}
           countries={countries} saved={() => void reload()} />
       </details>
       <SuggestionPanel campId={campId} changed={() => void reload()} />
+      </>}
       <section aria-labelledby="apps-heading">
         <h2 id="apps-heading">{t('selection.applicationsTitle')}</h2>
         <form class="card filters" onSubmit={(e) => e.preventDefault()} aria-label={t('selection.filter')}>
@@ -113,7 +124,7 @@ export default function SelectionPage({ params }: PageProps) {
           </label>
         </form>
         <p role="status">{t('selection.shown', { shown: shown.length, total: entries.length })}</p>
-        <ApplicationsTable campId={campId} entries={shown} changed={() => void reload()} />
+        <ApplicationsTable campId={campId} entries={shown} canDecide={organizer} changed={() => void reload()} />
       </section>
       <section class="card" aria-labelledby="waitlist-heading">
         <h2 id="waitlist-heading">{t('selection.waitlist')}</h2>

@@ -18,6 +18,9 @@ export default defineConfig({
       filename: 'sw.js',
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // The gallery's PDF renderer (pdf.js, ~0.5 MB, its worker an .mjs not matched above) is fetched only
+        // by the gallery, online: no device needs it precached.
+        globIgnores: ['**/pdfPreview-*.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/hubs\//, /^\/health/, /^\/openapi\//],
         runtimeCaching: [],

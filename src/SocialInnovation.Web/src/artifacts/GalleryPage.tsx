@@ -7,11 +7,13 @@ import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
+import { DeckPreview } from './DeckPreview';
 import { followLink, formatSize, galleryLink, getGallery, publishGallery, type Gallery, type GalleryItem } from './artifactsApi';
 
 /**
  * /camps/<camp>/gallery: every team's current deck and prototypes, one card per team, phone first.
- * Image prototypes show a picture (through a short-lived link); everything else is a clear link.
+ * A PDF deck shows its first page (DeckPreview) and image prototypes a picture, each through a
+ * short-lived link; every file also has a clear button that downloads it.
  */
 export default function GalleryPage({ params }: PageProps) {
   const campId = params.campId;
@@ -42,6 +44,7 @@ export default function GalleryPage({ params }: PageProps) {
           <li key={team.teamId} class="card">
             <h2><User>{team.name}</User></h2>
             <p class="muted"><User>{team.theme}</User></p>
+            {team.deck?.contentType === 'application/pdf' && <DeckPreview campId={campId} teamId={team.teamId} teamName={team.name} item={team.deck} />}
             {team.deck ? (
               <p><button type="button" onClick={() => void open(team.teamId, team.deck!)} data-testid={`deck-${team.name}`}>
                 {t('gallery.openDeck', { name: team.deck.fileName })}

@@ -672,6 +672,9 @@ export const en = {
   'gallery.openDeck': 'Open the deck: {name}',
   'gallery.noDeck': 'No deck yet.',
   'gallery.prototypes': 'Prototypes',
+  'gallery.previewAlt': 'First page of the deck of {team}: {name}',
+  'gallery.previewLoading': 'Loading the first page…',
+  'gallery.previewFailed': 'The first page cannot be shown here; open the deck below.',
 
   // --- judging (issue 18) ---
   'judge.title': 'Score pitches',

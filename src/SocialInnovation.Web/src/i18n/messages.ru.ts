@@ -674,6 +674,9 @@ export const ru: Messages = {
   'gallery.openDeck': 'Открыть презентацию: {name}',
   'gallery.noDeck': 'Презентации пока нет.',
   'gallery.prototypes': 'Прототипы',
+  'gallery.previewAlt': 'Первая страница презентации команды {team}: {name}',
+  'gallery.previewLoading': 'Загружается первая страница…',
+  'gallery.previewFailed': 'Первую страницу здесь показать не удалось; откройте презентацию ниже.',
 
   // --- judging (issue 18) ---
   'judge.title': 'Оценка питчей',

@@ -1,30 +1,26 @@
-import { useEffect, useState } from 'preact/hooks';
 import { formatMoment, t } from '../i18n';
 import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
 import { User } from '../ui/text';
-import { bookSlot, cancelBooking, listMentors, newKey, type MentorCalendar } from './mentorsApi';
+import { bookSlot, cancelBooking, newKey, type MentorCalendar } from './mentorsApi';
 import { StartsSoon } from './StartsSoon';
+import { useMentorCalendars } from './useMentorCalendars';
+import { useNow } from './useLiveStream';
 
-/** The camp's mentors and their free slots: the team books one, cancels it, books another. */
+/**
+ * The camp's mentors and their free slots, live (every mentor's calendar stream): the team books one,
+ * cancels it, books another, and sees other teams' bookings and its own teammates' at once.
+ */
 export function OfficeHours({ campId, teamId, member }: { campId: string; teamId: string; member: boolean }) {
-  const [mentors, setMentors] = useState<MentorCalendar[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = () => listMentors(campId).then(setMentors, (e: unknown) => setError(describe(e)));
-  useEffect(() => {
-    void refresh();
-    // Other teams book too: a light refresh keeps the list honest (a booking race is decided by the server).
-    const timer = window.setInterval(() => void refresh(), 30000);
-    return () => window.clearInterval(timer);
-  }, [campId]);
-  const act = (action: () => Promise<unknown>) => {
+  const { calendars: mentors, error, setError, keep, refresh } = useMentorCalendars(campId);
+  const act = (action: () => Promise<MentorCalendar>) => {
     setError(null);
-    action().then(() => refresh(), (e: unknown) => {
+    action().then(keep, (e: unknown) => {
       setError(describe(e));
       void refresh();
     });
   };
-  const now = Date.now();
+  const now = useNow(60000);
   const ours = (mentors ?? []).flatMap((m) => m.slots.filter((s) => s.teamId === teamId).map((s) => ({ slotId: s.slotId, start: s.start, minutes: s.minutes, withName: m.profile.name })));
 
   return (

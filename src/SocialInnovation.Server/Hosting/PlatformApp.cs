@@ -58,6 +58,9 @@ public static class PlatformApp
         builder.Services.AddHostedService<DemoAudience>();
         builder.Services.AddSingleton<SocialInnovation.Server.Audience.AudienceCodes>();
 
+        // problem statements (issue 15)
+        builder.Services.AddHostedService<DemoStatements>();
+
         var app = builder.Build();
         MapAll(app);
         return app;

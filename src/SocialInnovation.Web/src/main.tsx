@@ -20,6 +20,7 @@ route('/camps/:campId/selection', () => import('./intake/SelectionPage'));
 route('/camps/:campId/vote', () => import('./intake/VotePage'));
 route('/camps/:campId/vote/screen', () => import('./intake/TallyScreenPage'));
 route('/camps/:campId/teams', () => import('./intake/TeamsPage'));
+route('/camps/:campId/statements', () => import('./statements/StatementsPage'));
 // boards (issue 16)
 route('/camps/:campId/boards', () => import('./boards/BoardsPage'));
 route('/camps/:campId/boards/screen', () => import('./boards/BigScreenPage'));

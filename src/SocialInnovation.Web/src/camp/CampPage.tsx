@@ -39,7 +39,7 @@ export default function CampPage({ params }: PageProps) {
       <CampFacts details={snapshot.details} />
       <section class="card"><PhaseStatus phase={snapshot.phase} /><PhaseTimeline phase={snapshot.phase} /></section>
       <section><h2>{t('camp.themes')}</h2><Themes themes={snapshot.details.themes} /></section>
-      <section><h2>{t('camp.teams')}</h2><Teams snapshot={snapshot} />{role !== 'Reviewer' && <p class="inline-links"><a href={`/camps/${campId}/teams`} data-testid="teams-link">{t('intake.teamsLink')}</a> <a href={`/camps/${campId}/vote`} data-testid="vote-link">{t('intake.voteLink')}</a> <a href={`/camps/${campId}/boards`} data-testid="boards-link">{t('boards.link')}</a> <a href={`/camps/${campId}/mentoring`} data-testid="mentoring-link">{t('mentors.link')}</a></p>}</section>
+      <section><h2>{t('camp.teams')}</h2><Teams snapshot={snapshot} />{role !== 'Reviewer' && <p class="inline-links"><a href={`/camps/${campId}/teams`} data-testid="teams-link">{t('intake.teamsLink')}</a> <a href={`/camps/${campId}/vote`} data-testid="vote-link">{t('intake.voteLink')}</a> <a href={`/camps/${campId}/statements`} data-testid="statements-link">{t('statements.link')}</a> <a href={`/camps/${campId}/boards`} data-testid="boards-link">{t('boards.link')}</a> <a href={`/camps/${campId}/mentoring`} data-testid="mentoring-link">{t('mentors.link')}</a></p>}</section>
       <section><h2>{t('camp.members')}</h2><MemberCounts members={snapshot.members} /></section>
       <section><h2>{t('camp.history')}</h2><History snapshot={snapshot} /></section>
     </div>

@@ -25,7 +25,7 @@ export default function VotePage({ params }: PageProps) {
   return (
     <div class="vote">
       <div class="page-head"><h1>{poll ? <User>{poll.title}</User> : t('vote.title')}</h1><LiveBadge /></div>
-      <p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a></p>
+      <p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a> · <a href={`/camps/${campId}/statements`} data-testid="statements-link">{t('statements.link')}</a></p>
       <Message text={failure} />
       {!poll && role !== 'Organizer' && <p class="empty">{t('vote.notOpen')}</p>}
       {poll && (

@@ -34,6 +34,7 @@ export default function ConsolePage({ params }: PageProps) {
         <ul class="inline-links">
           <li><a href={`/camps/${campId}/selection`} data-testid="selection-link">{t('intake.selectionLink')}</a></li>
           <li><a href={`/camps/${campId}/vote`} data-testid="vote-link">{t('intake.voteLink')}</a></li>
+          <li><a href={`/camps/${campId}/statements`} data-testid="statements-link">{t('statements.link')}</a></li>
           <li><a href={`/camps/${campId}/teams`} data-testid="teams-link">{t('intake.teamsLink')}</a></li>
         </ul>
       </nav>

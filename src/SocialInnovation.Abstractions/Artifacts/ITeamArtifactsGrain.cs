@@ -1,14 +1,17 @@
 using FluentValidation;
 using SocialInnovation.Common;
+using SocialInnovation.Live;
 
 namespace SocialInnovation.Artifacts;
 
 /// <summary>
 /// A team's artifacts (one grain per team, keyed by the team id): uploads in progress, every stored
 /// version (never overwritten), and which deck version is the one for judging. The bytes live in Azure
-/// Blob storage under names this grain chooses; it keeps only their records.
+/// Blob storage under names this grain chooses; it keeps only their records. Owns the stream
+/// <c>artifacts:&lt;camp&gt;:&lt;team&gt;</c> (a new version, the deck for judging), which it starts once it
+/// knows its camp (at the first upload).
 /// </summary>
-public interface ITeamArtifactsGrain : IGrainWithGuidKey
+public interface ITeamArtifactsGrain : IGrainWithGuidKey, IStreamOwnerGrain
 {
     /// <summary>Starts an upload; a retry with the same key answers the same ticket.</summary>
     Task<Outcome<UploadTicket>> Begin(Guid campId, Guid personId, string personName, BeginUpload command, long maxBytes);
@@ -21,9 +24,12 @@ public interface ITeamArtifactsGrain : IGrainWithGuidKey
     /// <summary>Closes an upload whose blob was refused (and deleted).</summary>
     Task Abandon(Guid uploadId);
 
-    Task<Outcome<TeamArtifacts>> MarkForJudging(MarkDeckForJudging command);
+    Task<Outcome<TeamArtifacts>> MarkForJudging(Guid campId, MarkDeckForJudging command);
 
     Task<TeamArtifacts> GetArtifacts();
+
+    /// <summary>The camp this team's artifacts belong to; empty until the first upload.</summary>
+    Task<Guid> GetCampId();
 }
 
 public enum ArtifactKind { Deck, Prototype }
@@ -46,6 +52,12 @@ public sealed record ArtifactVersion(Guid ArtifactId, ArtifactKind Kind, int Ver
 /// <param name="JudgingDeckId">The deck version the team marked for judging; by default their latest deck.</param>
 [GenerateSerializer, Immutable]
 public sealed record TeamArtifacts(Guid TeamId, IReadOnlyList<ArtifactVersion> Versions, Guid? JudgingDeckId);
+
+/// <summary>
+/// An event of <c>artifacts:&lt;camp&gt;:&lt;team&gt;</c> (kinds <c>VersionAdded</c>, <c>JudgingDeckMarked</c>):
+/// what changed and the team's artifacts as they are now (the snapshot's shape too).
+/// </summary>
+public sealed record ArtifactsChanged(string What, Guid ArtifactId, TeamArtifacts Artifacts);
 
 [GenerateSerializer, Immutable]
 public sealed record CompleteUpload(int Blocks, string IdempotencyKey);

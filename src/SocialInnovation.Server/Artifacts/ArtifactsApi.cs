@@ -85,7 +85,7 @@ public static class ArtifactsApi
     }
 
     private static async Task<Results<Ok<TeamArtifacts>, Refusal>> MarkForJudging(Guid campId, Guid teamId, MarkDeckForJudging command, IGrainFactory grains) =>
-        await MentorsApi.TeamOf(grains, campId, teamId) is null ? Problems.From(MentorsApi.UnknownTeam) : Problems.Ok(await Team(grains, teamId).MarkForJudging(command));
+        await MentorsApi.TeamOf(grains, campId, teamId) is null ? Problems.From(MentorsApi.UnknownTeam) : Problems.Ok(await Team(grains, teamId).MarkForJudging(campId, command));
 
     private static async Task<Results<Ok<DownloadLink>, Refusal>> Link(Guid campId, Guid teamId, Guid artifactId, IGrainFactory grains,
         DownloadLinks links, ArtifactSettings settings, TimeProvider clock)

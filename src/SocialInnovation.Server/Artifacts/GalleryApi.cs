@@ -63,7 +63,7 @@ public static class GalleryApi
 
     private static GalleryItem Item(ArtifactVersion v) => new(v.ArtifactId, v.Kind, v.Version, v.FileName, v.ContentType, v.Size, v.UploadedAt);
 
-    private static readonly DomainError Unpublished = new(ErrorKind.Forbidden, "gallery.unpublished", "The organizers have not opened the gallery yet.");
+    public static readonly DomainError Unpublished = new(ErrorKind.Forbidden, "gallery.unpublished", "The organizers have not opened the gallery yet.");
 }
 
 public sealed record Gallery(GalleryStatus Status, IReadOnlyList<GalleryTeam> Teams);

@@ -122,6 +122,8 @@ public static class PlatformApp
         services.AddSingleton(sp => new SocialInnovation.Server.Artifacts.ArtifactStore(new BlobServiceClient(settings.StorageConnectionString)
             .GetBlobContainerClient(sp.GetRequiredService<SocialInnovation.Server.Artifacts.ArtifactSettings>().Container)));
         services.AddSingleton<SocialInnovation.Server.Artifacts.DownloadLinks>();
+        services.AddStreamKind<SocialInnovation.Server.Artifacts.ArtifactsStream>();
+        services.AddStreamKind<SocialInnovation.Server.Artifacts.GalleryStream>();
 
         // team formation (issue 15)
         services.AddStreamKind<SocialInnovation.Server.Teams.TeamsStream>();

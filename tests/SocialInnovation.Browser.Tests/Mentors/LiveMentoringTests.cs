@@ -7,8 +7,10 @@ using SocialInnovation.Testing;
 namespace SocialInnovation.Browser.Tests.Mentors;
 
 /// <summary>
-/// The live parts of mentoring and artifacts, with two browser profiles side by side: a PDF deck's first
-/// page drawn in the gallery. English and Russian, 375 px phones, keyboard, axe on every page.
+/// The live parts of mentoring and artifacts, with two browser profiles side by side: a booking made on
+/// one phone shows at once on a teammate's phone and the mentor's laptop (and a cancellation back); a deck
+/// uploaded on a phone appears in the open gallery with its first page drawn, and in the team's history.
+/// English and Russian, 375 px phones, keyboard, axe on every page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LiveMentoringTests(BrowserFixture fixture)
@@ -33,7 +35,7 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         await Upload(aida, camp, "Pitch.pdf", DemoFiles.PitchDeck("Clean Air", "PM2.5 sensors", "Alerts for parents"));
         await camp.Organizer.Post($"/api/camps/{camp.CampId}/gallery/publish", new { published = true });
 
-        await aida.GotoAsync(camp.Gallery);
+        await Open(aida, camp.Gallery);
         var preview = aida.GetByTestId("deck-preview-Чистый воздух");
         await Assertions.Expect(preview).ToHaveAttributeAsync("data-state", "drawn", PatientlyAttribute);
         await Assertions.Expect(aida.GetByRole(AriaRole.Img, new() { Name = "Первая страница презентации команды Чистый воздух: Pitch.pdf" })).ToBeVisibleAsync(Patiently);
@@ -41,6 +43,83 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         await Assertions.Expect(aida.GetByRole(AriaRole.Button, new() { Name = "Открыть презентацию: Pitch.pdf" })).ToBeVisibleAsync(Patiently);
         await Accessibility.Check(aida, "the gallery with a deck preview in Russian on a phone");
         await Accessibility.FitsWidth(aida, "The gallery with a deck preview on a 375px phone");
+    }
+
+    [Fact]
+    public async Task A_booking_on_one_phone_shows_at_once_on_a_teammates_Russian_phone_and_the_mentors_laptop_and_so_does_the_cancellation()
+    {
+        var camp = await NewCamp("Safe Roads");
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740);
+        await using var russianPhone = await fixture.NewContext(375, 740);
+        await InRussian(russianPhone);
+        var mentor = await Join(laptop, camp, CampRole.Mentor, "Dilnoza");
+        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+        var bek = await Join(russianPhone, camp, CampRole.Participant, "Бек");
+        await MentorWithSlot(mentor, camp, DateTimeOffset.UtcNow.AddDays(1));
+
+        await Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await Open(aida, camp.TeamPage);
+        await Open(bek, camp.TeamPage);
+        await aida.GetByTestId("book-slot").ClickAsync();
+
+        await Assertions.Expect(bek.GetByText("забронирован вашей командой")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(mentor.GetByRole(AriaRole.Link, new() { Name = "Safe Roads" })).ToBeVisibleAsync(Patiently);
+        await Accessibility.Check(bek, "the team's office hours in Russian on a phone");
+
+        // Bek cancels with the keyboard; Aida's phone and the mentor's laptop see the slot free again.
+        await bek.GetByRole(AriaRole.Button, new() { Name = "Отменить бронь" }).FocusAsync();
+        await bek.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(aida.GetByTestId("book-slot")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(mentor.GetByRole(AriaRole.Link, new() { Name = "Safe Roads" })).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Accessibility.Check(aida, "the team's office hours on a phone");
+        await Accessibility.FitsWidth(bek, "The team's office hours on a 375px phone in Russian");
+    }
+
+    [Fact]
+    public async Task A_deck_uploaded_on_a_phone_appears_in_the_open_gallery_with_its_first_page_and_in_the_history_without_a_reload()
+    {
+        var camp = await NewCamp("Clean Air");
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740);
+        var organizer = await Join(laptop, camp, CampRole.Organizer, "Olga");
+        var history = await laptop.NewPageAsync();
+        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+
+        await Open(organizer, camp.Gallery);
+        await Assertions.Expect(organizer.GetByText("No deck yet.")).ToBeVisibleAsync(Patiently);
+        await Open(history, camp.TeamPage);
+        await Assertions.Expect(history.GetByText("No files uploaded yet.")).ToBeVisibleAsync(Patiently);
+        await Open(aida, camp.TeamPage);
+        await aida.GetByTestId("artifact-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "Clean Air pitch.pdf", MimeType = "application/pdf",
+            Buffer = DemoFiles.PitchDeck("Clean Air", "PM2.5 sensors on school roofs", "Alerts for parents"),
+        });
+        await aida.GetByTestId("upload").ClickAsync();
+        await Assertions.Expect(aida.GetByText("Uploaded: Clean Air pitch.pdf")).ToBeVisibleAsync(Patiently);
+
+        await Assertions.Expect(organizer.GetByTestId("deck-preview-Clean Air")).ToHaveAttributeAsync("data-state", "drawn", PatientlyAttribute);
+        await Assertions.Expect(organizer.GetByRole(AriaRole.Img, new() { Name = "First page of the deck of Clean Air: Clean Air pitch.pdf" })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(history.GetByTestId("artifact-history")).ToContainTextAsync("Clean Air pitch.pdf", PatientlyText);
+        await Assertions.Expect(history.GetByTestId("artifact-history")).ToContainTextAsync("Aida", PatientlyText);
+        await Accessibility.Check(organizer, "the gallery with a deck that arrived live");
+        await Accessibility.Check(history, "the team's files seen by the organizer");
+    }
+
+    /// <summary>The mentor's profile and one office-hour slot, through the API with the mentor's cookies.</summary>
+    private static async Task MentorWithSlot(IPage mentor, Camp camp, DateTimeOffset start)
+    {
+        var profile = await mentor.APIRequest.PutAsync($"/api/camps/{camp.CampId}/mentors/me", new APIRequestContextOptions
+        {
+            DataObject = new { tags = new[] { "ux" }, languages = new[] { "ru" }, bio = "", availability = "", basedOnVersion = 0, idempotencyKey = Guid.NewGuid().ToString("N") },
+        });
+        Assert.True(profile.Ok, await profile.TextAsync());
+        var slot = await mentor.APIRequest.PostAsync($"/api/camps/{camp.CampId}/mentors/me/slots", new APIRequestContextOptions
+        {
+            DataObject = new { start, minutes = 30, idempotencyKey = Guid.NewGuid().ToString("N") },
+        });
+        Assert.True(slot.Ok, await slot.TextAsync());
     }
 
     private async Task<Camp> NewCamp(string team)

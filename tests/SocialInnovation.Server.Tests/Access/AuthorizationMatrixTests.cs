@@ -240,7 +240,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             // boards (issue 16)
             SocialInnovation.Boards.BoardStreams.Kind, SocialInnovation.Boards.PresenceStreams.Kind,
             // mentors and artifacts (issue 17)
-            "mentor", "mentoring", "queue",
+            "mentor", "mentoring", "queue", "artifacts", "gallery",
             // team formation (issue 15)
             "teams",
             // judging (issue 18)

@@ -1,22 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatMoment, t } from '../i18n';
 import { newKey } from '../mentors/mentorsApi';
+import { useLiveStream } from '../mentors/useLiveStream';
 import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { downloadLink, followLink, formatSize, listArtifacts, markForJudging, type ArtifactKind, type TeamArtifacts } from './artifactsApi';
+import type { StreamEnvelope } from '../api/types';
 import { uploadFile, type UploadState } from './uploader';
 
 /**
  * A team's decks and prototypes: upload with a progress bar (blocks retried and resumed on weak Wi-Fi),
  * every version with who uploaded it and when, the deck marked for judging, downloads through
- * short-lived links. `member` may upload and mark; mentors, judges and organizers only look.
+ * short-lived links. `member` may upload and mark; mentors, judges and organizers only look. Live:
+ * the team's stream (artifacts:<camp>:<team>) brings a teammate's upload or mark at once.
  */
 export function ArtifactsPanel({ campId, teamId, member }: { campId: string; teamId: string; member: boolean }) {
   const [artifacts, setArtifacts] = useState<TeamArtifacts | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = () => listArtifacts(campId, teamId).then(setArtifacts, (e: unknown) => setError(describe(e)));
   useEffect(() => void refresh(), [campId, teamId]);
+  // The latest of the page's own answers and the stream's events wins: both carry the whole list.
+  const live = useLiveStream<TeamArtifacts>('artifacts', campId, teamId, reduceArtifacts);
+  useEffect(() => {
+    if (live.state) setArtifacts(live.state);
+  }, [live.state]);
 
   const download = (artifactId: string) => {
     setError(null);
@@ -54,6 +62,8 @@ export function ArtifactsPanel({ campId, teamId, member }: { campId: string; tea
     </section>
   );
 }
+
+const reduceArtifacts = (_: TeamArtifacts, event: StreamEnvelope): TeamArtifacts => (event.payload as { artifacts: TeamArtifacts }).artifacts;
 
 function UploadForm({ campId, teamId, uploaded }: { campId: string; teamId: string; uploaded(): void }) {
   const [kind, setKind] = useState<ArtifactKind>('Deck');

@@ -1,5 +1,8 @@
 import '../mentors/mentors.css';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Schema, StreamEnvelope } from '../api/types';
+import { LiveBadge } from '../camp/LiveBadge';
+import { useLiveStream } from '../mentors/useLiveStream';
 import { formatMoment, t } from '../i18n';
 import type { PageProps } from '../router';
 import { useRole } from '../intake/useRole';
@@ -21,8 +24,18 @@ export default function GalleryPage({ params }: PageProps) {
   const role = useRole(campId);
   const [gallery, setGallery] = useState<Gallery | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => getGallery(campId).then(setGallery, (e: unknown) => setError(describe(e)));
+  const load = () => getGallery(campId).then((g) => {
+    setGallery(g);
+    setError(null);
+  }, (e: unknown) => setError(describe(e)));
   useEffect(() => void load(), [campId]);
+  // Live: the gallery's stream says which team's files changed (or that it was opened or closed); the
+  // page then reads the gallery again, which checks access again. Watched once the gallery could be read.
+  const live = useLiveStream<Schema<'GalleryStatus'>>('gallery', campId, undefined, reduceGallery, !!gallery);
+  const seen = useRef(0);
+  useEffect(() => {
+    if (live.state && seen.current++ > 0) void load();
+  }, [live.state, live.last]);
 
   if (error && !gallery) return <><Message text={error} /><p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a></p></>;
   if (!gallery) return <Loading text={t('gallery.loading')} />;
@@ -30,7 +43,7 @@ export default function GalleryPage({ params }: PageProps) {
     galleryLink(campId, teamId, item.artifactId).then((link) => followLink(link.url), (e: unknown) => setError(describe(e)));
   return (
     <div class="gallery-page">
-      <h1>{t('gallery.title')}</h1>
+      <div class="page-head"><h1>{t('gallery.title')}</h1><LiveBadge /></div>
       <p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a></p>
       <p class="status-line" data-testid="gallery-status">{gallery.status.published ? t('gallery.published') : t('gallery.unpublished')}</p>
       {role === 'Organizer' && (
@@ -66,6 +79,9 @@ export default function GalleryPage({ params }: PageProps) {
     </div>
   );
 }
+
+const reduceGallery = (status: Schema<'GalleryStatus'>, event: StreamEnvelope): Schema<'GalleryStatus'> =>
+  event.kind === 'StatusChanged' ? (event.payload as { status: Schema<'GalleryStatus'> }).status : { ...status };
 
 /** An image prototype, loaded through its own short-lived link (an <img> shows it despite the download header). */
 function Picture({ campId, teamId, item }: { campId: string; teamId: string; item: GalleryItem }) {

@@ -39,6 +39,20 @@ public sealed partial class CampGrain(
         _log = new StreamLog(CampStreams.For(CampId), Camp.Log, () => state.WriteStateAsync(), DeactivateOnIdle,
             GrainFactory, clock, new StreamLogOptions(KeptEvents));
         if (Camp.Members.Count > 0 || Camp.Invites.Count > 0) await MoveRosterOut();
+        else if (Camp.Exists) await CatchUpCounts();
+    }
+
+    /// <summary>
+    /// A join is acknowledged once the roster stored it, before the camp stored its new counts
+    /// (<see cref="AdmitMember"/>): if that write was lost (a crash, a failed write), the roster's
+    /// counts are newer, and this activation starts from them.
+    /// </summary>
+    private async Task CatchUpCounts()
+    {
+        var roster = await Roster.GetCounts();
+        if (roster.Version <= Camp.RosterVersion) return;
+        Camp.Counts = roster.Counts;
+        Camp.RosterVersion = roster.Version;
     }
 
     /// <summary>A camp stored before its roster had a grain of its own: move roster and invites there, keep the counts.</summary>

@@ -185,6 +185,9 @@ public sealed class StreamLog
             Publish([StreamEnvelope.Reset(_name, _clock.GetUtcNow())]);
     }
 
+    /// <summary>True once a write failed: this activation is being dropped and takes no more changes.</summary>
+    public bool IsBroken => _broken is not null;
+
     private void ThrowIfBroken()
     {
         // A retryable refusal: the next call reaches a fresh activation that reloaded what is stored.

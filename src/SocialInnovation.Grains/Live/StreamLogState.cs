@@ -16,8 +16,14 @@ public sealed class StreamLogState
     /// <summary>The sequence number of the last event; the next gets Seq + 1.</summary>
     [Id(1)] public long Seq { get; set; }
 
-    /// <summary>The most recent events, so a returning watcher can catch up without a snapshot.</summary>
-    [Id(2)] public List<StreamEnvelope> Recent { get; set; } = [];
+    /// <summary>
+    /// The most recent events, so a returning watcher can catch up without a snapshot. Kept in memory
+    /// only, never stored: every activation numbers its events in a new epoch, and a watcher's position of
+    /// another epoch always gets a snapshot, so stored events could never be served. Storing them made
+    /// each write of a busy stream carry up to <see cref="StreamLogOptions.Keep"/> whole events (a board's
+    /// every move rewrote 200 cards' worth of JSON; a camp's every join, 200 member events).
+    /// </summary>
+    [Id(2), System.Text.Json.Serialization.JsonIgnore] public List<StreamEnvelope> Recent { get; set; } = [];
 
     [Id(3)] public IdempotencyLog Applied { get; set; } = new();
 }

@@ -58,17 +58,22 @@ public static class InvitesApi
 
         var tokenHash = InviteTokens.Hash(request.Token);
         var personId = signedIn?.PersonId ?? PersonIds.ForRedemption(tokenHash, request.IdempotencyKey);
+        var person = grains.GetGrain<IPersonGrain>(personId);
+        // A new person's grain reads its (empty) state while the invite stores the claim, instead of after.
+        var activated = signedIn is null ? person.GetSessions() : null;
         var claim = await grains.GetGrain<IInviteGrain>(tokenHash).Claim(personId);
         if (claim.Error is { } refused) return Problems.From(refused);
 
         var (campId, invitedAs, _) = claim.Value!;
         // The camp admits first (it may refuse, e.g. when archived); only then does the person hold the
-        // role that authorization reads. Someone already in the camp keeps the role they have.
-        var person = grains.GetGrain<IPersonGrain>(personId);
-        var role = await person.GetRole(campId) ?? invitedAs;
-        var admitted = await grains.GetGrain<ICampGrain>(campId).AdmitMember(personId, name, role);
+        // role that authorization reads. Someone already in the camp keeps the role they have: the
+        // signed-in caller's from their profile, a retried redemption's from the roster, which answers
+        // with the member it stored the first time.
+        var asked = signedIn?.Camps.TryGetValue(campId, out var held) == true ? held : invitedAs;
+        var admitted = await grains.GetGrain<ICampGrain>(campId).AdmitMember(personId, name, asked);
         if (admitted.Error is { } refusedByCamp) return Problems.From(refusedByCamp);
-        await person.Join(campId, role, name);
+        if (activated is not null) await activated;
+        var role = await person.Join(campId, admitted.Value!.Role, name);
 
         if (signedIn is null) await http.SignInPerson(personId, name);
         return TypedResults.Ok(new InviteRedeemed(campId, role));

@@ -22,7 +22,8 @@ public sealed class CampStatementsGrain(
     public async Task<Outcome<ProblemStatement>> Propose(Guid authorId, string authorName, ProposeStatement command)
     {
         if (CommandCheck.Refusal(new ProposeStatementValidator(), command) is { } invalid) return invalid;
-        var fingerprint = Fingerprint.Of(command with { IdempotencyKey = authorId.ToString("N") });
+        // The same key from another participant is not their retry: the author is part of what was asked.
+        var fingerprint = $"{Fingerprint.Of(command)}:{authorId:N}";
         if (Data.Applied.Find(command.IdempotencyKey) is { } applied)
             return applied.Fingerprint == fingerprint
                 ? Data.Statements[(int)applied.Seq - 1]

@@ -68,6 +68,18 @@ public sealed class StatementTests(ClusterFixture fixture) : ClusterTests(fixtur
     }
 
     [Fact]
+    public async Task Another_participant_sending_the_same_key_is_not_taken_for_a_retry()
+    {
+        var (statements, _, _) = await WithStatements(false);
+        var command = Statement("Rural healthcare");
+        (await statements.Propose(Guid.NewGuid(), "Farrukh", command)).Ok();
+
+        var other = await statements.Propose(Guid.NewGuid(), "Zarina", command);
+
+        other.Refused("idempotency.reused", ErrorKind.Conflict);
+    }
+
+    [Fact]
     public async Task A_title_already_proposed_is_refused_in_any_case()
     {
         var (statements, _, _) = await WithStatements(false, "Youth unemployment");

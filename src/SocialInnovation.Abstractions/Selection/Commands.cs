@@ -12,13 +12,17 @@ namespace SocialInnovation.Selection;
 public sealed record Decide(Guid ApplicationId, DecisionKind Decision, int BasedOnVersion, string IdempotencyKey);
 
 /// <summary>Change the intake settings; <see cref="BasedOnVersion"/> is the settings' version the organizer saw.</summary>
+/// <param name="FieldQuotas">Quotas on other fields; null or empty for none.</param>
+/// <param name="Capacity">The places to fill; null keeps the camp's capacity.</param>
 [GenerateSerializer, Immutable]
 public sealed record ConfigureSelection(
     string PrivacyText,
     int ConfirmWithinHours,
     IReadOnlyList<CountryQuota> Quotas,
     int BasedOnVersion,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    IReadOnlyList<FieldQuota>? FieldQuotas = null,
+    int? Capacity = null);
 
 public sealed class DecideValidator : AbstractValidator<Decide>
 {
@@ -45,6 +49,11 @@ public sealed class ConfigureSelectionValidator : AbstractValidator<ConfigureSel
             q.RuleFor(x => x.Min).GreaterThanOrEqualTo(0);
             q.RuleFor(x => x.Max).GreaterThanOrEqualTo(x => x.Min).WithText(Texts.QuotaMaxBelowMin);
         });
+        RuleFor(c => c.FieldQuotas).Must(q => q is null or { Count: <= 30 }).WithText(SelectionTexts.FieldQuotasCount)
+            .Must(q => q is null || q.Select(x => (x.Field, Quota.Normalize(x.Value).ToLowerInvariant())).Distinct().Count() == q.Count)
+            .WithText(SelectionTexts.FieldQuotaTwice);
+        RuleForEach(c => c.FieldQuotas).SetValidator(new FieldQuotaValidator());
+        RuleFor(c => c.Capacity).InclusiveBetween(1, 5000).When(c => c.Capacity is not null).WithText(SelectionTexts.Capacity);
         RuleFor(c => c.BasedOnVersion).GreaterThanOrEqualTo(0);
         RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
     }

@@ -62,18 +62,22 @@ public sealed record SelectionEntry(
 /// <param name="PrivacyText">What the applicant consents to; shown on the form.</param>
 /// <param name="ConfirmWithinHours">How long an accepted applicant has to confirm.</param>
 /// <param name="Quotas">Optional per-country minimum and maximum of places.</param>
+/// <param name="FieldQuotas">Optional minimum and maximum per value of another field (role, organisation, city).</param>
+/// <param name="Capacity">The places to fill; null means the camp's capacity.</param>
 [GenerateSerializer, Immutable]
 public sealed record SelectionSettings(
     string PrivacyText,
     int ConfirmWithinHours,
     IReadOnlyList<CountryQuota> Quotas,
-    int Version)
+    int Version,
+    IReadOnlyList<FieldQuota> FieldQuotas,
+    int? Capacity)
 {
     public const string DefaultPrivacyText =
         "The organizers use the data in this form to select participants and to contact you about this camp. " +
         "It is kept until the camp is archived and is not shared with anyone else.";
 
-    public static readonly SelectionSettings Default = new(DefaultPrivacyText, 72, [], 0);
+    public static readonly SelectionSettings Default = new(DefaultPrivacyText, 72, [], 0, [], null);
 }
 
 [GenerateSerializer, Immutable]
@@ -85,7 +89,8 @@ public sealed record SelectionOverview(
     int PlacesTaken,
     SelectionSettings Settings,
     IReadOnlyList<CountryCount> Countries,
-    IReadOnlyDictionary<ApplicationStatus, int> ByStatus);
+    IReadOnlyDictionary<ApplicationStatus, int> ByStatus,
+    IReadOnlyList<FieldQuotaCount> Fields);
 
 /// <param name="Taken">Accepted (awaiting confirmation) plus confirmed.</param>
 [GenerateSerializer, Immutable]

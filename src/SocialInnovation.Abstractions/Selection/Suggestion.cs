@@ -21,6 +21,7 @@ public sealed record SelectionSuggestion(
 
 /// <param name="Rank">1 = best by the ranking rule (mean score, then more reviews, then who applied first).</param>
 /// <param name="EntryVersion">The entry's version the suggestion was made from; applying it names this version.</param>
+/// <param name="Quota">The quota that decided, for the quota reasons (a country's or another field's).</param>
 [GenerateSerializer, Immutable]
 public sealed record SuggestedPlace(
     Guid ApplicationId,
@@ -31,7 +32,12 @@ public sealed record SuggestedPlace(
     ApplicationStatus Status,
     SuggestedOutcome Outcome,
     SuggestionReason Reason,
-    int EntryVersion);
+    int EntryVersion,
+    QuotaKey? Quota);
+
+/// <summary>Which quota: a field and its value (for a country, its code).</summary>
+[GenerateSerializer, Immutable]
+public sealed record QuotaKey(QuotaField Field, string Value);
 
 public enum SuggestedOutcome { In, Waitlisted, Out }
 
@@ -46,22 +52,29 @@ public enum SuggestionReason
     Score,
     /// <summary>Scored high enough, but their country's maximum is reached.</summary>
     CountryMaximum,
+    /// <summary>In to meet another field's minimum (<see cref="SuggestedPlace.Quota"/> says which).</summary>
+    FieldMinimum,
+    /// <summary>Scored high enough, but another field's maximum is reached (<see cref="SuggestedPlace.Quota"/>).</summary>
+    FieldMaximum,
     /// <summary>Below the cut-off: every place is filled by better-ranked applicants.</summary>
     BelowCutOff,
     /// <summary>Below the cut-off and beyond the waiting list's length.</summary>
     BeyondWaitlist,
 }
 
-/// <param name="Reached">Places the country gets in the suggestion.</param>
+/// <param name="Value">The country's code, or the other field's value.</param>
+/// <param name="Reached">Places the quota gets in the suggestion.</param>
 [GenerateSerializer, Immutable]
-public sealed record QuotaShortfall(string Country, int Min, int Reached, ShortfallCause Cause);
+public sealed record QuotaShortfall(QuotaField Field, string Value, int Min, int Reached, ShortfallCause Cause);
 
 public enum ShortfallCause
 {
     /// <summary>The country has fewer eligible applicants than its minimum.</summary>
     TooFewApplicants,
-    /// <summary>The minimums together need more places than the camp has; the lower-ranked country's minimum gives way.</summary>
+    /// <summary>The minimums together need more places than the camp has; the lower-ranked quota's minimum gives way.</summary>
     NotEnoughPlaces,
+    /// <summary>Every applicant left for this minimum is held back by another quota's maximum; the minimum gives way.</summary>
+    MaximumElsewhere,
 }
 
 /// <summary>Decide several applications at once (e.g. apply a suggestion); one idempotency key for the batch.</summary>

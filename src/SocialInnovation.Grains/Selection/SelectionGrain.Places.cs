@@ -19,15 +19,20 @@ public sealed partial class SelectionGrain
 
     private static bool HoldsPlace(SelectionEntry e) => e.Status is ApplicationStatus.Accepted or ApplicationStatus.Confirmed;
 
-    private CountryQuota? QuotaOf(string country) => Intake.Settings.Quotas.FirstOrDefault(q => q.Country == country);
+    private int TakenIn(Quota quota) => Intake.Entries.Values.Count(e => HoldsPlace(e) && quota.Matches(e.Application));
 
-    /// <summary>Why one more place for someone from <paramref name="country"/> is not possible, or null.</summary>
-    private DomainError? Refusal(int capacity, string country)
+    /// <summary>The quotas (countries' and other fields') an applicant counts toward.</summary>
+    private IEnumerable<Quota> QuotasOf(ApplicationRow row) => Quota.All(Intake.Settings).Where(q => q.Matches(row));
+
+    /// <summary>Why one more place for this applicant is not possible, or null.</summary>
+    private DomainError? Refusal(int capacity, ApplicationRow row)
     {
         if (Taken() >= capacity)
             return DomainError.Conflict("selection.full", $"All {capacity} places are offered or taken; waitlist the applicant instead.");
-        if (QuotaOf(country) is { } quota && TakenIn(country) >= quota.Max)
-            return DomainError.Conflict("selection.quota", $"The quota for {country} allows at most {quota.Max} places, and they are offered or taken.");
+        if (QuotasOf(row).FirstOrDefault(q => TakenIn(q) >= q.Max) is { } quota)
+            return DomainError.Conflict("selection.quota", quota.Field == QuotaField.Country
+                ? $"The quota for {quota.Value} allows at most {quota.Max} places, and they are offered or taken."
+                : $"The quota for {quota.Field} \"{quota.Value}\" allows at most {quota.Max} places, and they are offered or taken.");
         return null;
     }
 
@@ -67,18 +72,19 @@ public sealed partial class SelectionGrain
     }
 
     /// <summary>
-    /// Offers a freed place to the best waitlisted applicant who keeps the quotas valid: someone from a
-    /// country still below its minimum first, then the highest mean score (unscored last), then who was
-    /// waitlisted first, then who applied first.
+    /// Offers a freed place to the best waitlisted applicant who keeps the quotas valid (no quota they count
+    /// toward is at its maximum): someone who counts toward a quota (a country's or another field's) still
+    /// below its minimum first, then the highest mean score (unscored last), then who was waitlisted first,
+    /// then who applied first.
     /// </summary>
     private async Task Promote(string reason)
     {
-        var capacity = (await Camp())?.Details.Capacity ?? 0;
+        var capacity = Capacity(await Camp());
         if (Taken() >= capacity) return;
         var next = Intake.Entries.Values
             .Where(e => e.Status == ApplicationStatus.Waitlisted)
-            .Where(e => QuotaOf(e.Application.Country) is not { } q || TakenIn(e.Application.Country) < q.Max)
-            .OrderByDescending(e => QuotaOf(e.Application.Country) is { } q && TakenIn(e.Application.Country) < q.Min)
+            .Where(e => QuotasOf(e.Application).All(q => TakenIn(q) < q.Max))
+            .OrderByDescending(e => QuotasOf(e.Application).Any(q => TakenIn(q) < q.Min))
             .ThenByDescending(e => e.Score.Mean ?? double.MinValue)
             .ThenBy(e => e.WaitlistedAt)
             .ThenBy(e => e.Application.SubmittedAt)

@@ -19,6 +19,13 @@ public sealed partial class SelectionGrain(
 
     private Guid CampId => this.GetPrimaryKey();
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Settings stored before field quotas existed read them as null.
+        if (Intake.Settings.FieldQuotas is null) Intake.Settings = Intake.Settings with { FieldQuotas = [] };
+        return Task.CompletedTask;
+    }
+
     public async Task<Outcome<SelectionEntry>> Record(ApplicationRow row)
     {
         if (row.CampId != CampId) return DomainError.NotFound("application.unknown", "This application belongs to another camp.");
@@ -55,13 +62,19 @@ public sealed partial class SelectionGrain(
     {
         var result = new ConfigureSelectionValidator().Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
-        var fingerprint = $"configure:{command.BasedOnVersion}:{Secrets.Hash(command.PrivacyText)}:{command.ConfirmWithinHours}:" +
-                          string.Join(",", command.Quotas.Select(q => $"{q.Country}={q.Min}-{q.Max}"));
+        var fieldQuotas = (command.FieldQuotas ?? []).Select(q => q with { Value = Quota.Normalize(q.Value) }).ToList();
+        var fingerprint = $"configure:{command.BasedOnVersion}:{Secrets.Hash(command.PrivacyText)}:{command.ConfirmWithinHours}:{command.Capacity}:" +
+                          string.Join(",", command.Quotas.Select(q => $"{q.Country}={q.Min}-{q.Max}")) + ":" +
+                          Secrets.Hash(string.Join(",", fieldQuotas.Select(q => $"{q.Field}/{q.Value}={q.Min}-{q.Max}")));
         if (Replay(command.IdempotencyKey, fingerprint) is { } replayed) return replayed.Error is null ? Intake.Settings : replayed.Error;
         if (command.BasedOnVersion != Intake.Settings.Version)
             return DomainError.Conflict("selection.stale", "Someone else changed the intake settings meanwhile. Reload and try again.");
+        if (command.Capacity is { } places && places < Taken())
+            return DomainError.Conflict("selection.capacity",
+                $"{Taken()} places are already offered or confirmed; the capacity cannot be lower. Reject or wait for declines first.");
 
-        Intake.Settings = new SelectionSettings(command.PrivacyText, command.ConfirmWithinHours, command.Quotas.ToList(), Intake.Settings.Version + 1);
+        Intake.Settings = new SelectionSettings(command.PrivacyText, command.ConfirmWithinHours, command.Quotas.ToList(),
+            Intake.Settings.Version + 1, fieldQuotas, command.Capacity);
         Intake.Applied.Remember(command.IdempotencyKey, fingerprint, Intake.Settings.Version);
         await Store();
         return Intake.Settings;
@@ -70,7 +83,7 @@ public sealed partial class SelectionGrain(
     public async Task<SelectionOverview> GetOverview()
     {
         await Tidy();
-        var capacity = (await Camp())?.Details.Capacity ?? 0;
+        var capacity = Capacity(await Camp());
         var byCountry = Intake.Entries.Values.GroupBy(e => e.Application.Country)
             .Select(g => g.Key).Union(Intake.Settings.Quotas.Select(q => q.Country)).Order()
             .Select(c =>
@@ -79,7 +92,10 @@ public sealed partial class SelectionGrain(
                 return new CountryCount(c, Intake.Entries.Values.Count(e => e.Application.Country == c), TakenIn(c), quota?.Min, quota?.Max);
             }).ToList();
         var byStatus = Enum.GetValues<ApplicationStatus>().ToDictionary(s => s, s => Intake.Entries.Values.Count(e => e.Status == s));
-        return new SelectionOverview(capacity, Taken(), Intake.Settings, byCountry, byStatus);
+        var byField = Quota.All(Intake.Settings).Where(q => q.Field != QuotaField.Country)
+            .Select(q => new FieldQuotaCount(q.Field, q.Value, Intake.Entries.Values.Count(e => q.Matches(e.Application)), TakenIn(q), q.Min, q.Max))
+            .ToList();
+        return new SelectionOverview(capacity, Taken(), Intake.Settings, byCountry, byStatus, byField);
     }
 
     public async Task<IReadOnlyList<SelectionEntry>> List(SelectionFilter filter)
@@ -157,7 +173,7 @@ public sealed partial class SelectionGrain(
         if (entry.Status is ApplicationStatus.Withdrawn or ApplicationStatus.Confirmed or ApplicationStatus.Declined)
             return DomainError.Conflict("selection.final", $"{entry.Application.Name} has {entry.Status.ToString().ToLowerInvariant()}; the decision is theirs.");
         if (item.Decision == DecisionKind.Accepted && entry.Status != ApplicationStatus.Accepted
-            && Refusal(camp.Details.Capacity, entry.Application.Country) is { } full)
+            && Refusal(Capacity(camp), entry.Application) is { } full)
             return full;
         return Decided(entry, item.Decision, null);
     }
@@ -165,7 +181,7 @@ public sealed partial class SelectionGrain(
     public async Task<SelectionSuggestion> Suggest(int waitlistSize)
     {
         await Tidy();
-        var capacity = (await Camp())?.Details.Capacity ?? 0;
+        var capacity = Capacity(await Camp());
         return SelectionPlanner.Suggest(Intake.Entries.Values, capacity, Intake.Settings, Math.Clamp(waitlistSize, 0, 1000));
     }
 
@@ -227,6 +243,9 @@ public sealed partial class SelectionGrain(
         { Fingerprint: var f } when f == fingerprint => Outcome<bool>.Ok(true),
         _ => DomainError.Conflict("idempotency.reused", "This idempotency key was already used for a different request."),
     };
+
+    /// <summary>The places to fill: the settings' capacity when the organizers set one, else the camp's.</summary>
+    private int Capacity(CampSnapshot? camp) => Intake.Settings.Capacity ?? camp?.Details.Capacity ?? 0;
 
     private async Task<CampSnapshot?> Camp() => await GrainFactory.GetGrain<ICampGrain>(CampId).GetSnapshot();
 

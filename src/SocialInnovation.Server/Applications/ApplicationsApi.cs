@@ -25,7 +25,10 @@ public static class ApplicationsApi
     {
         var camp = api.MapGroup("/camps/{campId:guid}").WithTags("Applications");
         camp.MapGet("/application-form", GetForm).Anyone().WithSummary("What the camp's application form needs");
-        camp.MapPost("/applications", Submit).Anyone().PublicForm().WithSummary("Apply to a camp (no account needed)");
+        camp.MapPost("/applications", Submit).Anyone().PublicForm()
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<CampFormLimits>().InvokeAsync(context, next))
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Apply to a camp (no account needed); limited per address and per camp");
 
         var mine = api.MapGroup("/applications/mine").WithTags("Applications");
         mine.MapPost("/", Open).Anyone().PublicForm().WithSummary("One's own application, through the private link");

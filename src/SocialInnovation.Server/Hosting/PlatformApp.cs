@@ -47,6 +47,7 @@ public static class PlatformApp
         builder.Services.AddHostedService<OrganizerKeys>();
         builder.Services.AddHostedService<DemoCamp>();
         builder.Services.AddHostedService<DemoIntake>();
+        builder.Services.AddSingleton<SocialInnovation.Server.Applications.CampFormLimits>();
         // Capabilities add their demo data here, each in its own block so parallel work merges cleanly.
         // boards (issue 16)
         builder.Services.AddHostedService<DemoBoards>();

@@ -10,14 +10,17 @@ public sealed class SelectionPlannerTests
     private static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private int _order;
 
-    private SelectionEntry Entry(string name, string country, double? score, int reviews = 1, ApplicationStatus status = ApplicationStatus.Submitted)
+    private SelectionEntry Entry(string name, string country, double? score, int reviews = 1, ApplicationStatus status = ApplicationStatus.Submitted, string role = "Role")
     {
         var at = Start.AddMinutes(_order++);
-        var row = new ApplicationRow(Guid.NewGuid(), Guid.Empty, name, country, "City", "NGO", "Role", [], ["ru"], "en", 1, at, at);
+        var row = new ApplicationRow(Guid.NewGuid(), Guid.Empty, name, country, "City", "NGO", role, [], ["ru"], "en", 1, at, at);
         return new SelectionEntry(row, status, score is null ? ScoreSummary.None : new ScoreSummary(score, reviews, 0), 3, null, null, null);
     }
 
     private static SelectionSettings Quotas(params CountryQuota[] quotas) => SelectionSettings.Default with { Quotas = quotas, Version = 4 };
+
+    private static SelectionSettings Fields(CountryQuota[] countries, params FieldQuota[] fields) =>
+        SelectionSettings.Default with { Quotas = countries, FieldQuotas = fields, Version = 5 };
 
     private static SuggestedPlace Of(SelectionSuggestion s, string name) => s.Applicants.Single(a => a.Name == name);
 
@@ -82,7 +85,7 @@ public sealed class SelectionPlannerTests
         var s = SelectionPlanner.Suggest(entries, 2, Quotas(new CountryQuota("TJ", 3, 5)), waitlistSize: 5);
 
         Assert.All(s.Applicants, a => Assert.Equal(SuggestedOutcome.In, a.Outcome));
-        Assert.Equal([new QuotaShortfall("TJ", 3, 1, ShortfallCause.TooFewApplicants)], s.Shortfalls);
+        Assert.Equal([new QuotaShortfall(QuotaField.Country, "TJ", 3, 1, ShortfallCause.TooFewApplicants)], s.Shortfalls);
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class SelectionPlannerTests
 
         Assert.Equal(3, s.Applicants.Count(a => a.Outcome == SuggestedOutcome.In));
         Assert.Equal(SuggestedOutcome.Waitlisted, Of(s, "Bahor").Outcome);
-        Assert.Equal([new QuotaShortfall("TJ", 2, 1, ShortfallCause.NotEnoughPlaces)], s.Shortfalls);
+        Assert.Equal([new QuotaShortfall(QuotaField.Country, "TJ", 2, 1, ShortfallCause.NotEnoughPlaces)], s.Shortfalls);
     }
 
     [Fact]
@@ -129,5 +132,70 @@ public sealed class SelectionPlannerTests
         Assert.Equal(30, s.Applicants.Count(a => a.Outcome == SuggestedOutcome.Waitlisted));
         Assert.All(countries, c => Assert.InRange(s.Applicants.Count(a => a.Country == c && a.Outcome == SuggestedOutcome.In), 8, 20));
         Assert.Empty(s.Shortfalls);
+    }
+
+    [Fact]
+    public void A_role_minimum_takes_a_place_before_better_scores_and_says_which_quota()
+    {
+        var entries = new[] { Entry("Aida", "KZ", 5, role: "Designer"), Entry("Asel", "KZ", 5, role: "Designer"), Entry("Bakhrom", "TJ", 2, role: " student ") };
+
+        var s = SelectionPlanner.Suggest(entries, 2, Fields([], new FieldQuota(QuotaField.Role, "Student", 1, 5)), waitlistSize: 5);
+
+        Assert.Equal((SuggestedOutcome.In, SuggestionReason.FieldMinimum), (Of(s, "Bakhrom").Outcome, Of(s, "Bakhrom").Reason));
+        Assert.Equal(new QuotaKey(QuotaField.Role, "Student"), Of(s, "Bakhrom").Quota);
+        Assert.Equal(SuggestedOutcome.Waitlisted, Of(s, "Asel").Outcome);
+        Assert.Empty(s.Shortfalls);
+    }
+
+    [Fact]
+    public void An_organisation_at_its_maximum_is_skipped_and_the_applicant_is_told_which_quota()
+    {
+        var entries = new[] { Entry("Aida", "KZ", 5), Entry("Asel", "KZ", 5), Entry("Chynara", "KG", 3) };
+        var ngo = new FieldQuota(QuotaField.Organisation, "ngo", 0, 1);
+
+        var s = SelectionPlanner.Suggest(entries, 2, Fields([], ngo), waitlistSize: 0);
+
+        Assert.Equal(SuggestedOutcome.In, Of(s, "Aida").Outcome);
+        Assert.Equal((SuggestedOutcome.Out, SuggestionReason.FieldMaximum), (Of(s, "Asel").Outcome, Of(s, "Asel").Reason));
+        Assert.Equal(new QuotaKey(QuotaField.Organisation, "ngo"), Of(s, "Asel").Quota);
+        Assert.Equal(SuggestedOutcome.Out, Of(s, "Chynara").Outcome);
+    }
+
+    [Fact]
+    public void A_minimum_whose_applicants_are_all_held_back_by_another_maximum_gives_way_not_the_maximum()
+    {
+        // The only students are from KZ, and KZ may have one place: the students' minimum of 2 cannot be met.
+        var entries = new[] { Entry("Aida", "KZ", 2, role: "Student"), Entry("Asel", "KZ", 1, role: "Student"), Entry("Chynara", "KG", 5) };
+
+        var s = SelectionPlanner.Suggest(entries, 3, Fields([new CountryQuota("KZ", 0, 1)], new FieldQuota(QuotaField.Role, "Student", 2, 3)), waitlistSize: 5);
+
+        Assert.Equal((SuggestedOutcome.In, SuggestionReason.FieldMinimum), (Of(s, "Aida").Outcome, Of(s, "Aida").Reason));
+        Assert.Equal((SuggestedOutcome.Waitlisted, SuggestionReason.CountryMaximum), (Of(s, "Asel").Outcome, Of(s, "Asel").Reason));
+        Assert.Equal(SuggestedOutcome.In, Of(s, "Chynara").Outcome);
+        Assert.Equal([new QuotaShortfall(QuotaField.Role, "Student", 2, 1, ShortfallCause.MaximumElsewhere)], s.Shortfalls);
+    }
+
+    [Fact]
+    public void A_country_and_a_role_minimum_compete_for_the_last_place_and_the_lower_ranked_one_gives_way()
+    {
+        var entries = new[] { Entry("Top", "KZ", 5), Entry("Student", "KZ", 4, role: "Student"), Entry("Tajik", "TJ", 3) };
+
+        var s = SelectionPlanner.Suggest(entries, 2, Fields([new CountryQuota("TJ", 1, 3)], new FieldQuota(QuotaField.Role, "Student", 1, 3)), waitlistSize: 5);
+
+        Assert.Equal((SuggestedOutcome.In, SuggestionReason.FieldMinimum), (Of(s, "Student").Outcome, Of(s, "Student").Reason));
+        Assert.Equal((SuggestedOutcome.In, SuggestionReason.CountryMinimum), (Of(s, "Tajik").Outcome, Of(s, "Tajik").Reason));
+        Assert.Equal((SuggestedOutcome.Waitlisted, SuggestionReason.BelowCutOff), (Of(s, "Top").Outcome, Of(s, "Top").Reason));
+        Assert.Empty(s.Shortfalls);
+    }
+
+    [Fact]
+    public void Ties_at_the_cut_off_inside_a_role_maximum_go_to_more_reviews_then_who_applied_first()
+    {
+        var entries = new[] { Entry("Early", "KZ", 4, role: "Student"), Entry("Late", "KZ", 4, role: "Student"), Entry("Reviewed", "KZ", 4, reviews: 2, role: "Student") };
+
+        var s = SelectionPlanner.Suggest(entries, 3, Fields([], new FieldQuota(QuotaField.Role, "student", 0, 2)), waitlistSize: 5);
+
+        Assert.Equal(["Reviewed", "Early"], s.Applicants.Where(a => a.Outcome == SuggestedOutcome.In).Select(a => a.Name));
+        Assert.Equal((SuggestedOutcome.Waitlisted, SuggestionReason.FieldMaximum), (Of(s, "Late").Outcome, Of(s, "Late").Reason));
     }
 }

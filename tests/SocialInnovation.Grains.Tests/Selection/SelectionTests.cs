@@ -68,6 +68,54 @@ public sealed class SelectionTests(ClusterFixture fixture) : IntakeTests(fixture
     }
 
     [Fact]
+    public async Task Accepting_past_a_role_maximum_is_refused_whatever_the_case_the_applicant_typed()
+    {
+        var (camp, rows) = await CampWith(10, ("Aida", "KZ", 5), ("Bakhrom", "TJ", 4));
+        var settings = await Selection(camp).GetSettings();
+        (await Selection(camp).Configure(new ConfigureSelection(settings.PrivacyText, 72, [], settings.Version, NewKey(),
+            [new FieldQuota(QuotaField.Role, " designer ", 0, 1)]))).Ok();
+        (await Decide(camp, rows["Aida"], DecisionKind.Accepted)).Ok();
+
+        var second = await Decide(camp, rows["Bakhrom"], DecisionKind.Accepted);
+
+        second.Refused("selection.quota", ErrorKind.Conflict);
+        var field = Assert.Single((await Selection(camp).GetOverview()).Fields);
+        Assert.Equal(new FieldQuotaCount(QuotaField.Role, "designer", 2, 1, 0, 1), field);
+    }
+
+    [Fact]
+    public async Task The_capacity_set_in_the_settings_is_validated_versioned_and_limits_the_places()
+    {
+        var (camp, rows) = await CampWith(10, ("Aida", "KZ", 5), ("Bakhrom", "TJ", 4));
+        (await Decide(camp, rows["Aida"], DecisionKind.Accepted)).Ok();
+        var settings = await Selection(camp).GetSettings();
+
+        var tooFew = await Selection(camp).Configure(new ConfigureSelection(settings.PrivacyText, 72, [], settings.Version, NewKey(), null, 0));
+        var below = await Selection(camp).Configure(new ConfigureSelection(settings.PrivacyText, 72, [], settings.Version, NewKey(), null, 1));
+        var stale = await Selection(camp).Configure(new ConfigureSelection(settings.PrivacyText, 72, [], settings.Version, NewKey(), null, 5));
+
+        tooFew.Refused("validation", ErrorKind.Invalid);
+        Assert.Equal(1, below.Ok().Capacity);
+        stale.Refused("selection.stale", ErrorKind.Conflict);
+        (await Decide(camp, rows["Bakhrom"], DecisionKind.Accepted)).Refused("selection.full", ErrorKind.Conflict);
+        Assert.Equal(1, (await Selection(camp).GetOverview()).Capacity);
+    }
+
+    [Fact]
+    public async Task Lowering_the_capacity_below_the_places_already_offered_is_refused()
+    {
+        var (camp, rows) = await CampWith(10, ("Aida", "KZ", 5), ("Bakhrom", "TJ", 4));
+        (await Decide(camp, rows["Aida"], DecisionKind.Accepted)).Ok();
+        (await Decide(camp, rows["Bakhrom"], DecisionKind.Accepted)).Ok();
+        var settings = await Selection(camp).GetSettings();
+
+        var lowered = await Selection(camp).Configure(new ConfigureSelection(settings.PrivacyText, 72, [], settings.Version, NewKey(), null, 1));
+
+        lowered.Refused("selection.capacity", ErrorKind.Conflict);
+        Assert.Equal(10, (await Selection(camp).GetOverview()).Capacity);
+    }
+
+    [Fact]
     public async Task Quotas_whose_minimum_exceeds_their_maximum_are_refused_as_invalid()
     {
         var (camp, _) = await CampWith(10);

@@ -12,6 +12,7 @@ public sealed class TightHost : IAsyncLifetime
     public const int WritePermits = 6;
     public const int SignInFailures = 3;
     public const int AudienceVotePermits = 10;
+    public const int CampFormPermits = 8;
 
     private int _nextAddress;
 
@@ -28,6 +29,8 @@ public sealed class TightHost : IAsyncLifetime
         ["RateLimits:SignInFailuresBeforeBackoff"] = $"{SignInFailures}",
         ["RateLimits:AudienceVotes:Permits"] = $"{AudienceVotePermits}",
         ["RateLimits:AudienceVotes:WindowSeconds"] = "600",
+        ["RateLimits:PublicFormsPerCamp:Permits"] = $"{CampFormPermits}",
+        ["RateLimits:PublicFormsPerCamp:WindowSeconds"] = "600",
     });
 
     public Task DisposeAsync() => Host.DisposeAsync().AsTask();

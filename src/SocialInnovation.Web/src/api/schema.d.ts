@@ -868,7 +868,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Apply to a camp (no account needed) */
+        /** Apply to a camp (no account needed); limited per address and per camp */
         post: {
             parameters: {
                 query?: never;
@@ -900,6 +900,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -5881,6 +5890,9 @@ export interface components {
             /** Format: int32 */
             basedOnVersion: number;
             idempotencyKey: string;
+            fieldQuotas?: null | components["schemas"]["FieldQuota"][];
+            /** Format: int32 */
+            capacity?: null | number;
         };
         ConflictRecord: {
             /** Format: uuid */
@@ -5998,6 +6010,26 @@ export interface components {
         };
         /** @enum {unknown} */
         EntryStatus: "Scored" | "Skipped" | "Absent" | "Withdrawn";
+        FieldQuota: {
+            field: components["schemas"]["QuotaField"];
+            value: string;
+            /** Format: int32 */
+            min: number;
+            /** Format: int32 */
+            max: number;
+        };
+        FieldQuotaCount: {
+            field: components["schemas"]["QuotaField"];
+            value: string;
+            /** Format: int32 */
+            applications: number;
+            /** Format: int32 */
+            taken: number;
+            /** Format: int32 */
+            min: number;
+            /** Format: int32 */
+            max: number;
+        };
         FormationStatus: {
             /** Format: uuid */
             campId: string;
@@ -6459,6 +6491,14 @@ export interface components {
         PreviewInvite: {
             token: string;
         };
+        ProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+        };
         ProposeStatement: {
             title: string;
             description: string;
@@ -6500,8 +6540,15 @@ export interface components {
             /** Format: int32 */
             flagAfterMinutes: number;
         };
+        /** @enum {unknown} */
+        QuotaField: "Country" | "Role" | "Organisation" | "City";
+        QuotaKey: {
+            field: components["schemas"]["QuotaField"];
+            value: string;
+        };
         QuotaShortfall: {
-            country: string;
+            field: components["schemas"]["QuotaField"];
+            value: string;
             /** Format: int32 */
             min: number;
             /** Format: int32 */
@@ -6641,6 +6688,7 @@ export interface components {
             byStatus: {
                 [key: string]: number;
             };
+            fields: components["schemas"]["FieldQuotaCount"][];
         };
         SelectionSettings: {
             privacyText: string;
@@ -6649,6 +6697,9 @@ export interface components {
             quotas: components["schemas"]["CountryQuota"][];
             /** Format: int32 */
             version: number;
+            fieldQuotas: components["schemas"]["FieldQuota"][];
+            /** Format: int32 */
+            capacity: null | number;
         };
         SelectionSuggestion: {
             /** Format: int32 */
@@ -6682,7 +6733,7 @@ export interface components {
             at: string;
         };
         /** @enum {unknown} */
-        ShortfallCause: "TooFewApplicants" | "NotEnoughPlaces";
+        ShortfallCause: "TooFewApplicants" | "NotEnoughPlaces" | "MaximumElsewhere";
         SkipTeam: {
             /** Format: uuid */
             teamId: string;
@@ -6792,9 +6843,10 @@ export interface components {
             reason: components["schemas"]["SuggestionReason"];
             /** Format: int32 */
             entryVersion: number;
+            quota: null | components["schemas"]["QuotaKey"];
         };
         /** @enum {unknown} */
-        SuggestionReason: "AlreadyHolds" | "CountryMinimum" | "Score" | "CountryMaximum" | "BelowCutOff" | "BeyondWaitlist";
+        SuggestionReason: "AlreadyHolds" | "CountryMinimum" | "Score" | "CountryMaximum" | "FieldMinimum" | "FieldMaximum" | "BelowCutOff" | "BeyondWaitlist";
         SuggestTeams: {
             /** Format: int32 */
             minSize?: null | number;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { countryName, errorText, t } from '../i18n';
 import { IdempotentSubmission } from '../api/idempotency';
 import { ApiProblem } from '../api/http';
@@ -22,8 +22,8 @@ export const pageSize = 50;
  * 1,000 applications stays quick on a tablet; rows can be ticked and decided together in one batch.
  * Without <code>canDecide</code> (a reviewer) the table only opens applications for review.
  */
-export function ApplicationsTable({ campId, entries, canDecide, changed }: {
-  campId: string; entries: SelectionEntry[]; canDecide: boolean; changed: () => void;
+export function ApplicationsTable({ campId, entries, filterKey, canDecide, changed }: {
+  campId: string; entries: SelectionEntry[]; filterKey: string; canDecide: boolean; changed: () => void;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'score', up: false });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -32,6 +32,8 @@ export function ApplicationsTable({ campId, entries, canDecide, changed }: {
   const [page, setPage] = useState(0);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<string | null>(null);
+  // Another filter shows other rows: start again from their first page.
+  useEffect(() => setPage(0), [filterKey]);
 
   const sorted = useMemo(() => {
     const value = (e: SelectionEntry): string | number => ({
@@ -43,6 +45,8 @@ export function ApplicationsTable({ campId, entries, canDecide, changed }: {
   const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
   const current = Math.min(page, pages - 1);
   const shown = sorted.slice(current * pageSize, (current + 1) * pageSize);
+  // Only ticked rows the filter shows count, and only they are decided.
+  const tickedShown = entries.filter((e) => ticked.has(e.application.applicationId) && !final.has(e.status));
   const tickable = shown.filter((e) => !final.has(e.status));
   const allTicked = tickable.length > 0 && tickable.every((e) => ticked.has(e.application.applicationId));
   const toggle = (id: string) => setTicked((now) => {
@@ -57,8 +61,7 @@ export function ApplicationsTable({ campId, entries, canDecide, changed }: {
   });
 
   async function actOnTicked(decision: DecisionKind): Promise<void> {
-    const items = entries.filter((e) => ticked.has(e.application.applicationId) && !final.has(e.status))
-      .map((e) => ({ applicationId: e.application.applicationId, decision, basedOnVersion: e.version }));
+    const items = tickedShown.map((e) => ({ applicationId: e.application.applicationId, decision, basedOnVersion: e.version }));
     if (items.length === 0) return;
     setBusy('bulk');
     setMessage(null);
@@ -98,7 +101,7 @@ export function ApplicationsTable({ campId, entries, canDecide, changed }: {
       const code = error instanceof ApiProblem ? error.code : null;
       // The server's refusals of a decision, each with what to do about it.
       const why = code === 'selection.stale' ? t('selection.why.stale') : code === 'selection.full' ? t('selection.why.full')
-        : code === 'selection.quota' ? t('selection.why.quota', { country: countryName(entry.application.country) }) : null;
+        : code === 'selection.quota' ? t('selection.why.quota') : null;
       setMessage({ kind: 'error', text: why ? `${describe(error)} ${why}` : describe(error) });
       if (code === 'selection.stale') changed();
     } finally {
@@ -116,9 +119,9 @@ export function ApplicationsTable({ campId, entries, canDecide, changed }: {
     <>
       <div aria-live="polite">{message && <Message kind={message.kind} text={message.text} />}</div>
       {canDecide && <div class="actions bulk" role="group" aria-label={t('selection.bulk')}>
-        <span>{t('selection.ticked', { count: ticked.size })}</span>
+        <span data-testid="ticked-count">{t('selection.ticked', { count: tickedShown.length })}</span>
         {decisions.map((d) => (
-          <button key={d} type="button" class="secondary" disabled={busy !== null || ticked.size === 0} onClick={() => void actOnTicked(d)}
+          <button key={d} type="button" class="secondary" disabled={busy !== null || tickedShown.length === 0} onClick={() => void actOnTicked(d)}
             data-testid={`bulk-${d}`}>{t(`selection.bulk.${d}`)}</button>
         ))}
       </div>}

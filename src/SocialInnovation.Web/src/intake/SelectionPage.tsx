@@ -10,6 +10,8 @@ import { SuggestionPanel } from './SuggestionPanel';
 import { SettingsForm } from './SettingsForm';
 import { getCamp } from '../api/camps';
 import { statusName, waitlistOrder } from './waitlist';
+import { fieldQuotaName, quotaFields } from './FieldQuotaRows';
+import type { QuotaField } from './intakeApi';
 import { useRole } from './useRole';
 
 const statuses: ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Accepted', 'Confirmed', 'Rejected', 'Declined', 'Withdrawn', 'Expired'];
@@ -25,6 +27,7 @@ export default function SelectionPage({ params }: PageProps) {
   const [entries, setEntries] = useState<SelectionEntry[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [countries, setCountries] = useState<string[]>([]);
+  const [campCapacity, setCampCapacity] = useState(0);
   const [country, setCountry] = useState('');
   const [status, setStatus] = useState('');
   const [minScore, setMinScore] = useState('');
@@ -39,6 +42,7 @@ export default function SelectionPage({ params }: PageProps) {
       const [o, list, snapshot] = await Promise.all([selectionOverview(campId), listApplications(campId), getCamp(campId)]);
       setOverview(o);
       setCountries(snapshot.details.countries);
+      setCampCapacity(snapshot.details.capacity);
       setEntries(list);
     } catch (error) {
       setFailure(describe(error));
@@ -52,6 +56,11 @@ export default function SelectionPage({ params }: PageProps) {
     && (!skill || e.application.skills.some((s) => s.toLocaleLowerCase().includes(skill.trim().toLocaleLowerCase())))
     && (!organisation || e.application.organisation.toLocaleLowerCase().includes(organisation.trim().toLocaleLowerCase()))),
   [entries, country, status, minScore, skill, organisation]);
+  // What applicants wrote in each field a quota can count by, offered when typing a quota's value.
+  const values = useMemo(() => Object.fromEntries(quotaFields.map((f) => [f, [...new Set((entries ?? [])
+    .map((e) => (f === 'Role' ? e.application.role : f === 'Organisation' ? e.application.organisation : e.application.city).trim())
+    .filter(Boolean))].sort()])) as Record<QuotaField, string[]>, [entries]);
+  const filterKey = [country, status, minScore, skill, organisation].join('|');
   const waitlist = useMemo(() => (entries && overview ? waitlistOrder(entries, overview) : []), [entries, overview]);
 
   const back = organizer ? <a href={`/camps/${campId}/organize`}>{t('selection.backToConsole')}</a> : <a href={`/camps/${campId}`}>{t('selection.backToCamp')}</a>;
@@ -88,13 +97,31 @@ export default function SelectionPage({ params }: PageProps) {
             </tbody>
           </table>
         </div>
+        {overview.fields.length > 0 && (
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={t('selection.byField')}>
+            <table data-testid="field-counts">
+              <caption>{t('selection.byField')}</caption>
+              <thead><tr><th scope="col">{t('settings.value')}</th><th scope="col">{t('selection.applications')}</th><th scope="col">{t('selection.taken')}</th><th scope="col">{t('selection.quota')}</th></tr></thead>
+              <tbody>
+                {overview.fields.map((f) => (
+                  <tr key={`${f.field}:${f.value}`}>
+                    <th scope="row"><bdi>{fieldQuotaName(f.field, f.value)}</bdi></th>
+                    <td>{f.applications}</td>
+                    <td>{f.taken}</td>
+                    <td>{t('selection.minMax', { min: f.min, max: f.max })}{f.taken < f.min && <strong> {t('selection.belowMin')}</strong>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         <p>{statuses.filter((s) => overview.byStatus[s]).map((s) => `${statusName(s)}: ${overview.byStatus[s]}`).join(' · ')}</p>
       </section>
       {organizer && <>
       <details class="card" data-testid="settings-details">
         <summary>{t('settings.open')}</summary>
-        <SettingsForm campId={campId} settings={overview.settings} capacity={overview.capacity}
-          countries={countries} saved={() => void reload()} />
+        <SettingsForm campId={campId} settings={overview.settings} campCapacity={campCapacity}
+          countries={countries} values={values} saved={() => void reload()} />
       </details>
       <SuggestionPanel campId={campId} changed={() => void reload()} />
       </>}
@@ -124,7 +151,7 @@ export default function SelectionPage({ params }: PageProps) {
           </label>
         </form>
         <p role="status">{t('selection.shown', { shown: shown.length, total: entries.length })}</p>
-        <ApplicationsTable campId={campId} entries={shown} canDecide={organizer} changed={() => void reload()} />
+        <ApplicationsTable campId={campId} entries={shown} filterKey={filterKey} canDecide={organizer} changed={() => void reload()} />
       </section>
       <section class="card" aria-labelledby="waitlist-heading">
         <h2 id="waitlist-heading">{t('selection.waitlist')}</h2>

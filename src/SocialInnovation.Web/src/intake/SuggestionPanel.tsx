@@ -3,7 +3,11 @@ import { countryName, errorText, t } from '../i18n';
 import { IdempotentSubmission } from '../api/idempotency';
 import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
-import { decideMany, suggestSelection, type DecisionItem, type SelectionSuggestion } from './intakeApi';
+import { decideMany, suggestSelection, type DecisionItem, type QuotaField, type SelectionSuggestion } from './intakeApi';
+import { fieldQuotaName } from './FieldQuotaRows';
+
+/** A quota as the explanations name it: the country, or e.g. Role “Student”. */
+const quotaName = (field: QuotaField, value: string) => (field === 'Country' ? countryName(value) : fieldQuotaName(field, value));
 
 type Outcome = SelectionSuggestion['applicants'][number]['outcome'];
 const decisionFor: Record<Outcome, DecisionItem['decision']> = { In: 'Accepted', Waitlisted: 'Waitlisted', Out: 'Rejected' };
@@ -78,7 +82,7 @@ export function SuggestionPanel({ campId, changed }: { campId: string; changed: 
           {suggestion.shortfalls.length > 0 && (
             <ul class="message message-error" data-testid="suggest-shortfalls">
               {suggestion.shortfalls.map((s) => (
-                <li key={s.country}>{t(`suggest.shortfall.${s.cause}`, { country: countryName(s.country), min: s.min, reached: s.reached })}</li>
+                <li key={`${s.field}:${s.value}`}>{t(`suggest.shortfall.${s.cause}`, { country: quotaName(s.field, s.value), min: s.min, reached: s.reached })}</li>
               ))}
             </ul>
           )}
@@ -98,7 +102,7 @@ export function SuggestionPanel({ campId, changed }: { campId: string; changed: 
                     <td>{countryName(a.country)}</td>
                     <td>{a.score ?? '—'}</td>
                     <td data-testid="outcome">{t(`suggest.outcome.${a.outcome}`)}</td>
-                    <td>{t(`suggest.reason.${a.reason}`, { country: countryName(a.country) })}</td>
+                    <td>{t(`suggest.reason.${a.reason}`, { country: countryName(a.country), quota: a.quota ? quotaName(a.quota.field, a.quota.value) : '' })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -47,8 +47,13 @@ export const decideMany = (campId: string, decisions: DecisionItem[], idempotenc
 
 export type SelectionSettings = Schema<'SelectionSettings'>;
 export type CountryQuota = Schema<'CountryQuota'>;
-export const configureSelection = (campId: string, privacyText: string, confirmWithinHours: number, quotas: CountryQuota[], basedOnVersion: number, idempotencyKey: string) =>
-  request<SelectionSettings>('PUT', `${camp(campId)}/selection/settings`, { privacyText, confirmWithinHours, quotas, basedOnVersion, idempotencyKey });
+export type FieldQuota = Schema<'FieldQuota'>;
+export type QuotaField = Schema<'QuotaField'>;
+export type QuotaKey = Schema<'QuotaKey'>;
+/** The settings a form sends, without the version and key the call adds. */
+export type SettingsChange = Pick<Schema<'ConfigureSelection'>, 'privacyText' | 'confirmWithinHours' | 'quotas' | 'fieldQuotas' | 'capacity'>;
+export const configureSelection = (campId: string, change: SettingsChange, basedOnVersion: number, idempotencyKey: string) =>
+  request<SelectionSettings>('PUT', `${camp(campId)}/selection/settings`, { ...change, basedOnVersion, idempotencyKey });
 
 export type ApplicationReview = Schema<'ApplicationReview'>;
 export const getApplication = (campId: string, applicationId: string) =>

@@ -21,6 +21,9 @@ route('/camps/:campId/vote', () => import('./intake/VotePage'));
 route('/camps/:campId/vote/screen', () => import('./intake/TallyScreenPage'));
 route('/camps/:campId/teams', () => import('./intake/TeamsPage'));
 route('/camps/:campId/statements', () => import('./statements/StatementsPage'));
+// team formation (issue 15)
+route('/camps/:campId/team-formation', () => import('./teams/FormationPage'));
+route('/camps/:campId/teams/:teamId', () => import('./teams/TeamPage'));
 // boards (issue 16)
 route('/camps/:campId/boards', () => import('./boards/BoardsPage'));
 route('/camps/:campId/boards/screen', () => import('./boards/BigScreenPage'));

@@ -11,10 +11,15 @@ import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
 import { getTeam, joinTeam, leaveTeam, type TeamDetails } from './intakeApi';
 import { useRole } from './useRole';
+import { RankingPanel } from '../teams/RankingPanel';
+import { teamOf, useFormation } from '../teams/useFormation';
+import '../teams/teams.css';
 
 /**
- * /camps/<id>/teams: the camp's teams with their members and captains; a participant joins one team
- * (the server refuses a second, even when two joins race) and may leave it. New teams appear live.
+ * /camps/<id>/teams: the camp's teams with their members and captains; a participant ranks the teams
+ * (until the organizer publishes them), joins one team (the server refuses a second, even when two joins
+ * race) and may leave it. New teams appear live, and so does one's own team when the organizer publishes
+ * (stream `teams:<camp>`).
  */
 export default function TeamsPage({ params }: PageProps) {
   const campId = params.campId;
@@ -34,8 +39,17 @@ export default function TeamsPage({ params }: PageProps) {
     }
   }, [teams.length]);
 
+  // The stream's newer report of a team (a publication, a join, a captain change) wins over the page's fetch.
+  const formation = useFormation(campId);
+  const live = (teamId: string): TeamDetails | undefined => {
+    const streamed = formation.status?.teams.find((x) => x.teamId === teamId);
+    const fetched = details[teamId];
+    return streamed && (!fetched || (streamed.version ?? 0) >= (fetched.version ?? 0)) ? streamed : fetched;
+  };
   const myId = me.value?.personId;
-  const myTeam = Object.values(details).find((d) => d.members.some((m) => m.personId === myId));
+  const myTeam = teams.map((x) => live(x.teamId)).find((d) => d?.members.some((m) => m.personId === myId))
+    ?? teamOf(formation.status, myId);
+  const published = (formation.status?.publishedVersion ?? 0) > 0;
 
   async function change(teamId: string, join: boolean): Promise<void> {
     const scope = `${join ? 'join' : 'leave'}:${teamId}:${myTeam?.teamId ?? ''}`;
@@ -61,14 +75,29 @@ export default function TeamsPage({ params }: PageProps) {
       <div class="page-head"><h1>{t('teamsPage.title')}</h1><LiveBadge /></div>
       <p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a></p>
       <div aria-live="polite">{message && <Message kind={message.kind} text={message.text} />}</div>
+      {role === 'Organizer' && teams.length > 0 && (
+        <p><a href={`/camps/${campId}/team-formation`} data-testid="formation-link">{t('formation.link')}</a></p>
+      )}
+      <div class="card my-team" role="status" aria-live="polite" data-testid="my-team">
+        {role === 'Participant' && myTeam && (
+          <>
+            <strong>{t('teamsPage.yourTeam')}</strong>{' '}
+            <a href={`/camps/${campId}/teams/${myTeam.teamId}`}><User>{myTeam.name}</User></a>
+            {' '}{t('teamsPage.size', { count: myTeam.members.length, capacity: myTeam.capacity })}
+          </>
+        )}
+      </div>
+      {role === 'Participant' && teams.length > 0 && formation.status && (
+        <RankingPanel campId={campId} teams={teams} published={published} />
+      )}
       {teams.length === 0 && <Empty>{t('teamsPage.none')}</Empty>}
       <ul class="team-cards">
         {teams.map((team) => {
-          const d = details[team.teamId];
+          const d = live(team.teamId);
           const mine = d?.members.some((m) => m.personId === myId);
           return (
             <li key={team.teamId} class="card" data-testid={`team-${team.name}`}>
-              <h2><User>{team.name}</User></h2>
+              <h2><a href={`/camps/${campId}/teams/${team.teamId}`}><User>{team.name}</User></a></h2>
               <p class="muted"><User>{team.theme}</User>{d && ` · ${t('teamsPage.size', { count: d.members.length, capacity: d.capacity })}`}</p>
               {d && (d.members.length === 0 ? <p class="empty">{t('teamsPage.noMembers')}</p> : (
                 <ul aria-label={t('teamsPage.members', { team: team.name })}>

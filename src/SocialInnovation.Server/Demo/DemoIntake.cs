@@ -82,6 +82,23 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
         Check(await camp.ChangePhase(new ChangePhase(CampPhase.Applications, CampPhase.Selection, "demo-intake-select"), "Organizer"));
         var participants = await Decide(campId, camp, selection, rows);
         await VoteAndFormTeams(campId, participants);
+        await RankTeams(campId, participants);
+    }
+
+    /// <summary>
+    /// Every participant ranks three of the teams (not published): the organizer's "Form teams" page has
+    /// rankings to suggest from and a suggestion to publish. The self-joined members stay until then.
+    /// </summary>
+    private async Task RankTeams(Guid campId, List<(Guid PersonId, string Name)> participants)
+    {
+        var teams = (await grains.GetGrain<ICampGrain>(campId).GetSnapshot())!.Teams.Select(t => t.TeamId).ToList();
+        if (teams.Count == 0) return;
+        var formation = grains.GetGrain<ITeamFormationGrain>(campId);
+        for (var i = 0; i < participants.Count; i++)
+        {
+            var choices = Enumerable.Range(0, Math.Min(3, teams.Count)).Select(k => teams[(i * 2 + k * (1 + i % 2)) % teams.Count]).Distinct().ToList();
+            Check(await formation.Rank(participants[i].PersonId, new RankThemes(choices, $"demo-rank-{i}"), teams));
+        }
     }
 
     private async Task<(ApplicationRow Row, int Score)> Apply(Guid campId, ISelectionGrain selection, Guid organizerId, int i)

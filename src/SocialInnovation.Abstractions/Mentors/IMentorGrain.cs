@@ -8,9 +8,17 @@ namespace SocialInnovation.Mentors;
 /// booked by at most one team. Keyed by <see cref="MentorKeys.For"/> (camp and person), so every
 /// booking of a slot goes through this one grain, one command at a time: two teams pressing "book" at
 /// the same instant cannot both get the slot. Owns the stream <c>mentor:&lt;camp&gt;:&lt;person&gt;</c>.
+/// A reminder wakes it ten minutes before each booked slot to send the "starts soon" notice to both
+/// sides.
 /// </summary>
 public interface IMentorGrain : IGrainWithStringKey, IStreamOwnerGrain
 {
+    /// <summary>
+    /// Sends the "starts soon" notices that are due and sets the reminder for the next: what the
+    /// reminder's tick does (a test with a moved clock calls it directly).
+    /// </summary>
+    Task CheckNotices();
+
     Task<Outcome<MentorCalendar>> SaveProfile(Guid campId, Guid personId, string name, SaveMentorProfile command);
 
     Task<Outcome<MentorCalendar>> PublishSlot(PublishSlot command);
@@ -53,8 +61,24 @@ public sealed record MentorProfile(
 public sealed record OfficeHourSlot(Guid SlotId, DateTimeOffset Start, int Minutes, Guid? TeamId, string? TeamName, DateTimeOffset? BookedAt);
 
 /// <param name="Version">+1 per accepted change; commands name the version they were based on.</param>
+/// <param name="Notices">"Starts soon" notices sent for booked slots that have not ended yet.</param>
 [GenerateSerializer, Immutable]
-public sealed record MentorCalendar(MentorProfile Profile, IReadOnlyList<OfficeHourSlot> Slots, long Version, long Epoch, long Seq);
+public sealed record MentorCalendar(MentorProfile Profile, IReadOnlyList<OfficeHourSlot> Slots, long Version, long Epoch, long Seq,
+    IReadOnlyList<StartsSoonNotice> Notices);
+
+/// <summary>
+/// "Your office hour starts in 10 minutes", sent once per booked slot by the mentor's grain (on a
+/// reminder, so also while nobody has the app open) to the mentor's stream and the team's: kept until
+/// the slot ends, so whoever opens the app later sees it too.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record StartsSoonNotice(Guid SlotId, DateTimeOffset Start, int Minutes, Guid MentorId, string MentorName, Guid TeamId, string TeamName)
+{
+    /// <summary>How long before a slot its notice goes out.</summary>
+    public static readonly TimeSpan Ahead = TimeSpan.FromMinutes(10);
+
+    public DateTimeOffset End => Start.AddMinutes(Minutes);
+}
 
 /// <summary>What changed in a mentor's calendar: the calendar as it is now (small: one mentor's slots).</summary>
 public sealed record MentorCalendarChanged(string What, Guid? SlotId, MentorCalendar Calendar);

@@ -26,6 +26,12 @@ public interface ITeamMentoringGrain : IGrainWithGuidKey, IStreamOwnerGrain
     Task<Outcome<MentorSession>> Rate(Guid personId, RateSession command);
 
     Task<TeamSessions> GetSessions();
+
+    /// <summary>Keeps and publishes a "starts soon" notice of a slot the team booked (idempotent per slot).</summary>
+    Task Notice(Guid campId, StartsSoonNotice notice);
+
+    /// <summary>Drops the slot's notice: the booking was cancelled.</summary>
+    Task WithdrawNotice(Guid slotId);
 }
 
 [GenerateSerializer, Immutable]
@@ -51,7 +57,11 @@ public sealed record MentorSession(
     long Version);
 
 [GenerateSerializer, Immutable]
-public sealed record TeamSessions(Guid TeamId, Guid CampId, long Epoch, long Seq, IReadOnlyList<MentorSession> Sessions);
+public sealed record TeamSessions(Guid TeamId, Guid CampId, long Epoch, long Seq, IReadOnlyList<MentorSession> Sessions,
+    IReadOnlyList<StartsSoonNotice> Notices);
+
+/// <summary>An event of <c>mentoring:&lt;camp&gt;:&lt;team&gt;</c> (<c>StartsSoon</c>, <c>NoticeWithdrawn</c>): the team's notices now.</summary>
+public sealed record NoticesChanged(string What, IReadOnlyList<StartsSoonNotice> Notices);
 
 public sealed record SessionChanged(string What, MentorSession Session);
 

@@ -27,4 +27,5 @@ public sealed class TeamMentoringState
     [Id(0)] public Guid CampId { get; set; }
     [Id(1)] public List<MentorSession> Sessions { get; set; } = [];
     [Id(2)] public StreamLogState Log { get; set; } = new();
+    [Id(3)] public List<StartsSoonNotice> Notices { get; set; } = [];
 }

@@ -16,9 +16,10 @@ namespace SocialInnovation.Grains.Mentors;
 [Reentrant]
 public sealed class MentorGrain(
     [PersistentState("mentor", StorageNames.State)] IPersistentState<MentorState> state,
-    TimeProvider clock) : Grain, IMentorGrain
+    TimeProvider clock) : Grain, IMentorGrain, IRemindable
 {
     public const string StreamKind = "mentor";
+    private const string NoticeReminder = "starts-soon";
     private StreamLog _log = null!;
     private MentorState Mentor => state.State;
 
@@ -96,6 +97,8 @@ public sealed class MentorGrain(
         var index = decided.Value;
         Mentor.Slots[index] = Mentor.Slots[index] with { TeamId = teamId, TeamName = teamName, BookedAt = clock.GetUtcNow() };
         await Changed("SlotBooked", command.SlotId, command.IdempotencyKey, command);
+        // A slot that starts within ten minutes gets its notice now; a later one, from the reminder.
+        await SendDueNotices();
         return Calendar();
     }
 
@@ -121,7 +124,10 @@ public sealed class MentorGrain(
             return DomainError.Conflict("slot.not-yours", "Your team has not booked this slot.");
 
         Mentor.Slots[index] = Mentor.Slots[index] with { TeamId = null, TeamName = null, BookedAt = null };
+        var noticed = Mentor.Notices.RemoveAll(n => n.SlotId == command.SlotId) > 0;
         await Changed("BookingCancelled", command.SlotId, command.IdempotencyKey, command);
+        if (noticed) await GrainFactory.GetGrain<ITeamMentoringGrain>(teamId).WithdrawNotice(command.SlotId);
+        await Schedule();
         return Calendar();
     }
 
@@ -129,6 +135,71 @@ public sealed class MentorGrain(
 
     public Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after) => Task.FromResult<Outcome<StreamCatchUp>>(
         Mentor.Profile is null ? NoProfile() : _log.CatchUp(after, Calendar));
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == NoticeReminder) await SendDueNotices();
+    }
+
+    public Task CheckNotices() => SendDueNotices();
+
+    /// <summary>
+    /// Sends the "starts soon" notice of every booked slot that starts within ten minutes (or has begun
+    /// and not ended) and has none yet: to the team's stream first (idempotent per slot, so a retry after
+    /// a failure sends nothing twice), then the mentor's own; then sets the reminder for the next one.
+    /// Each slot is marked before the first <c>await</c>, so two turns of this reentrant grain never send
+    /// one notice twice.
+    /// </summary>
+    private async Task SendDueNotices()
+    {
+        if (Mentor.Profile is not { } profile) return;
+        var now = clock.GetUtcNow();
+        Mentor.Notices.RemoveAll(n => n.End <= now);
+        var due = Mentor.Slots.Where(s => s.TeamId is not null && s.Start - StartsSoonNotice.Ahead <= now && s.Start.AddMinutes(s.Minutes) > now
+                && Mentor.Notices.All(n => n.SlotId != s.SlotId))
+            .Select(s => new StartsSoonNotice(s.SlotId, s.Start, s.Minutes, profile.PersonId, profile.Name, s.TeamId!.Value, s.TeamName ?? ""))
+            .ToList();
+        Mentor.Notices.AddRange(due);
+        var sent = new List<StartsSoonNotice>();
+        foreach (var notice in due)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ITeamMentoringGrain>(notice.TeamId).Notice(profile.CampId, notice);
+                sent.Add(notice);
+            }
+            catch (Exception) when (Mentor.Notices.Remove(notice))
+            {
+                // Not sent: unmarked, so the next tick of the reminder tries again.
+            }
+        }
+        if (sent.Count > 0)
+        {
+            // Not a change of the calendar's version: a profile form open meanwhile stays current.
+            _log.Append("StartsSoon", new MentorCalendarChanged("StartsSoon", sent[0].SlotId, Calendar(_log.Position.Seq + 1)));
+            await _log.Commit();
+        }
+        await Schedule();
+    }
+
+    /// <summary>
+    /// Sets the reminder for the next notice due (ten minutes before the next booked slot without one), or
+    /// removes it when none is. A reminder is stored, so the notice goes out while nobody has the app open
+    /// and after the grain was deactivated; it ticks every minute until it is set again.
+    /// </summary>
+    private async Task Schedule()
+    {
+        var now = clock.GetUtcNow();
+        var next = Mentor.Slots.Where(s => s.TeamId is not null && s.Start.AddMinutes(s.Minutes) > now && Mentor.Notices.All(n => n.SlotId != s.SlotId))
+            .Select(s => (DateTimeOffset?)(s.Start - StartsSoonNotice.Ahead)).Min();
+        if (next is null)
+        {
+            if (await this.GetReminder(NoticeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+            return;
+        }
+        var dueIn = next.Value - now;
+        await this.RegisterOrUpdateReminder(NoticeReminder, dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, TimeSpan.FromMinutes(1));
+    }
 
     /// <summary>Counts the change, appends its event and stores it with the command's key (group commit).</summary>
     private Task Changed<TCommand>(string what, Guid? slotId, string key, TCommand command)
@@ -141,7 +212,8 @@ public sealed class MentorGrain(
 
     private MentorCalendar Calendar() => Calendar(_log.Position.Seq);
 
-    private MentorCalendar Calendar(long seq) => new(Mentor.Profile!, Mentor.Slots.ToList(), Mentor.Version, _log.Epoch, seq);
+    private MentorCalendar Calendar(long seq) => new(Mentor.Profile!, Mentor.Slots.ToList(), Mentor.Version, _log.Epoch, seq,
+        Mentor.Notices.Where(n => n.End > clock.GetUtcNow()).ToList());
 
     private async Task<Outcome<MentorCalendar>> Replayed(Outcome<AppliedCommand> replayed)
     {

@@ -10,6 +10,8 @@ public sealed class MentorState
     [Id(1)] public List<OfficeHourSlot> Slots { get; set; } = [];
     [Id(2)] public long Version { get; set; }
     [Id(3)] public StreamLogState Log { get; set; } = new();
+    /// <summary>Notices sent, until their slot ends: one per booked slot, never twice.</summary>
+    [Id(4)] public List<StartsSoonNotice> Notices { get; set; } = [];
 }
 
 [GenerateSerializer]

@@ -84,6 +84,26 @@ public sealed class TeamMentoringGrain(
 
     public Task<TeamSessions> GetSessions() => Task.FromResult(View());
 
+    public async Task Notice(Guid campId, StartsSoonNotice notice)
+    {
+        if (Team.Notices.Any(n => n.SlotId == notice.SlotId)) return;
+        if (Team.CampId != Guid.Empty && Team.CampId != campId) return;
+        if (Team.CampId == Guid.Empty) Team.CampId = campId;
+        Team.Notices.RemoveAll(n => n.End <= clock.GetUtcNow());
+        Team.Notices.Add(notice);
+        Log.Append("StartsSoon", new NoticesChanged("StartsSoon", Notices()));
+        await Log.Commit();
+    }
+
+    public async Task WithdrawNotice(Guid slotId)
+    {
+        if (Team.Notices.RemoveAll(n => n.SlotId == slotId) == 0) return;
+        Log.Append("NoticeWithdrawn", new NoticesChanged("NoticeWithdrawn", Notices()));
+        await Log.Commit();
+    }
+
+    private List<StartsSoonNotice> Notices() => Team.Notices.Where(n => n.End > clock.GetUtcNow()).OrderBy(n => n.Start).ToList();
+
     public Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after) => Task.FromResult<Outcome<StreamCatchUp>>(
         Team.CampId == Guid.Empty ? new StreamCatchUp("", 0, 0, [], RawJson.From(View())) : Log.CatchUp(after, View));
 
@@ -123,7 +143,7 @@ public sealed class TeamMentoringGrain(
     }
 
     private TeamSessions View() => new(this.GetPrimaryKey(), Team.CampId, Team.CampId == Guid.Empty ? 0 : Log.Epoch, Team.Log.Seq,
-        Team.Sessions.OrderByDescending(s => s.StartedAt).ToList());
+        Team.Sessions.OrderByDescending(s => s.StartedAt).ToList(), Notices());
 
 
     /// <summary>A decided change (what happened, the session after it) or a refusal.</summary>

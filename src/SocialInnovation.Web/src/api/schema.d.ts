@@ -6268,6 +6268,7 @@ export interface components {
             epoch: number;
             /** Format: int64 */
             seq: number;
+            notices: components["schemas"]["StartsSoonNotice"][];
         };
         /** @enum {unknown} */
         MentorContact: "SlotBooked" | "HelpRequestTaken" | "Session";
@@ -6769,6 +6770,22 @@ export interface components {
             /** Format: double */
             final: number;
         };
+        StartsSoonNotice: {
+            /** Format: uuid */
+            slotId: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: uuid */
+            mentorId: string;
+            mentorName: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            /** Format: date-time */
+            end?: string;
+        };
         /** @description The statements as the caller sees them. */
         StatementsView: {
             /** Format: uuid */
@@ -6937,6 +6954,7 @@ export interface components {
             /** Format: int64 */
             seq: number;
             sessions: components["schemas"]["MentorSession"][];
+            notices: components["schemas"]["StartsSoonNotice"][];
         };
         TeamSprint: {
             /** Format: int32 */

@@ -13,9 +13,10 @@ import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
-import { getOverview, type MentoringOverview, type QueueView } from './mentorsApi';
+import { getOverview, type MentorCalendar, type MentoringOverview, type QueueView, type TeamSessions } from './mentorsApi';
 import { QueuePanel } from './QueuePanel';
-import { reduceQueue } from './streams';
+import { StartsSoon } from './StartsSoon';
+import { reduceCalendar, reduceQueue, reduceSessions } from './streams';
 import { useLiveStream } from './useLiveStream';
 
 /**
@@ -33,6 +34,15 @@ export default function MentoringPage({ params }: PageProps) {
   const [error, setError] = useState<string | null>(null);
   const organizer = role === 'Organizer';
   const queue = useLiveStream<QueueView>('queue', campId, undefined, reduceQueue, !!role && role !== 'Judge');
+  // "Starts in 10 minutes": the notices kept on one's team's stream or one's own mentor stream, so they
+  // show here whenever the app is opened, not only on the page that has the slots.
+  const myId = me.value?.personId;
+  const teamNotices = useLiveStream<TeamSessions>('mentoring', campId, myTeam ?? undefined, reduceSessions, !!myTeam);
+  const mentorNotices = useLiveStream<MentorCalendar>('mentor', campId, myId, reduceCalendar, role === 'Mentor' && !!myId);
+  const notices = [
+    ...(teamNotices.state?.notices ?? []).map((n) => ({ slotId: n.slotId, start: n.start, minutes: n.minutes, withName: n.mentorName })),
+    ...(mentorNotices.state?.notices ?? []).map((n) => ({ slotId: n.slotId, start: n.start, minutes: n.minutes, withName: n.teamName })),
+  ];
 
   useEffect(() => void getCamp(campId).then(setCamp, (e: unknown) => setError(describe(e))), [campId]);
   useEffect(() => {
@@ -62,6 +72,7 @@ export default function MentoringPage({ params }: PageProps) {
         {myTeam && <> <a href={`/camps/${campId}/teams/${myTeam}/mentoring`} data-testid="my-team-link">{t('mentors.myTeamLink')}</a></>}
         {' '}<a href={`/camps/${campId}/gallery`} data-testid="gallery-link">{t('gallery.title')}</a>
       </p>
+      <StartsSoon slots={notices} />
       <Message text={error ?? queue.failure} />
       {(organizer || role === 'Mentor') && queue.state && <QueuePanel campId={campId} queue={queue.state} mentorId={null} />}
       {organizer && overview && <Overview campId={campId} overview={overview} />}

@@ -3,7 +3,7 @@ import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { bookSlot, cancelBooking, newKey, type MentorCalendar } from './mentorsApi';
-import { StartsSoon } from './StartsSoon';
+import { mergeSlots, StartsSoon, type UpcomingSlot } from './StartsSoon';
 import { useMentorCalendars } from './useMentorCalendars';
 import { useNow } from './useLiveStream';
 
@@ -11,7 +11,7 @@ import { useNow } from './useLiveStream';
  * The camp's mentors and their free slots, live (every mentor's calendar stream): the team books one,
  * cancels it, books another, and sees other teams' bookings and its own teammates' at once.
  */
-export function OfficeHours({ campId, teamId, member }: { campId: string; teamId: string; member: boolean }) {
+export function OfficeHours({ campId, teamId, member, notices = [] }: { campId: string; teamId: string; member: boolean; notices?: UpcomingSlot[] }) {
   const { calendars: mentors, error, setError, keep, refresh } = useMentorCalendars(campId);
   const act = (action: () => Promise<MentorCalendar>) => {
     setError(null);
@@ -26,7 +26,7 @@ export function OfficeHours({ campId, teamId, member }: { campId: string; teamId
   return (
     <section class="card" aria-labelledby="office-hours-title">
       <h2 id="office-hours-title">{t('mentors.officeHours')}</h2>
-      <StartsSoon slots={ours} />
+      <StartsSoon slots={mergeSlots(notices, ours)} />
       <Message text={error} />
       {mentors && mentors.length === 0 && <p class="empty">{t('mentors.noMentors')}</p>}
       {(mentors ?? []).map((m) => {

@@ -5,7 +5,7 @@ import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { newKey, openSession, publishSlot, removeSlot, type MentorCalendar } from './mentorsApi';
-import { StartsSoon } from './StartsSoon';
+import { mergeSlots, StartsSoon } from './StartsSoon';
 
 /** A local "YYYY-MM-DDTHH:mm" for the datetime-local input, an hour from now on the quarter. */
 function nextQuarter(): string {
@@ -30,7 +30,7 @@ export function SlotsPanel({ campId, calendar, changed }: { campId: string; cale
   return (
     <section class="card" aria-labelledby="slots-title">
       <h2 id="slots-title">{t('mentors.officeHours')}</h2>
-      <StartsSoon slots={booked} />
+      <StartsSoon slots={mergeSlots(calendar.notices.map((n) => ({ slotId: n.slotId, start: n.start, minutes: n.minutes, withName: n.teamName })), booked)} />
       <form class="inline-form" onSubmit={(e) => {
         e.preventDefault();
         run(() => publishSlot(campId, new Date(start).toISOString(), minutes, newKey()));

@@ -59,7 +59,8 @@ export default function TeamMentoringPage({ params }: PageProps) {
           ))}
         </section>
       )}
-      {(member || role === 'Mentor' || role === 'Organizer') && <OfficeHours campId={campId} teamId={teamId} member={member} />}
+      {(member || role === 'Mentor' || role === 'Organizer') && <OfficeHours campId={campId} teamId={teamId} member={member}
+        notices={(sessions.state?.notices ?? []).map((n) => ({ slotId: n.slotId, start: n.start, minutes: n.minutes, withName: n.mentorName }))} />}
       {role !== 'Participant' || member ? <ArtifactsPanel campId={campId} teamId={teamId} member={member} /> : null}
     </div>
   );

@@ -7,6 +7,9 @@ export const reduceQueue = (view: QueueView, event: StreamEnvelope): QueueView =
   applyQueueChange(view, event.payload as Parameters<typeof applyQueueChange>[1]);
 
 export function reduceSessions(team: TeamSessions, event: StreamEnvelope): TeamSessions {
+  // "Starts soon" notices (StartsSoon, NoticeWithdrawn) carry the team's notices as they now are.
+  const { notices } = event.payload as { notices?: TeamSessions['notices'] };
+  if (notices) return { ...team, notices };
   const { session } = event.payload as { session: MentorSession };
   const others = team.sessions.filter((s) => s.sessionId !== session.sessionId);
   return { ...team, sessions: [session, ...others].sort((a, b) => b.startedAt.localeCompare(a.startedAt)) };

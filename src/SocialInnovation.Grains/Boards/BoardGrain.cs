@@ -111,7 +111,7 @@ public sealed partial class BoardGrain(
 
     public async Task<Outcome<BoardAck>> MoveCard(MoveCard command, BoardActor by)
     {
-        if (CommandCheck.Refusal(new MoveCardValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<MoveCardValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
         if (!Board.Cards.TryGetValue(command.CardId, out var card) || Board.Archived.Contains(card.CardId)) return UnknownCard();

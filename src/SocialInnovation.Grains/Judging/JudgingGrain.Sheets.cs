@@ -13,7 +13,7 @@ public sealed partial class JudgingGrain
 
     public async Task<Outcome<JudgeSheet>> Score(JudgeContext judge, ScoreTeam command)
     {
-        if (CommandCheck.Refusal(new ScoreTeamValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<ScoreTeamValidator>.Validator, command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
         if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         if (Round.Rubric.WeightedScore(command.Marks) is not { } weighted || command.Marks.Count != Round.Rubric.Criteria.Count)

@@ -47,7 +47,7 @@ public sealed partial class PollGrain
 
     public async Task<Outcome<AudienceVoteReceipt>> CastVote(Guid voterId, CastAudienceVote command)
     {
-        if (CommandCheck.Refusal(new CastAudienceVoteValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<CastAudienceVoteValidator>.Validator, command) is { } invalid) return invalid;
         if (Poll.Audience is not { } audience) return Unknown();
         var keys = audience.Keys.GetValueOrDefault(voterId);
         if (keys is not null && keys.Contains(command.IdempotencyKey))

@@ -72,7 +72,7 @@ public sealed partial class PollGrain(
 
     public async Task<Outcome<PollTally>> Vote(Guid voterId, CastDots command)
     {
-        var result = new CastDotsValidator().Validate(command);
+        var result = Shared<CastDotsValidator>.Validator.Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
         if (!Poll.Exists) return Unknown();
         if (Poll.Audience is not null) return DomainError.Conflict("poll.audience", "This is an audience poll: vote with its join code.");

@@ -19,13 +19,20 @@ public sealed class VoteCounter(IHubContext<BenchHub> hub, BlobContainerClient? 
 
     private readonly ConcurrentDictionary<string, Poll> _polls = new();
 
+    // Blob writes in flight at once: without a bound 10,000 voters bury the storage emulator for minutes.
+    private readonly SemaphoreSlim _writes = new(64);
+
     public sealed record Vote(string Voter, string Choice);
 
     public async Task<object> Cast(string pollId, Vote vote)
     {
         var poll = _polls.GetOrAdd(pollId, id => new Poll(this, $"poll:{id}"));
         if (storage is not null)
-            await storage.GetBlobClient($"{pollId}/{vote.Voter}").UploadAsync(BinaryData.FromObjectAsJson(vote), overwrite: true);
+        {
+            await _writes.WaitAsync();
+            try { await storage.GetBlobClient($"{pollId}/{vote.Voter}").UploadAsync(BinaryData.FromObjectAsJson(vote), overwrite: true); }
+            finally { _writes.Release(); }
+        }
         poll.Count(vote);
         return new { voters = poll.Voters };
     }

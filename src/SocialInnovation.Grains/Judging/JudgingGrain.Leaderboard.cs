@@ -7,7 +7,7 @@ namespace SocialInnovation.Grains.Judging;
 /// <summary>The organizer's side: the fitted leaderboard with confidence, tracks, judges, and every input score.</summary>
 public sealed partial class JudgingGrain
 {
-    private (long Seq, Leaderboard Board, IReadOnlyDictionary<Guid, TeamConfidence> Confidence, JudgeEffectsFit? Fit)? _board;
+    private (long Seq, Leaderboard Board, IReadOnlyDictionary<Guid, TeamConfidence> Confidence, JudgeEffectsFit? Fit, int Judgments)? _board;
 
     public Task<Outcome<Leaderboard>> GetLeaderboard() =>
         Task.FromResult<Outcome<Leaderboard>>(Round.Configured ? Board() : NotConfigured);
@@ -45,6 +45,44 @@ public sealed partial class JudgingGrain
         where weighted is not null
         select new ScoreRecord(sheet.Key, sheet.Value.Name, entry.Current.TeamId, entry.Current.Marks, weighted.Value, entry.Current.At);
 
+    /// <summary>
+    /// The ranking's confidence for choosing a judge's next team. While few judgments are in (fewer than
+    /// <see cref="ExactBelow"/>) it is fitted on every change, as the leaderboard is. Past that, fitting with its
+    /// bootstrap takes long enough that doing it inside a score made 50 judges scoring 30 teams in 30 s wait
+    /// seconds (the benchmark's judging load): the fit then runs beside the grain on a copy of the judgments,
+    /// once one change per 40 judgments has come in since the last, and the choice uses the latest finished fit
+    /// meanwhile. One judgment among hundreds moves the intervals little. The organizer's leaderboard is always
+    /// fitted on everything.
+    /// </summary>
+    private IReadOnlyDictionary<Guid, TeamConfidence>? RecentConfidence()
+    {
+        if (_refit is { IsCompletedSuccessfully: true } done) (_assigning, _refit) = (done.Result, null);
+        else if (_refit is { IsCompleted: true }) _refit = null; // a failed fit: the next change tries again
+        var seq = _log.Position.Seq;
+        if (_assigning is not { } used || used.Judgments < ExactBelow)
+        {
+            if (CurrentBoard() is not { } board) return null;
+            _assigning = (seq, _board!.Value.Judgments, board.Confidence);
+            return board.Confidence;
+        }
+        if (_refit is null && seq - used.Seq > used.Judgments / 40)
+        {
+            var judgments = Judgments();
+            var cutoffs = Round.Cutoffs.ToList();
+            _refit = Task.Run(() => (seq, judgments.Count, RankConfidence.Estimate(judgments, JudgeEffects.Fit(judgments), cutoffs)));
+        }
+        return used.Confidence;
+    }
+
+    private const int ExactBelow = 60;
+
+    private (long Seq, int Judgments, IReadOnlyDictionary<Guid, TeamConfidence> Confidence)? _assigning;
+
+    private Task<(long Seq, int Judgments, IReadOnlyDictionary<Guid, TeamConfidence> Confidence)>? _refit;
+
+    private List<Judgment> Judgments() => ScoreRecords().Where(s => Round.PitchOrder.Contains(s.TeamId))
+        .Select(s => new Judgment(s.JudgeId, s.TeamId, s.WeightedScore)).ToList();
+
     /// <summary>Computed once per change of the stream (the bootstrap is the costly part), then served from memory.</summary>
     private (Leaderboard Board, IReadOnlyDictionary<Guid, TeamConfidence> Confidence)? CurrentBoard()
     {
@@ -52,8 +90,7 @@ public sealed partial class JudgingGrain
         var seq = _log.Position.Seq;
         if (_board is { } cached && cached.Seq == seq) return (cached.Board, cached.Confidence);
 
-        var judgments = ScoreRecords().Where(s => Round.PitchOrder.Contains(s.TeamId))
-            .Select(s => new Judgment(s.JudgeId, s.TeamId, s.WeightedScore)).ToList();
+        var judgments = Judgments();
         IReadOnlyList<LeaderboardLine> lines = [];
         IReadOnlyDictionary<Guid, TeamConfidence> confidence = new Dictionary<Guid, TeamConfidence>();
         JudgeEffectsFit? fit = null;
@@ -71,7 +108,7 @@ public sealed partial class JudgingGrain
         var ranked = lines.Select(l => l.TeamId).ToList();
         var tracks = Round.Tracks.Select(t => new TrackRanking(t.Id, t.Name, ranked.Where(t.Teams.Contains).ToList())).ToList();
         var board = new Leaderboard(Setup(), lines, Round.PitchOrder.Where(t => !ranked.Contains(t)).ToList(), tracks, [], Round.Conflicts.ToList());
-        _board = (seq, board, confidence, fit);
+        _board = (seq, board, confidence, fit, judgments.Count);
         return (board, confidence);
     }
 }

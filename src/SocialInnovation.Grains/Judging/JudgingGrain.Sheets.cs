@@ -152,7 +152,7 @@ public sealed partial class JudgingGrain
         if (PinnedFor(judge.JudgeId, scored.Union(setAside).Union(excluded).ToHashSet()).FirstOrDefault() is var pinned && pinned != Guid.Empty)
             return pinned;
         var judgedBy = JudgedBy(except: judge.JudgeId);
-        var confidence = judgedBy.Values.All(j => j.Count >= NextTeam.FirstRound) ? CurrentBoard()?.Confidence : null;
+        var confidence = judgedBy.Values.All(j => j.Count >= NextTeam.FirstRound) ? RecentConfidence() : null;
         var fresh = Round.PitchOrder.Where(t => !scored.Contains(t) && !setAside.Contains(t)).ToList();
         return NextTeam.Choose(judge.JudgeId, fresh, judgedBy, excluded, confidence)
                ?? NextTeam.Choose(judge.JudgeId, Round.PitchOrder.Where(setAside.Contains).ToList(), judgedBy, excluded, confidence);

@@ -63,7 +63,7 @@ public sealed class BoardTarget(Uri address) : Target("product", address)
             tokens.Add((await _organizer.Invite(_campId, CampRole.Participant, maxUses: Math.Min(left, 1000))).Token!);
         var cookies = new string?[people];
         await Parallel.ForEachAsync(Enumerable.Range(0, people), new ParallelOptions { MaxDegreeOfParallelism = 32 },
-            async (n, _) => cookies[n] = await Redeem(tokens[n / 1000], $"Watcher {n}"));
+            async (n, _) => cookies[n] = await Redemption.Redeem(_anonymous, tokens[n / 1000], $"Watcher {n}"));
         IReadOnlyList<PreparedStream> prepared = cards.Select((c, i) => new PreparedStream(
             BoardStreams.For(_campId, c.TeamId).ToString(), cookies.Skip(i * watchersPerStream).Take(watchersPerStream).ToList(), null) { State = c }).ToList();
         return (prepared, null);
@@ -81,11 +81,4 @@ public sealed class BoardTarget(Uri address) : Target("product", address)
     }
 
     private static string Key() => Guid.NewGuid().ToString("N");
-
-    private async Task<string?> Redeem(string token, string name)
-    {
-        using var response = await _anonymous.PostAsJsonAsync("/api/invites/redeem", new RedeemInvite(token, name, Key()), ApiClient.Json);
-        response.EnsureSuccessStatusCode();
-        return response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : null;
-    }
 }

@@ -141,7 +141,8 @@ public sealed class ProductRound(Uri address) : JudgingRound
             new ConfigureJudging(setup.Rubric, [], setup.PitchOrder, [1, 3], 0, setup.Version, Key()), ApiClient.Json)).EnsureSuccessStatusCode();
         var teamIds = camp.Teams.Select(t => t.TeamId).ToList();
         var token = (await _organizer.Invite(_campId, CampRole.Judge, maxUses: judges)).Token!;
-        var cookies = await Task.WhenAll(Enumerable.Range(0, judges).Select(j => Redeem(token, $"Judge {j + 1}")));
+        var cookies = await Task.WhenAll(Enumerable.Range(0, judges).Select(async j =>
+            await Redemption.Redeem(_http, token, $"Judge {j + 1}") ?? throw new InvalidOperationException("A judge's redemption set no sign-in cookie.")));
         return cookies.Select((cookie, j) => (Func<int, Task<bool>>)(async team =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/camps/{_campId}/judging/scores")
@@ -156,13 +157,6 @@ public sealed class ProductRound(Uri address) : JudgingRound
 
     public override async Task<int?> Counted() =>
         (await _organizer.Get<Leaderboard>($"/api/camps/{_campId}/judging/leaderboard")).Lines.Sum(l => l.Judgments);
-
-    private async Task<string> Redeem(string token, string name)
-    {
-        using var response = await _http.PostAsJsonAsync("/api/invites/redeem", new RedeemInvite(token, name, Key()), ApiClient.Json);
-        response.EnsureSuccessStatusCode();
-        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]));
-    }
 
     private static string Key() => Guid.NewGuid().ToString("N");
 }

@@ -37,13 +37,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A separate browser profile (own cookies), sized like a phone or a laptop.</summary>
-    public async Task<IBrowserContext> NewContext(int width = 1280, int height = 800)
+    /// <summary>A separate browser profile (own cookies), sized like a phone or a laptop; with <paramref name="touch"/> a touch-screen phone.</summary>
+    public async Task<IBrowserContext> NewContext(int width = 1280, int height = 800, bool touch = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = touch,
+            IsMobile = touch,
         });
         await context.AddInitScriptAsync(ContentSecurity.Recorder);
         return context;

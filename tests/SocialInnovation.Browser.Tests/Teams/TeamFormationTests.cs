@@ -74,6 +74,55 @@ public sealed class TeamFormationTests(BrowserFixture fixture)
         await Checked(phone, "the team page on a phone");
     }
 
+    [Fact]
+    public async Task The_organizer_drags_a_member_to_another_team_with_a_finger_on_a_phone_and_the_published_move_stays_after_a_reload()
+    {
+        var api = fixture.Host.Client();
+        await api.SignInOrganizer();
+        var camp = await api.CreateCamp("Touch formation camp");
+        await api.Post($"/api/camps/{camp.CampId}/teams", new AddTeam("Clean Air", "Environment", Guid.NewGuid().ToString("N")));
+        var teams = (await api.Read<CampSnapshot>(await api.Post($"/api/camps/{camp.CampId}/teams",
+            new AddTeam("First Job", "Unemployment", Guid.NewGuid().ToString("N"))))).Teams;
+        var (cleanAir, firstJob) = (teams.Single(t => t.Name == "Clean Air").TeamId, teams.Single(t => t.Name == "First Job").TeamId);
+        // Each gets their first choice; the organizer then moves Dilnoza to her second, Erlan's team.
+        foreach (var (name, first, second) in new[] { ("Dilnoza", firstJob, cleanAir), ("Erlan", cleanAir, firstJob) })
+        {
+            var participant = fixture.Host.Client();
+            await participant.Redeem((await api.Invite(camp.CampId, CampRole.Participant)).Token!, name);
+            (await participant.Http.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/camps/{camp.CampId}/team-formation/ranking")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new RankThemes([first, second], Guid.NewGuid().ToString("N")), options: ApiClient.Json),
+            })).EnsureSuccessStatusCode();
+        }
+
+        await using var phoneContext = await fixture.NewContext(375, 740, touch: true);
+        var phone = await Join(phoneContext, (await api.Invite(camp.CampId, CampRole.Organizer)).Link!, camp.CampId, "Organizer Aziz");
+        await phone.GotoAsync($"/camps/{camp.CampId}/team-formation");
+        await phone.GetByTestId("suggest-teams").ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("formation-report")).ToContainTextAsync("1st choice: 2 ·", Patiently);
+        await Assertions.Expect(phone.GetByTestId("formation-team-First Job")).ToContainTextAsync("Dilnoza");
+
+        // A finger on Dilnoza's handle, dragged up to Clean Air: moved, recounted and said aloud.
+        await phone.GetByTestId("formation-team-Clean Air").ScrollIntoViewIfNeededAsync();
+        await Touch.Drag(phone, phone.GetByTestId("placement-Dilnoza").Locator(".drag-handle"), phone.GetByTestId("formation-team-Clean Air"));
+        await Assertions.Expect(phone.GetByTestId("formation-team-Clean Air")).ToContainTextAsync("Dilnoza", Patiently);
+        await Assertions.Expect(phone.GetByTestId("formation-report")).ToContainTextAsync("1st choice: 1 · 2nd: 1");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status).Filter(new() { HasText = "Dilnoza moved to Clean Air." })).ToHaveCountAsync(1);
+        await Checked(phone, "the team formation page on a touch phone after a drag");
+
+        await phone.GetByTestId("publish-teams").ClickAsync();
+        await Assertions.Expect(phone.GetByText("Published: 2 participants in 2 teams.", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var stored = await api.Get<FormationStatus>($"/api/camps/{camp.CampId}/team-formation");
+        Assert.Equal(["Dilnoza", "Erlan"], stored.Teams.Single(t => t.TeamId == cleanAir).Members.Select(m => m.Name).Order());
+
+        // A reload opens on the published teams, Dilnoza in Clean Air.
+        await phone.ReloadAsync();
+        await Assertions.Expect(phone.GetByTestId("formation-team-Clean Air")).ToContainTextAsync("Dilnoza", Patiently);
+        await Assertions.Expect(phone.GetByTestId("formation-team-Clean Air")).ToContainTextAsync("Erlan");
+        await Assertions.Expect(phone.GetByTestId("formation-team-First Job")).Not.ToContainTextAsync("Dilnoza");
+        await Checked(phone, "the team formation page on a phone showing the published teams");
+    }
+
     private static async Task<IPage> Join(IBrowserContext context, string link, Guid campId, string name)
     {
         var page = await context.NewPageAsync();

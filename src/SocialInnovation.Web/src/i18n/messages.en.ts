@@ -396,6 +396,8 @@ export const en = {
   'formation.noChoice': 'not chosen',
   'formation.moveTo': 'Move {name} to',
   'formation.moved': '{name} moved to {team}.',
+  'formation.showingPublished': 'These are the published teams. Move people and publish again, or suggest teams anew.',
+  'formation.dragging': 'Moving {name}: let go over a team.',
   'formation.publish': 'Publish the teams',
   'formation.published': 'Published: {people} participants in {teams} teams. Everyone sees their team now.',
   'teamPage.title': 'Team',

@@ -398,6 +398,8 @@ export const ru: Messages = {
   'formation.noChoice': 'не из выбора',
   'formation.moveTo': 'Перевести {name} в',
   'formation.moved': '{name}: переведён(а) в {team}.',
+  'formation.showingPublished': 'Это опубликованные команды. Переведите людей и опубликуйте снова или предложите команды заново.',
+  'formation.dragging': 'Перемещение: {name}. Отпустите над командой.',
   'formation.publish': 'Опубликовать команды',
   'formation.published': 'Опубликовано: {people} участников в {teams} командах. Все уже видят свои команды.',
   'teamPage.title': 'Команда',

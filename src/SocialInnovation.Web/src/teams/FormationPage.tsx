@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { IdempotentSubmission } from '../api/idempotency';
 import { LiveBadge } from '../camp/LiveBadge';
 import { useCamp } from '../camp/useCamp';
@@ -8,6 +8,7 @@ import type { PageProps } from '../router';
 import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
+import { beginPointerDrag, closestAt } from '../ui/pointerDrag';
 import { usePageTitle } from '../ui/usePageTitle';
 import { choiceOf, publishTeams, reportOf, suggestTeams, type Placement, type TeamSuggestion } from './teamsApi';
 import { useFormation } from './useFormation';
@@ -34,6 +35,13 @@ export default function FormationPage({ params }: PageProps) {
   const publishing = useMemo(() => new IdempotentSubmission(), [suggestion]);
   usePageTitle(t('formation.title'));
 
+  // Once published, the page opens on the published teams (what storage has), ready to adjust and publish again.
+  const publishedVersion = formation.status?.publishedVersion ?? 0;
+  useEffect(() => {
+    if (role !== 'Organizer' || publishedVersion === 0 || suggestion || busy) return;
+    void showPublished();
+  }, [role, publishedVersion]);
+
   const report = reportOf(placements);
   const teams = suggestion?.teams ?? [];
   const sizeOf = (teamId: string) => placements.filter((p) => p.teamId === teamId).length;
@@ -47,6 +55,24 @@ export default function FormationPage({ params }: PageProps) {
       setSuggestion(s);
       setPlacements(s.placements);
       setMessage({ kind: 'info', text: t('formation.suggested', { people: s.placements.length, teams: s.teams.length }) });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describe(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function showPublished(): Promise<void> {
+    setBusy(true);
+    try {
+      const s = await suggestTeams(campId, null, null);
+      const placed = new Map((formation.status?.teams ?? []).flatMap((team) => team.members.map((m) => [m.personId, team.teamId] as const)));
+      setSuggestion(s);
+      setPlacements(s.placements.map((p) => {
+        const teamId = placed.get(p.person.personId) ?? p.teamId;
+        return { ...p, teamId, choice: choiceOf(p, teamId) };
+      }));
+      setMessage({ kind: 'info', text: t('formation.showingPublished') });
     } catch (error) {
       setMessage({ kind: 'error', text: describe(error) });
     } finally {
@@ -105,6 +131,9 @@ export default function FormationPage({ params }: PageProps) {
         <div class="field"><button type="submit" disabled={busy} data-testid="suggest-teams">{t('formation.suggest')}</button></div>
       </form>
       <Message kind={message?.kind} text={message?.text} />
+      <p class="visually-hidden" role="status" aria-live="polite" data-testid="formation-dragging">
+        {dragging ? t('formation.dragging', { name: dragging }) : ''}
+      </p>
       {suggestion && (
         <>
           <p class="formation-report" data-testid="formation-report">
@@ -116,22 +145,15 @@ export default function FormationPage({ params }: PageProps) {
               const size = sizeOf(team.teamId);
               const outside = size < suggestion.minSize || size > suggestion.maxSize;
               return (
-                <li key={team.teamId} class={`card formation-column${over === team.teamId ? ' drop-target' : ''}`} data-testid={`formation-team-${team.name}`}
-                  onDragOver={(e) => { e.preventDefault(); setOver(team.teamId); }}
-                  onDragLeave={() => setOver((o) => (o === team.teamId ? null : o))}
-                  onDrop={(e) => {
-                    e.preventDefault();
-                    const personId = e.dataTransfer?.getData('text/plain') || dragging;
-                    if (personId) move(personId, team.teamId);
-                    setDragging(null);
-                    setOver(null);
-                  }}>
+                <li key={team.teamId} class={`card formation-column${over === team.teamId ? ' drop-target' : ''}`} data-team-id={team.teamId}
+                  data-testid={`formation-team-${team.name}`}>
                   <h3><User>{team.name}</User></h3>
                   <p class={outside ? 'out-of-bounds' : 'muted'}>{t(outside ? 'formation.sizeOutside' : 'formation.size', { count: size })}</p>
                   <ul class="formation-people" aria-label={t('formation.members', { team: team.name })}>
                     {placements.filter((p) => p.teamId === team.teamId).map((p) => (
-                      <PersonRow key={p.person.personId} placement={p} teams={teams}
-                        onDrag={(id) => setDragging(id)} onMove={(teamId) => move(p.person.personId, teamId)} />
+                      <PersonRow key={p.person.personId} placement={p} teams={teams} onOver={setOver}
+                        onDrag={(dragged) => { setDragging(dragged ? p.person.name : null); if (!dragged) setOver(null); }}
+                        onMove={(teamId) => move(p.person.personId, teamId)} />
                     ))}
                   </ul>
                 </li>
@@ -147,10 +169,11 @@ export default function FormationPage({ params }: PageProps) {
   );
 }
 
-function PersonRow({ placement, teams, onDrag, onMove }: {
+function PersonRow({ placement, teams, onDrag, onOver, onMove }: {
   placement: Placement;
   teams: TeamSuggestion['teams'];
-  onDrag: (personId: string) => void;
+  onDrag: (dragging: boolean) => void;
+  onOver: (teamId: string | null) => void;
   onMove: (teamId: string) => void;
 }) {
   const { person } = placement;
@@ -159,11 +182,26 @@ function PersonRow({ placement, teams, onDrag, onMove }: {
   const facts = [person.country ? countryName(person.country) : null, person.languages.join(', ') || null, person.skills.join(', ') || null]
     .filter(Boolean).join(' · ');
   const selectId = `move-${person.personId}`;
+  const onPointerDown = (e: PointerEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('select, label, a, button')) return;
+    // A finger drags by the handle, so a swipe over the list still scrolls the page; a mouse drags the whole row.
+    if (e.pointerType !== 'mouse' && !target.closest('.drag-handle')) return;
+    beginPointerDrag<string>(e, e.currentTarget as HTMLElement, {
+      targetAt: (x, y) => closestAt(x, y, '.formation-column[data-team-id]')?.dataset.teamId ?? null,
+      over: onOver,
+      started: () => onDrag(true),
+      dropped: (teamId) => onMove(teamId),
+      ended: () => onDrag(false),
+    });
+  };
   return (
-    <li class="formation-person" draggable onDragStart={(e) => { e.dataTransfer?.setData('text/plain', person.personId); onDrag(person.personId); }}
-      data-testid={`placement-${person.name}`}>
-      <User>{person.name}</User>
-      <span class={`choice-badge${choice === 1 ? ' first' : choice === null && placement.choices.length > 0 ? ' none' : ''}`}>{badge}</span>
+    <li class="formation-person" onPointerDown={onPointerDown} data-testid={`placement-${person.name}`}>
+      <div class="person-top">
+        <span class="drag-handle" aria-hidden="true">⠿</span>
+        <User>{person.name}</User>
+        <span class={`choice-badge${choice === 1 ? ' first' : choice === null && placement.choices.length > 0 ? ' none' : ''}`}>{badge}</span>
+      </div>
       {facts && <p class="facts">{facts}</p>}
       <label class="visually-hidden" for={selectId}>{t('formation.moveTo', { name: person.name })}</label>
       <select id={selectId} value={placement.teamId} onChange={(e) => onMove((e.target as HTMLSelectElement).value)}>

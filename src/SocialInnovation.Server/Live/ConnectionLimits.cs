@@ -27,7 +27,9 @@ public sealed class ConnectionLimits(LiveLimits limits, ILogger<ConnectionLimits
         if (budget.TryTake()) return await next(context);
         if (++budget.Refused >= limits.RefusalsBeforeDisconnect)
         {
-            log.LogWarning("Closing hub connection {Connection}: {Count} calls refused for rate", context.Context.ConnectionId, budget.Refused);
+            // Calls already read from the socket still arrive after Abort; say it once, not once per call.
+            if (budget.Refused == limits.RefusalsBeforeDisconnect)
+                log.LogWarning("Closing hub connection {Connection}: {Count} calls refused for rate", context.Context.ConnectionId, budget.Refused);
             context.Context.Abort();
         }
         return HubReply<object>.Fail(RateLimited);

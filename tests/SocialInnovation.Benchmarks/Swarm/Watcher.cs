@@ -11,6 +11,8 @@ namespace SocialInnovation.Benchmarks.Swarm;
 /// after) per stream, StreamEvents batches applied by the client rule (same epoch and seq &lt;= known:
 /// a duplicate, dropped; known+1: applied; a gap or another epoch: Watch again from the known
 /// position). It records when each position arrived and counts everything the rule had to repair.
+/// A copy at the seam of a Watch (an event published between joining the stream and reading its
+/// catch-up comes both pushed and caught up, as the hub documents) is an overlap, not a duplicate.
 /// Until the product has Watch/StreamEvents it speaks the older WatchCamp/CampEvents (epoch 0).
 /// </summary>
 /// <param name="reconnectTo">When set, a closed connection is replaced by one to the node it names
@@ -21,6 +23,9 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
     private volatile bool _disposed;
     private readonly object _gate = new();
     private readonly Dictionary<string, Known> _known = [];
+
+    // Per stream, the position the latest catch-up reached: copies at or below it are the Watch seam's overlap.
+    private readonly Dictionary<string, Known> _caughtUpTo = [];
     private HubConnection _connection = null!;
 
     // (stream, seq) → Stopwatch timestamp of the first arrival (pushed, caught up or covered by a snapshot).
@@ -28,6 +33,7 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
 
     public Dictionary<(string Stream, long Seq), long> ArrivalsCopy() { lock (_gate) return new(Arrivals); }
     public int Duplicates { get; private set; }
+    public int Overlaps { get; private set; }
     public int Gaps { get; private set; }
     public int EpochChanges { get; private set; }
     public int Snapshots { get; private set; }
@@ -159,6 +165,7 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
             {
                 _known[stream] = known ?? new Known(epoch, 0);
             }
+            _caughtUpTo[stream] = new Known(epoch, seq);
             if (value.TryGetProperty("events", out var events))
                 foreach (var env in events.EnumerateArray()) Apply(Parse(env, legacy: Legacy), now, resync: false);
         }
@@ -178,7 +185,13 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
     private (string, Known)? Apply((string Stream, long Epoch, long Seq) e, long now, bool resync)
     {
         if (!_known.TryGetValue(e.Stream, out var known)) return null; // not (yet) watched
-        if (e.Epoch == known.Epoch && e.Seq <= known.Seq) { Duplicates++; return null; }
+        if (e.Epoch == known.Epoch && e.Seq <= known.Seq)
+        {
+            // A caught-up copy of a pushed event, or a pushed copy of a caught-up one: the seam of a Watch.
+            var seam = !resync || (_caughtUpTo.TryGetValue(e.Stream, out var upTo) && upTo.Epoch == e.Epoch && e.Seq <= upTo.Seq);
+            if (seam) Overlaps++; else Duplicates++;
+            return null;
+        }
         if (e.Epoch == known.Epoch && e.Seq == known.Seq + 1)
         {
             _known[e.Stream] = new Known(e.Epoch, e.Seq);

@@ -7,12 +7,13 @@ namespace SocialInnovation.Grains.Tests;
 /// <summary>
 /// Grain storage in memory, in the host's JSON format, that tests can make misbehave: fail a grain's
 /// next write, or lose its last acknowledged write (as a storage crash could). It also counts writes.
-/// ETags are checked as Azure Blob storage checks them.
+/// ETags are checked as Azure Blob storage checks them. A grain's states are stored apart (one blob each in the host).
 /// </summary>
 public sealed class TestGrainStorage : IGrainStorage
 {
     private readonly JsonStateSerializer _json = new();
-    private readonly ConcurrentDictionary<GrainId, List<(BinaryData Data, string ETag)>> _versions = new();
+    private readonly ConcurrentDictionary<(GrainId, string), List<(BinaryData Data, string ETag)>> _versions = new();
+    private readonly ConcurrentDictionary<GrainId, string> _lastWritten = new();
     private readonly ConcurrentDictionary<GrainId, int> _failNext = new();
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
     private readonly ConcurrentDictionary<GrainId, TimeSpan> _slow = new();
@@ -28,13 +29,13 @@ public sealed class TestGrainStorage : IGrainStorage
     /// <summary>Storage forgets the grain's last write, as if it had crashed before making it durable.</summary>
     public void LoseLastWrite(GrainId grain)
     {
-        var versions = _versions[grain];
+        var versions = _versions[(grain, _lastWritten[grain])];
         lock (versions) versions.RemoveAt(versions.Count - 1);
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (Latest(grainId) is { } latest)
+        if (Latest(grainId, stateName) is { } latest)
         {
             grainState.State = _json.Deserialize<T>(latest.Data);
             grainState.ETag = latest.ETag;
@@ -52,7 +53,7 @@ public sealed class TestGrainStorage : IGrainStorage
         _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
         if (_failNext.TryGetValue(grainId, out var fail) && fail > 0 && _failNext.TryUpdate(grainId, fail - 1, fail))
             throw new IOException("Injected storage failure.");
-        var versions = _versions.GetOrAdd(grainId, _ => []);
+        var versions = _versions.GetOrAdd((grainId, stateName), _ => []);
         lock (versions)
         {
             var current = versions.Count > 0 ? versions[^1].ETag : null;
@@ -62,20 +63,21 @@ public sealed class TestGrainStorage : IGrainStorage
             versions.Add((data, etag));
             grainState.ETag = etag;
             grainState.RecordExists = true;
+            _lastWritten[grainId] = stateName;
         }
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        _versions.TryRemove(grainId, out _);
+        _versions.TryRemove((grainId, stateName), out _);
         grainState.ETag = null;
         grainState.RecordExists = false;
         return Task.CompletedTask;
     }
 
-    private (BinaryData Data, string ETag)? Latest(GrainId grain)
+    private (BinaryData Data, string ETag)? Latest(GrainId grain, string stateName)
     {
-        if (!_versions.TryGetValue(grain, out var versions)) return null;
+        if (!_versions.TryGetValue((grain, stateName), out var versions)) return null;
         lock (versions) return versions.Count > 0 ? versions[^1] : null;
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class BoardGrain
         var envelope = _log.Append(BoardEventKinds.ColumnsChanged,
             new ColumnsChanged(Board.ColumnsVersion, Board.Columns.Select(c => c.View()).ToList(), Board.Backlog.ToList()));
         _log.Remember(command.IdempotencyKey, command);
+        StoreWhole();
         await _log.Commit();
         return new BoardAck(envelope.Epoch, envelope.Seq, null, null);
     }

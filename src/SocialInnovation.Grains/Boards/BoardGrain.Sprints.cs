@@ -25,6 +25,7 @@ public sealed partial class BoardGrain
         if (was is { } stopped && stopped != plan.ActiveSprint) Close(stopped);
         if (plan.ActiveSprint is { } started && started != was) Start(started);
         var envelope = _log.Append(BoardEventKinds.BoardReplaced, View());
+        StoreWhole();
         await _log.Commit();
         return new BoardAck(envelope.Epoch, envelope.Seq, null, null);
     }
@@ -43,6 +44,7 @@ public sealed partial class BoardGrain
         });
         var envelope = _log.Append(BoardEventKinds.SprintChanged, new SprintChanged(sprint));
         _log.Remember(command.IdempotencyKey, command);
+        StoreWhole();
         await _log.Commit();
         return new BoardAck(envelope.Epoch, envelope.Seq, null, null);
     }
@@ -59,15 +61,20 @@ public sealed partial class BoardGrain
         Board.Plan.ActiveSprint ?? (Board.Sprints.Where(s => s.Completed is not null).Select(s => s.Number).DefaultIfEmpty(0).Max() + 1);
 
     /// <summary>While a sprint runs, adds a burndown point when the remaining points changed; the remaining points, or null.</summary>
-    private int? Burn()
+    /// <param name="added">The point added, if any (the journal replays it).</param>
+    private int? Burn(out BurnPoint? added)
     {
+        added = null;
         if (Board.Plan.ActiveSprint is not { } number) return null;
         var remaining = Remaining(Board.Columns, Board.Cards);
         var sprint = SprintOf(number);
         if (sprint.Burndown.Count == 0 || sprint.Burndown[^1].Remaining != remaining)
-            Save(sprint with { Burndown = sprint.Burndown.Append(new BurnPoint(clock.GetUtcNow(), remaining)).TakeLast(KeptBurnPoints).ToList() });
+            AddBurnPoint(sprint, added = new BurnPoint(clock.GetUtcNow(), remaining));
         return remaining;
     }
+
+    private void AddBurnPoint(TeamSprint sprint, BurnPoint point) =>
+        Save(sprint with { Burndown = sprint.Burndown.Append(point).TakeLast(KeptBurnPoints).ToList() });
 
     private void Start(int number)
     {

@@ -21,6 +21,7 @@ namespace SocialInnovation.Grains.Boards;
 [Orleans.Concurrency.Reentrant]
 public sealed partial class BoardGrain(
     [PersistentState("board", StorageNames.State)] IPersistentState<BoardState> state,
+    [PersistentState("board-journal", StorageNames.State)] IPersistentState<BoardJournalState> journal,
     TimeProvider clock) : Grain, IBoardGrain
 {
     public const int KeptEvents = 200;
@@ -41,14 +42,16 @@ public sealed partial class BoardGrain(
     {
         this.GetPrimaryKey(out var campKey);
         _campId = Guid.ParseExact(campKey!, "N");
-        _log = new StreamLog(BoardStreams.For(_campId, TeamId), Board.Log, () => state.WriteStateAsync(), DeactivateOnIdle,
-            GrainFactory, clock, new StreamLogOptions(KeptEvents, VisibleBeforeStored: true));
         if (!Board.Exists)
         {
-            // A new board starts with the default columns; they are stored with its first change.
+            // A new board starts with the default columns; they are stored with its first change (a
+            // journal's entries replay onto them, so they come before the replay).
             Board.Columns = DefaultColumns.Select(c => new ColumnState { ColumnId = c.Id, Name = c.Name }).ToList();
             Board.ColumnsVersion = 1;
         }
+        ReplayJournal();
+        _log = new StreamLog(BoardStreams.For(_campId, TeamId), Board.Log, Store, DeactivateOnIdle,
+            GrainFactory, clock, new StreamLogOptions(KeptEvents, VisibleBeforeStored: true));
         // The organizer's plan may have changed while this board was not active.
         var plan = await GrainFactory.GetGrain<ICampBoardsGrain>(_campId).GetPlan();
         if (plan.Version > Board.Plan.Version) await ApplyPlan(plan);
@@ -80,7 +83,7 @@ public sealed partial class BoardGrain(
             command.Lane == Lanes.Backlog ? null : CurrentSprint());
         Board.Cards[card.CardId] = card;
         var index = Place(card.CardId, command.Lane, int.MaxValue);
-        return await Changed(BoardEventKinds.CardCreated, card, command.Lane, index, by, warning, command.IdempotencyKey, command);
+        return await Changed(BoardEventKinds.CardCreated, card, null, command.Lane, index, by, warning, command.IdempotencyKey, command);
     }
 
     public async Task<Outcome<BoardAck>> EditCard(EditCard command, BoardActor by)
@@ -106,7 +109,7 @@ public sealed partial class BoardGrain(
         };
         Board.Cards[card.CardId] = edited;
         var (lane, index) = Where(card.CardId);
-        return await Changed(BoardEventKinds.CardEdited, edited, lane, index, by, null, command.IdempotencyKey, command);
+        return await Changed(BoardEventKinds.CardEdited, edited, null, lane, index, by, null, command.IdempotencyKey, command);
     }
 
     public async Task<Outcome<BoardAck>> MoveCard(MoveCard command, BoardActor by)
@@ -122,15 +125,11 @@ public sealed partial class BoardGrain(
         if (wip is { Error: { } full }) return full;
 
         int? sprint = command.Lane == Lanes.Backlog ? null : from == Lanes.Backlog ? CurrentSprint() : card.Sprint ?? CurrentSprint();
-        var moved = card with
-        {
-            Version = card.Version + 1,
-            Sprint = sprint,
-            History = WithHistory(card, by, CardAction.Moved, LaneName(command.Lane)),
-        };
+        var move = new CardMove(card.Version + 1, sprint, new CardHistoryEntry(clock.GetUtcNow(), by.Name, CardAction.Moved, LaneName(command.Lane)));
+        var moved = Moved(card, move);
         Board.Cards[card.CardId] = moved;
         var index = Place(card.CardId, command.Lane, command.Index);
-        return await Changed(BoardEventKinds.CardMoved, moved, command.Lane, index, by, wip?.Value, command.IdempotencyKey, command);
+        return await Changed(BoardEventKinds.CardMoved, moved, move, command.Lane, index, by, wip?.Value, command.IdempotencyKey, command);
     }
 
     public async Task<Outcome<BoardAck>> CommentCard(CommentCard command, BoardActor by)
@@ -145,15 +144,17 @@ public sealed partial class BoardGrain(
         var commented = card with { Comments = comments, History = WithHistory(card, by, CardAction.Commented, null) };
         Board.Cards[card.CardId] = commented;
         var (lane, index) = Where(card.CardId);
-        return await Changed(BoardEventKinds.CardCommented, commented, lane, index, by, null, command.IdempotencyKey, command);
+        return await Changed(BoardEventKinds.CardCommented, commented, null, lane, index, by, null, command.IdempotencyKey, command);
     }
 
-    private async Task<Outcome<BoardAck>> Changed<TCommand>(string kind, BoardCard card, string lane, int index, BoardActor by,
+    /// <param name="move">What a move changed (its journal entry carries only that), or null: the entry carries the whole card.</param>
+    private async Task<Outcome<BoardAck>> Changed<TCommand>(string kind, BoardCard card, CardMove? move, string lane, int index, BoardActor by,
         string? warning, string key, TCommand command)
     {
-        var remaining = Burn();
+        var remaining = Burn(out var burned);
         var envelope = _log.Append(kind, new CardChanged(card, lane, index, by.Name, warning, remaining));
         _log.Remember(key, command, card.CardId);
+        Journaled(card.CardId, lane, index, move is null ? card : null, move, burned);
         await _log.Commit();
         return new BoardAck(envelope.Epoch, envelope.Seq, card, warning);
     }

@@ -1,0 +1,106 @@
+using Orleans.Core.Internal;
+using SocialInnovation.Boards;
+using SocialInnovation.Common;
+using SocialInnovation.Grains.Boards;
+
+namespace SocialInnovation.Grains.Tests.Boards;
+
+/// <summary>
+/// A card change is acknowledged once its journal entry is stored, not the whole board; the board is
+/// stored whole every <see cref="BoardGrain.CompactAfter"/> entries. Whatever was acknowledged is there
+/// after the board's activation ends, in order, and a change whose entry was not stored is not.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class BoardJournalTests(ClusterFixture fixture) : ClusterTests(fixture)
+{
+    private static readonly BoardActor Aida = new(Guid.NewGuid(), "Aida");
+
+    private IBoardGrain NewBoard() => Grains.Board(Guid.NewGuid(), Guid.NewGuid());
+
+    private static async Task<BoardCard> Card(IBoardGrain board, string title) =>
+        (await board.CreateCard(new CreateCard(Guid.NewGuid(), title, null, "todo", 3, null, null, NewKey()), Aida)).Ok().Card!;
+
+    private static Task<Outcome<BoardAck>> Move(IBoardGrain board, BoardCard card, string lane, int index, string? key = null) =>
+        board.MoveCard(new MoveCard(card.CardId, card.Version, lane, index, key ?? NewKey()), Aida);
+
+    /// <summary>Ends the board's activation; the next call reads what storage holds.</summary>
+    private static async Task<BoardView> Reactivated(IBoardGrain board)
+    {
+        var before = await board.GetView();
+        await board.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var after = await board.GetView();
+        Assert.True(after.Epoch > before.Epoch, "the board was not reactivated");
+        return after;
+    }
+
+    private static (string Lane, long Version) Where(BoardView view, Guid cardId) =>
+        (view.Columns.Single(c => c.CardIds.Contains(cardId)).ColumnId, view.Cards.Single(c => c.CardId == cardId).Version);
+
+    [Fact]
+    public async Task Moves_stored_only_in_the_journal_are_all_restored_in_order_when_the_board_is_reactivated()
+    {
+        var board = NewBoard();
+        var a = await Card(board, "Interview five teachers");
+        var b = await Card(board, "Paper prototype");
+        var storedWhole = await Fixture.ReadStored<BoardState>(board, "board");
+        var lastKey = NewKey();
+
+        a = (await Move(board, a, "doing", 0)).Ok().Card!;
+        b = (await Move(board, b, "doing", 0)).Ok().Card!; // version 2
+        a = (await Move(board, a, "review", 0)).Ok().Card!;
+        var last = (await Move(board, b, "doing", 1, lastKey)).Ok();
+        var before = await board.GetView();
+        var journal = await Fixture.ReadStored<BoardJournalState>(board, "board-journal");
+        var after = await Reactivated(board);
+
+        Assert.Equal(storedWhole.Log.Seq, (await Fixture.ReadStored<BoardState>(board, "board")).Log.Seq); // moves did not rewrite the board
+        Assert.Equal(Enumerable.Range(1, (int)last.Seq).Select(i => (long)i), journal.Entries.Select(e => e.Seq)); // two cards, four moves
+        Assert.Equal(before.Seq, after.Seq);
+        Assert.Equal(before.Columns.Select(c => c.CardIds), after.Columns.Select(c => c.CardIds));
+        Assert.Equal(("review", 3L), Where(after, a.CardId));
+        Assert.Equal(("doing", 3L), Where(after, b.CardId));
+        Assert.Equal(before.Cards.Single(c => c.CardId == b.CardId).History, after.Cards.Single(c => c.CardId == b.CardId).History);
+        // The last move's key survived too: its retry is answered as before, not applied again.
+        var retried = (await Move(board, b, "doing", 1, lastKey)).Ok();
+        Assert.Equal(last.Seq, retried.Seq);
+        Assert.Equal(3, (await board.GetCard(b.CardId))!.Version);
+    }
+
+    [Fact]
+    public async Task After_more_than_the_journal_holds_the_board_is_stored_whole_and_nothing_is_lost()
+    {
+        var board = NewBoard();
+        var card = await Card(board, "Pitch deck");
+        var lanes = new[] { "doing", "review", "todo" };
+        for (var i = 0; i < BoardGrain.CompactAfter + 5; i++)
+            card = (await Move(board, card, lanes[i % lanes.Length], 0)).Ok().Card!;
+        var before = await board.GetView();
+
+        var whole = await Fixture.ReadStored<BoardState>(board, "board");
+        var after = await Reactivated(board);
+
+        Assert.True(whole.Log.Seq > 1, "the board was never stored whole");
+        Assert.True((await Fixture.ReadStored<BoardJournalState>(board, "board-journal")).Entries.Count <= BoardGrain.CompactAfter);
+        Assert.Equal(before.Seq, after.Seq);
+        Assert.Equal((lanes[(BoardGrain.CompactAfter + 4) % lanes.Length], card.Version), Where(after, card.CardId));
+        Assert.Equal(before.Cards.Single().History, after.Cards.Single().History);
+    }
+
+    [Fact]
+    public async Task A_move_whose_journal_entry_was_not_stored_is_refused_and_is_not_there_after_reactivation()
+    {
+        var board = NewBoard();
+        var card = await Card(board, "Budget");
+        var key = NewKey();
+
+        Fixture.Storage.FailNextWrite(board.GetGrainId());
+        await Assert.ThrowsAnyAsync<Exception>(() => Move(board, card, "doing", 0, key));
+        var view = await board.GetView();
+
+        Assert.Equal(("todo", card.Version), Where(view, card.CardId));
+        // Its key was never stored either: the retry is applied now, once.
+        var retried = (await Move(board, card, "doing", 0, key)).Ok();
+        Assert.Equal(("doing", card.Version + 1), Where(await Reactivated(board), card.CardId));
+        Assert.Equal(retried.Card!.Version, card.Version + 1);
+    }
+}

@@ -7,9 +7,12 @@ namespace SocialInnovation.Selection;
 /// One camp's intake: its settings (privacy text, quotas, confirmation deadline), the listing row of
 /// every application, and the selection decisions. Keyed by the camp id. Applications themselves live in
 /// their own grains; this grain holds only what the organizer's table lists, so a camp with 1,000
-/// applications does not make the camp grain's writes any larger.
+/// applications does not make the camp grain's writes any larger. It owns the camp's
+/// <c>selection:&lt;camp&gt;</c> stream: an <c>entry</c> event (the changed <see cref="SelectionEntry"/>) for
+/// every new application, score, decision, confirmation, withdrawal, expiry and promotion, and a
+/// <c>settings</c> event (<see cref="SelectionSettings"/>) when the quotas or capacity change.
 /// </summary>
-public interface ISelectionGrain : IGrainWithGuidKey
+public interface ISelectionGrain : IGrainWithGuidKey, SocialInnovation.Live.IStreamOwnerGrain
 {
     /// <summary>Adds or updates an application's row; an application withdrawn and submitted again is back in.</summary>
     Task<Outcome<SelectionEntry>> Record(ApplicationRow row);
@@ -95,6 +98,10 @@ public sealed record SelectionOverview(
 /// <param name="Taken">Accepted (awaiting confirmation) plus confirmed.</param>
 [GenerateSerializer, Immutable]
 public sealed record CountryCount(string Country, int Applications, int Taken, int? Min, int? Max);
+
+/// <summary>The <c>selection:&lt;camp&gt;</c> stream's snapshot: every entry (oldest application first) and the settings.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SelectionLive(Guid CampId, IReadOnlyList<SelectionEntry> Entries, SelectionSettings Settings);
 
 [GenerateSerializer, Immutable]
 public sealed record SelectionFilter(string? Country = null, ApplicationStatus? Status = null, string? Skill = null, double? MinScore = null);

@@ -54,7 +54,7 @@ public sealed partial class SelectionGrain
             Version = entry.Version + 1,
             Note = note,
         };
-        Intake.Entries[entry.Application.ApplicationId] = entry;
+        Put(entry);
         Intake.Notices.Add(new DecisionNotice(Guid.NewGuid(), entry.Application.ApplicationId, new DecisionMail(decision, confirmBy)));
         return entry;
     }
@@ -64,7 +64,7 @@ public sealed partial class SelectionGrain
     {
         var heldPlace = HoldsPlace(entry);
         entry = entry with { Status = status, ConfirmBy = null, Version = entry.Version + 1, Note = null };
-        Intake.Entries[entry.Application.ApplicationId] = entry;
+        Put(entry);
         if (heldPlace) await Promote(reason);
         await Store();
         await HandOverNotices();
@@ -99,12 +99,12 @@ public sealed partial class SelectionGrain
         var overdue = Intake.Entries.Values.Where(e => e.Status == ApplicationStatus.Accepted && e.ConfirmBy <= now).ToList();
         foreach (var entry in overdue)
         {
-            Intake.Entries[entry.Application.ApplicationId] = entry with
+            Put(entry with
             {
                 Status = ApplicationStatus.Expired,
                 Version = entry.Version + 1,
                 Note = $"Did not confirm by {entry.ConfirmBy:yyyy-MM-dd HH:mm} UTC.",
-            };
+            });
             await Promote($"{entry.Application.Name} did not confirm in time");
         }
         if (overdue.Count == 0) return;
@@ -134,10 +134,13 @@ public sealed partial class SelectionGrain
         await Store();
     }
 
-    /// <summary>Writes the state, and keeps the reminder on exactly while a deadline or a mail is pending.</summary>
+    /// <summary>
+    /// Writes the state (and publishes the events it stores), and keeps the reminder on exactly while a
+    /// deadline or a mail is pending. A failed write drops the activation (see <see cref="StreamLog"/>).
+    /// </summary>
     private async Task Store()
     {
-        await state.Store(this);
+        await _log.Commit();
         var needed = Intake.Notices.Count > 0 || Intake.Entries.Values.Any(e => e.Status == ApplicationStatus.Accepted);
         if (_reminderOn == needed) return;
         if (needed) await this.RegisterOrUpdateReminder(Reminder, ReminderPeriod, ReminderPeriod);

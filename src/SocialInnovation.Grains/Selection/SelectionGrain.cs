@@ -2,6 +2,8 @@ using SocialInnovation.Applications;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Common;
+using SocialInnovation.Grains.Live;
+using SocialInnovation.Live;
 using SocialInnovation.Selection;
 
 namespace SocialInnovation.Grains.Selection;
@@ -10,11 +12,17 @@ namespace SocialInnovation.Grains.Selection;
 /// A camp's intake: the listing row of each application and the decisions on them. It calls the camp
 /// (for capacity and phase) and application grains (to mail decisions); neither calls it, so they never
 /// wait on each other. Deadlines are checked at every call and by a reminder while offers are open.
+/// Every change of an entry or of the settings is an event of the <c>selection:&lt;camp&gt;</c> stream,
+/// published once stored, so every organizer and reviewer with the page open sees it without reloading.
 /// </summary>
 public sealed partial class SelectionGrain(
     [PersistentState("selection", StorageNames.State)] IPersistentState<SelectionState> state,
     TimeProvider clock) : Grain, ISelectionGrain, IRemindable
 {
+    public const string StreamKind = "selection";
+
+    private StreamLog _log = null!;
+
     private SelectionState Intake => state.State;
 
     private Guid CampId => this.GetPrimaryKey();
@@ -23,6 +31,7 @@ public sealed partial class SelectionGrain(
     {
         // Settings stored before field quotas existed read them as null.
         if (Intake.Settings.FieldQuotas is null) Intake.Settings = Intake.Settings with { FieldQuotas = [] };
+        _log = new StreamLog(new StreamId(StreamKind, CampId), Intake.Log, () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock);
         return Task.CompletedTask;
     }
 
@@ -41,7 +50,7 @@ public sealed partial class SelectionGrain(
         {
             entry = new SelectionEntry(row, ApplicationStatus.Submitted, ScoreSummary.None, 1, null, null, null);
         }
-        Intake.Entries[row.ApplicationId] = entry;
+        Put(entry);
         await Store();
         return entry;
     }
@@ -51,7 +60,7 @@ public sealed partial class SelectionGrain(
         if (!Intake.Entries.TryGetValue(applicationId, out var entry)) return UnknownApplication();
         if (entry.Score == score) return entry;
         entry = entry with { Score = score, Version = entry.Version + 1 };
-        Intake.Entries[applicationId] = entry;
+        Put(entry);
         await Store();
         return entry;
     }
@@ -75,6 +84,7 @@ public sealed partial class SelectionGrain(
 
         Intake.Settings = new SelectionSettings(command.PrivacyText, command.ConfirmWithinHours, command.Quotas.ToList(),
             Intake.Settings.Version + 1, fieldQuotas, command.Capacity);
+        _log.Append("settings", Intake.Settings);
         Intake.Applied.Remember(command.IdempotencyKey, fingerprint, Intake.Settings.Version);
         await Store();
         return Intake.Settings;
@@ -208,7 +218,7 @@ public sealed partial class SelectionGrain(
                 return entry;
             case ApplicationStatus.Accepted:
                 entry = entry with { Status = ApplicationStatus.Confirmed, Version = entry.Version + 1, Note = null };
-                Intake.Entries[applicationId] = entry;
+                Put(entry);
                 await Store();
                 return entry;
             case ApplicationStatus.Expired:
@@ -235,6 +245,19 @@ public sealed partial class SelectionGrain(
     {
         await Tidy();
         await HandOverNotices();
+    }
+
+    public async Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after)
+    {
+        await Tidy();
+        return _log.CatchUp(after, () => new SelectionLive(CampId, Intake.Entries.Values.OrderBy(e => e.Application.SubmittedAt).ToList(), Intake.Settings));
+    }
+
+    /// <summary>Keeps a changed entry and makes it the stream's next event (published with the write that stores it).</summary>
+    private void Put(SelectionEntry entry)
+    {
+        Intake.Entries[entry.Application.ApplicationId] = entry;
+        _log.Append("entry", entry);
     }
 
     private Outcome<bool>? Replay(string key, string fingerprint) => Intake.Applied.Find(key) switch

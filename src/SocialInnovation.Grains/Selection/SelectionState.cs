@@ -1,5 +1,6 @@
 using SocialInnovation.Applications;
 using SocialInnovation.Grains.Common;
+using SocialInnovation.Grains.Live;
 using SocialInnovation.Selection;
 
 namespace SocialInnovation.Grains.Selection;
@@ -15,6 +16,9 @@ public sealed class SelectionState
     /// write and by the reminder, so a decision's mail survives a failure between the two.
     /// </summary>
     [Id(3)] public List<DecisionNotice> Notices { get; set; } = [];
+
+    /// <summary>The <c>selection:&lt;camp&gt;</c> stream's position (events are kept in memory only).</summary>
+    [Id(4)] public StreamLogState Log { get; set; } = new();
 }
 
 [GenerateSerializer, Immutable]

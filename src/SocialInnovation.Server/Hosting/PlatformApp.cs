@@ -131,6 +131,10 @@ public static class PlatformApp
 
         // judging (issue 18)
         services.AddStreamKind<SocialInnovation.Server.Judging.JudgingStream>();
+
+        // selection (issue 15)
+        services.AddStreamKind<SelectionStream>();
+
         services.AddExceptionHandler<ServerFailures>();
         services.AddSingleton<HubAccessFilter>();
         services.AddSingleton<ConnectionLimits>();

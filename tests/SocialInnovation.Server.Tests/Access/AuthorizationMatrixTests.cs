@@ -245,6 +245,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             "teams",
             // judging (issue 18)
             "judging",
+            // selection (issue 15)
+            "selection",
         ];
         Assert.Equal(expected.Order(), StreamKinds().Select(k => k.Name).Order());
     }

@@ -163,7 +163,7 @@ export function ApplicationsTable({ campId, entries, filterKey, canDecide, chang
                 </tr>
                 {open === a.applicationId && (
                   <tr id={`review-row-${a.applicationId}`}>
-                    <td colSpan={canDecide ? 7 : 6}><ReviewPanel campId={campId} applicationId={a.applicationId} reviewed={changed} /></td>
+                    <td colSpan={canDecide ? 7 : 6}><ReviewPanel campId={campId} applicationId={a.applicationId} version={e.version} reviewed={changed} /></td>
                   </tr>
                 )}
                 </Fragment>

@@ -10,7 +10,7 @@ import { getApplication, reviewApplication, type ApplicationReview } from './int
  * One application opened for review: the whole form, every reviewer's score and notes (the spread shows
  * how far they disagree), and the reader's own score 1–5 with notes. Scoring again replaces one's score.
  */
-export function ReviewPanel({ campId, applicationId, reviewed }: { campId: string; applicationId: string; reviewed: () => void }) {
+export function ReviewPanel({ campId, applicationId, version, reviewed }: { campId: string; applicationId: string; version: number; reviewed: () => void }) {
   const [review, setReview] = useState<ApplicationReview | null>(null);
   const [score, setScore] = useState<number | null>(null);
   const [notes, setNotes] = useState('');
@@ -26,7 +26,8 @@ export function ReviewPanel({ campId, applicationId, reviewed }: { campId: strin
       setMessage({ kind: 'error', text: describe(error) });
     }
   }
-  useEffect(() => void load(), [campId, applicationId]);
+  // A colleague's review (pushed as a new version of the entry) shows here too.
+  useEffect(() => void load(), [campId, applicationId, version]);
 
   async function save(event: Event): Promise<void> {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countryName, t } from '../i18n';
 import type { PageProps } from '../router';
 import { describe } from '../ui/describe';
@@ -13,6 +13,7 @@ import { statusName, waitlistOrder } from './waitlist';
 import { fieldQuotaName, quotaFields } from './FieldQuotaRows';
 import type { QuotaField } from './intakeApi';
 import { useRole } from './useRole';
+import { mergeEntries, watchSelection } from './selectionLive';
 
 const statuses: ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Accepted', 'Confirmed', 'Rejected', 'Declined', 'Withdrawn', 'Expired'];
 
@@ -20,6 +21,8 @@ const statuses: ApplicationStatus[] = ['Submitted', 'Waitlisted', 'Accepted', 'C
  * /camps/<id>/selection: places and quotas, the applications with their reviews, and the decisions.
  * A reviewer sees the counts and the applications and scores them; settings, suggestions, decisions,
  * the CSV and resending links are the organizers' (the server refuses them to reviewers too).
+ * The page watches the camp's <code>selection</code> stream: a colleague's decision, score or quota change
+ * shows here at once (rows from the events themselves, counts fetched again after them).
  */
 export default function SelectionPage({ params }: PageProps) {
   const campId = params.campId;
@@ -43,12 +46,37 @@ export default function SelectionPage({ params }: PageProps) {
       setOverview(o);
       setCountries(snapshot.details.countries);
       setCampCapacity(snapshot.details.capacity);
-      setEntries(list);
+      setEntries((now) => mergeEntries(now, list));
     } catch (error) {
       setFailure(describe(error));
     }
   }
-  useEffect(() => void reload(), [campId]);
+  // The counts after pushed changes: one request at a time, and one more if changes came meanwhile.
+  const counting = useRef<'idle' | 'busy' | 'again'>('idle');
+  async function recount(): Promise<void> {
+    if (counting.current !== 'idle') {
+      counting.current = 'again';
+      return;
+    }
+    counting.current = 'busy';
+    try {
+      setOverview(await selectionOverview(campId));
+    } catch {
+      // The next change or a reload counts again.
+    }
+    // (Set to 'again' by calls made while the request ran.)
+    const again = (counting.current as string) === 'again';
+    counting.current = 'idle';
+    if (again) await recount();
+  }
+  useEffect(() => {
+    void reload();
+    return watchSelection(campId, {
+      entries: (changed, snapshot) => setEntries((now) => mergeEntries(now, changed, snapshot)),
+      changed: () => void recount(),
+      refused: (detail) => setFailure(detail),
+    });
+  }, [campId]);
 
   const shown = useMemo(() => (entries ?? []).filter((e) =>
     (!country || e.application.country === country) && (!status || e.status === status)

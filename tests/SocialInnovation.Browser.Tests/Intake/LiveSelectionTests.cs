@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using SocialInnovation.Applications;
+using SocialInnovation.Camps;
+using SocialInnovation.People;
+using SocialInnovation.Testing;
+
+namespace SocialInnovation.Browser.Tests.Intake;
+
+/// <summary>
+/// Two organizers with the same camp's selection page open: what one decides, the other sees at once
+/// (the page watches the camp's <c>selection</c> stream), with no reload. Auto-waiting expectations only.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveSelectionTests(BrowserFixture fixture)
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task An_application_accepted_by_one_organizer_shows_as_accepted_on_the_other_organizers_open_page()
+    {
+        var api = fixture.Host.Client();
+        await api.SignInOrganizer();
+        var camp = await api.CreateCamp("SICamp Almaty");
+        await api.ChangePhase(camp.CampId, CampPhase.Draft, CampPhase.Applications);
+        foreach (var (name, country) in new[] { ("Aida", "KZ"), ("Timur", "TJ") })
+        {
+            var form = new ApplicationForm(name, $"{name.ToLowerInvariant()}.{Guid.NewGuid():N}@example.com", country, "Almaty", "Green Steppe", "Designer",
+                ["design"], ["ru"], "I want to help young people in my city find their first job.", "A friend", true, "en");
+            (await fixture.Host.Client().Http.PostAsJsonAsync($"/api/camps/{camp.CampId}/applications",
+                new SubmitApplication(form, Guid.NewGuid().ToString("N"), null), ApiClient.Json)).EnsureSuccessStatusCode();
+        }
+        await api.ChangePhase(camp.CampId, CampPhase.Applications, CampPhase.Selection);
+
+        await using var aizhanContext = await fixture.NewContext();
+        await using var zarinaContext = await fixture.NewContext();
+        var aizhan = await OpenSelection(aizhanContext, (await api.Invite(camp.CampId, CampRole.Organizer)).Link!, "Organizer Aizhan", camp.CampId);
+        var zarina = await OpenSelection(zarinaContext, (await api.Invite(camp.CampId, CampRole.Organizer)).Link!, "Organizer Zarina", camp.CampId);
+        await Assertions.Expect(zarina.GetByTestId("application-Aida").GetByTestId("status")).ToHaveTextAsync("Submitted", Patiently);
+
+        await aizhan.GetByTestId("application-Aida").GetByTestId("decide-Accepted").ClickAsync();
+        await Assertions.Expect(aizhan.GetByTestId("application-Aida").GetByTestId("status")).ToHaveTextAsync("Accepted", Patiently);
+
+        // Zarina never reloads: the row and the places both follow Aizhan's decision.
+        await Assertions.Expect(zarina.GetByTestId("application-Aida").GetByTestId("status")).ToHaveTextAsync("Accepted", Patiently);
+        await Assertions.Expect(zarina.GetByText("1 of 60 places offered or taken", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(zarina.GetByTestId("application-Timur").GetByTestId("status")).ToHaveTextAsync("Submitted");
+
+        // And the other way round: Zarina waitlists Timur, Aizhan sees it.
+        await zarina.GetByTestId("application-Timur").GetByTestId("decide-Waitlisted").ClickAsync();
+        await Assertions.Expect(aizhan.GetByTestId("application-Timur").GetByTestId("status")).ToHaveTextAsync("Waitlisted", Patiently);
+    }
+
+    private static async Task<IPage> OpenSelection(IBrowserContext context, string link, string name, Guid campId)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link);
+        await page.GetByTestId("join-name").FillAsync(name);
+        await page.GetByTestId("join-name").PressAsync("Enter");
+        await page.WaitForURLAsync("**/camps/*");
+        await page.GotoAsync($"/camps/{campId}/selection");
+        await Assertions.Expect(page.GetByTestId("applications")).ToContainTextAsync("Aida", new() { Timeout = 20_000 });
+        return page;
+    }
+}

@@ -38,7 +38,7 @@ public sealed class TeamArtifactsGrain(
 
     public async Task<Outcome<UploadTicket>> Begin(Guid campId, Guid personId, string personName, BeginUpload command, long maxBytes)
     {
-        if (new BeginUploadValidator().Validate(command) is { IsValid: false } result) return DomainError.Invalid(result);
+        if (Shared<BeginUploadValidator>.Validator.Validate(command) is { IsValid: false } result) return DomainError.Invalid(result);
         var uploadId = Secrets.StableGuid($"upload:{this.GetPrimaryKey():N}:{command.IdempotencyKey}");
         if (Team.Applied.Find(command.IdempotencyKey) is { } applied)
         {
@@ -87,7 +87,7 @@ public sealed class TeamArtifactsGrain(
 
     public async Task<Outcome<TeamArtifacts>> MarkForJudging(Guid campId, MarkDeckForJudging command)
     {
-        if (new MarkDeckForJudgingValidator().Validate(command) is { IsValid: false } result) return DomainError.Invalid(result);
+        if (Shared<MarkDeckForJudgingValidator>.Validator.Validate(command) is { IsValid: false } result) return DomainError.Invalid(result);
         if (Team.Versions.Find(v => v.ArtifactId == command.ArtifactId) is not { Kind: ArtifactKind.Deck })
             return DomainError.NotFound("artifact.unknown", "This team has no such deck.");
         if (Team.JudgingDeckId == command.ArtifactId) return View();

@@ -17,7 +17,7 @@ public sealed class ResultsGrain(
 
     public async Task<Outcome<ResultsDraft>> Save(SaveResults command, IReadOnlyList<Guid> teams, IReadOnlyList<string> tracks)
     {
-        if (CommandCheck.Refusal(new SaveResultsValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<SaveResultsValidator>.Validator, command) is { } invalid) return invalid;
         if (Replay(command.IdempotencyKey, command) is { } replayed) return replayed;
         if (Draft.Published) return DomainError.Conflict("results.published", "The results are published: withdraw them before changing the draft.");
         if (command.BasedOnVersion != Draft.Version)
@@ -41,7 +41,7 @@ public sealed class ResultsGrain(
 
     public async Task<Outcome<ResultsDraft>> Publish(PublishResults command, IReadOnlyList<Standing> standings, double audienceWeight)
     {
-        if (CommandCheck.Refusal(new PublishResultsValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<PublishResultsValidator>.Validator, command) is { } invalid) return invalid;
         if (Replay(command.IdempotencyKey, command) is { } replayed) return replayed;
         if (Draft.Published == command.Publish) return View();
         Draft.Published = command.Publish;

@@ -21,7 +21,7 @@ public static class CommandCheck
 /// <summary>
 /// One instance of a validator for the whole process. Building a FluentValidation validator compiles its rules
 /// (expression trees), which profiling showed costing more than the vote it checks; a built one is thread-safe.
-/// Used on the paths that run thousands of times a second (votes, scores, card moves).
+/// Every grain command checks with this one; hot paths (votes, scores, card moves) run it thousands of times a second.
 /// </summary>
 public static class Shared<TValidator> where TValidator : IValidator, new()
 {

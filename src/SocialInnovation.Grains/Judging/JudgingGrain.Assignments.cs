@@ -13,7 +13,7 @@ public sealed partial class JudgingGrain
 {
     public async Task<Outcome<Leaderboard>> Assign(AssignTeam command, JudgeContext? from, JudgeContext? to)
     {
-        if (CommandCheck.Refusal(new AssignTeamValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<AssignTeamValidator>.Validator, command) is { } invalid) return invalid;
         if (!Round.Configured) return NotConfigured;
         if (Round.Locked) return Locked;
         if (!Round.PitchOrder.Contains(command.TeamId)) return UnknownTeam;

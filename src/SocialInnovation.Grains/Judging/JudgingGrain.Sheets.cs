@@ -34,7 +34,7 @@ public sealed partial class JudgingGrain
 
     public async Task<Outcome<JudgeSheet>> Skip(JudgeContext judge, SkipTeam command)
     {
-        if (CommandCheck.Refusal(new SkipTeamValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<SkipTeamValidator>.Validator, command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
         if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         var current = Entry(judge, command.TeamId)?.Current;
@@ -49,7 +49,7 @@ public sealed partial class JudgingGrain
 
     public async Task<Outcome<JudgeSheet>> Undo(JudgeContext judge, UndoScore command)
     {
-        if (CommandCheck.Refusal(new UndoScoreValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<UndoScoreValidator>.Validator, command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
         if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         var entry = Entry(judge, command.TeamId);
@@ -67,7 +67,7 @@ public sealed partial class JudgingGrain
 
     public async Task<Outcome<JudgeSheet>> Declare(JudgeContext judge, DeclareConflict command)
     {
-        if (CommandCheck.Refusal(new DeclareConflictValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<DeclareConflictValidator>.Validator, command) is { } invalid) return invalid;
         if (!Round.Configured) return NotConfigured;
         if (Round.Locked) return Locked;
         if (!Round.PitchOrder.Contains(command.TeamId)) return UnknownTeam;

@@ -35,7 +35,7 @@ public sealed partial class JudgingGrain(
 
     public async Task<Outcome<JudgingSetup>> Configure(ConfigureJudging command, IReadOnlyList<Guid> teams)
     {
-        if (CommandCheck.Refusal(new ConfigureJudgingValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<ConfigureJudgingValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return replayed.Error ?? await Settled(Setup);
         if (command.BasedOnVersion != Round.Version)
             return DomainError.Conflict("judging.stale", "Someone changed the judging setup meanwhile. Reload and try again.");
@@ -60,7 +60,7 @@ public sealed partial class JudgingGrain(
 
     public async Task<Outcome<JudgingSetup>> Lock(LockJudging command)
     {
-        if (CommandCheck.Refusal(new LockJudgingValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<LockJudgingValidator>.Validator, command) is { } invalid) return invalid;
         if (!Round.Configured) return NotConfigured;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return replayed.Error ?? await Settled(Setup);
         if (Round.Locked == command.Locked) return Setup();

@@ -37,7 +37,7 @@ public sealed class HelpQueueGrain(
 
     public async Task<Outcome<HelpRequest>> Raise(Guid teamId, string teamName, RaiseHand command)
     {
-        if (CommandCheck.Refusal(new RaiseHandValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<RaiseHandValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         if (Queue.Requests.Find(r => r.TeamId == teamId && r.Status is HelpRequestStatus.Waiting or HelpRequestStatus.Taken) is { } open)
             return DomainError.Conflict("queue.already-raised", $"Your team's hand is already up: \"{open.Topic}\".");
@@ -50,7 +50,7 @@ public sealed class HelpQueueGrain(
 
     public async Task<Outcome<HelpRequest>> Withdraw(Guid teamId, WithdrawHand command)
     {
-        if (CommandCheck.Refusal(new WithdrawHandValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<WithdrawHandValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var index = Queue.Requests.FindIndex(r => r.RequestId == command.RequestId && r.TeamId == teamId);
         if (index < 0) return Unknown();
@@ -64,7 +64,7 @@ public sealed class HelpQueueGrain(
 
     public async Task<Outcome<HelpRequest>> Take(Guid mentorId, string mentorName, IReadOnlyList<string> mentorTags, TakeRequest command)
     {
-        if (CommandCheck.Refusal(new TakeRequestValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<TakeRequestValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var waiting = Queue.Requests.Where(r => r.Status == HelpRequestStatus.Waiting).OrderBy(r => r.RaisedAt);
         HelpRequest? chosen;

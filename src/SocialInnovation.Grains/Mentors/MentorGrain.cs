@@ -33,7 +33,7 @@ public sealed class MentorGrain(
 
     public async Task<Outcome<MentorCalendar>> SaveProfile(Guid campId, Guid personId, string name, SaveMentorProfile command)
     {
-        if (CommandCheck.Refusal(new SaveMentorProfileValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<SaveMentorProfileValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         if (command.BasedOnVersion != Mentor.Version) return Stale();
 
@@ -47,7 +47,7 @@ public sealed class MentorGrain(
 
     public async Task<Outcome<MentorCalendar>> PublishSlot(PublishSlot command)
     {
-        if (CommandCheck.Refusal(new PublishSlotValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<PublishSlotValidator>.Validator, command) is { } invalid) return invalid;
         if (Mentor.Profile is null) return NoProfile();
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var end = command.Start.AddMinutes(command.Minutes);
@@ -66,7 +66,7 @@ public sealed class MentorGrain(
     public async Task<Outcome<MentorCalendar>> RemoveSlot(Guid slotId, string idempotencyKey)
     {
         var command = new RemoveSlot(slotId, idempotencyKey);
-        if (CommandCheck.Refusal(new RemoveSlotValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<RemoveSlotValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(idempotencyKey, command) is { } replayed) return await Replayed(replayed);
         if (Mentor.Slots.Find(s => s.SlotId == slotId) is not { } slot) return UnknownSlot();
         if (slot.TeamId is not null) return DomainError.Conflict("slot.booked", $"{slot.TeamName} booked this slot; ask them before removing it.");
@@ -78,7 +78,7 @@ public sealed class MentorGrain(
 
     public async Task<Outcome<MentorCalendar>> Book(Guid teamId, string teamName, BookSlot command)
     {
-        if (CommandCheck.Refusal(new BookSlotValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<BookSlotValidator>.Validator, command) is { } invalid) return invalid;
         if (Mentor.Profile is null) return NoProfile();
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         if (DecideBooking(teamId, command.SlotId) is not { } slot) return Calendar();
@@ -116,7 +116,7 @@ public sealed class MentorGrain(
 
     public async Task<Outcome<MentorCalendar>> CancelBooking(Guid teamId, CancelBooking command)
     {
-        if (CommandCheck.Refusal(new CancelBookingValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<CancelBookingValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
         var index = Mentor.Slots.FindIndex(s => s.SlotId == command.SlotId);
         if (index < 0) return UnknownSlot();

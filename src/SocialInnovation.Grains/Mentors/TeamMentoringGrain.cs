@@ -27,7 +27,7 @@ public sealed class TeamMentoringGrain(
 
     public async Task<Outcome<MentorSession>> Start(Guid campId, string teamName, Guid mentorId, string mentorName, StartSession command)
     {
-        if (CommandCheck.Refusal(new StartSessionValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<StartSessionValidator>.Validator, command) is { } invalid) return invalid;
         if (Team.Sessions.Find(s => s.SessionId == command.SessionId) is { } existing)
         {
             await Log.Settled();
@@ -55,29 +55,29 @@ public sealed class TeamMentoringGrain(
     }
 
     public Task<Outcome<MentorSession>> WriteNotes(Guid mentorId, WriteNotes command) =>
-        Mentor(mentorId, new WriteNotesValidator(), command, command.SessionId, command.IdempotencyKey, session =>
+        Mentor(mentorId, Shared<WriteNotesValidator>.Validator, command, command.SessionId, command.IdempotencyKey, session =>
             session.Version != command.BasedOnVersion
                 ? DomainError.Conflict("session.stale", "The session changed since you opened it (an action item was ticked?). Your text is kept; save again.")
                 : ("NotesWritten", session with { Notes = command.Notes.Trim(), FollowUp = command.FollowUp.Trim() }));
 
     public Task<Outcome<MentorSession>> AddActionItem(Guid mentorId, AddActionItem command) =>
-        Mentor(mentorId, new AddActionItemValidator(), command, command.SessionId, command.IdempotencyKey, session =>
+        Mentor(mentorId, Shared<AddActionItemValidator>.Validator, command, command.SessionId, command.IdempotencyKey, session =>
             session.ActionItems.Count >= 30
                 ? DomainError.Conflict("session.too-many-items", "A session has at most 30 action items.")
                 : ("ActionItemAdded", session with { ActionItems = [.. session.ActionItems, new ActionItem(Guid.NewGuid(), command.Text.Trim(), false)] }));
 
     public Task<Outcome<MentorSession>> End(Guid mentorId, EndSession command) =>
-        Mentor(mentorId, new EndSessionValidator(), command, command.SessionId, command.IdempotencyKey, session =>
+        Mentor(mentorId, Shared<EndSessionValidator>.Validator, command, command.SessionId, command.IdempotencyKey, session =>
             ("SessionEnded", session with { EndedAt = session.EndedAt ?? clock.GetUtcNow() }), allowEnded: true);
 
     public Task<Outcome<MentorSession>> Tick(TickActionItem command) =>
-        Apply(new TickActionItemValidator(), command, command.SessionId, command.IdempotencyKey, session =>
+        Apply(Shared<TickActionItemValidator>.Validator, command, command.SessionId, command.IdempotencyKey, session =>
             session.ActionItems.All(i => i.ItemId != command.ItemId)
                 ? DomainError.NotFound("session.item-unknown", "There is no such action item.")
                 : ("ActionItemTicked", session with { ActionItems = session.ActionItems.Select(i => i.ItemId == command.ItemId ? i with { Done = command.Done } : i).ToList() }));
 
     public Task<Outcome<MentorSession>> Rate(Guid personId, RateSession command) =>
-        Apply(new RateSessionValidator(), command, command.SessionId, command.IdempotencyKey, session =>
+        Apply(Shared<RateSessionValidator>.Validator, command, command.SessionId, command.IdempotencyKey, session =>
             session.EndedAt is null
                 ? DomainError.Conflict("session.not-ended", "Rate the session once it has ended.")
                 : ("SessionRated", session with { Stars = command.Stars, RatingComment = command.Comment.Trim() }));

@@ -21,7 +21,7 @@ public sealed partial class PollGrain
 
     public async Task<Outcome<AudiencePollView>> OpenForAudience(Guid campId, OpenAudiencePoll command, IReadOnlyList<string> options, IReadOnlyList<Guid>? teams, string code)
     {
-        if (CommandCheck.Refusal(new OpenAudiencePollValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<OpenAudiencePollValidator>.Validator, command) is { } invalid) return invalid;
         if (options.Count is < 2 or > 50)
             return DomainError.Conflict("poll.options", "A poll needs 2 to 50 options (a people's choice poll: 2 to 50 teams).");
         if (Poll.Exists)

@@ -55,7 +55,7 @@ public sealed partial class PollGrain(
 
     public async Task<Outcome<PollTally>> Open(Guid campId, OpenPoll command)
     {
-        var result = new OpenPollValidator().Validate(command);
+        var result = Shared<OpenPollValidator>.Validator.Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
         if (command.Options is not { Count: >= 2 })
             return DomainError.Conflict("poll.options", "A poll needs at least two options.");

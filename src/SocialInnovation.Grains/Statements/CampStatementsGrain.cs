@@ -21,7 +21,7 @@ public sealed class CampStatementsGrain(
 
     public async Task<Outcome<ProblemStatement>> Propose(Guid authorId, string authorName, ProposeStatement command)
     {
-        if (CommandCheck.Refusal(new ProposeStatementValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<ProposeStatementValidator>.Validator, command) is { } invalid) return invalid;
         // The same key from another participant is not their retry: the author is part of what was asked.
         var fingerprint = $"{Fingerprint.Of(command)}:{authorId:N}";
         if (Data.Applied.Find(command.IdempotencyKey) is { } applied)
@@ -60,7 +60,7 @@ public sealed class CampStatementsGrain(
 
     public async Task<Outcome<StatementList>> Merge(MergeStatements command)
     {
-        if (CommandCheck.Refusal(new MergeStatementsValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<MergeStatementsValidator>.Validator, command) is { } invalid) return invalid;
         var duplicate = Data.Statements.Find(s => s.Id == command.From);
         var target = Data.Statements.Find(s => s.Id == command.Into);
         if (duplicate is null || target is null) return DomainError.NotFound("statement.unknown", "This camp has no such problem statement.");

@@ -1,4 +1,5 @@
 using SocialInnovation.Camps;
+using SocialInnovation.Common;
 
 namespace SocialInnovation.People;
 
@@ -23,6 +24,12 @@ public interface IPersonGrain : IGrainWithGuidKey
 
     /// <summary>The language the person reads the app in ("en", "ru"), the same on every device.</summary>
     Task SetLanguage(string language);
+
+    /// <summary>The person's country, skills and languages (<see cref="SkillProfile.None"/> until they save them).</summary>
+    Task<SkillProfile> GetSkills();
+
+    /// <summary>Replaces the person's country, skills and languages (tags trimmed, each once).</summary>
+    Task<Outcome<SkillProfile>> SaveSkills(SaveSkillProfile command);
 
     /// <summary>What a sign-in cookie is checked against on every request.</summary>
     Task<PersonSessions> GetSessions();

@@ -3,7 +3,7 @@ using SocialInnovation.People;
 
 namespace SocialInnovation.Grains.People;
 
-public sealed class PersonGrain(
+public sealed partial class PersonGrain(
     [PersistentState("person", StorageNames.State)] IPersistentState<PersonState> state) : Grain, IPersonGrain
 {
     private PersonState Person => state.State;

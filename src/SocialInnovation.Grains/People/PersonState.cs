@@ -12,4 +12,6 @@ public sealed class PersonState
     [Id(3)] public string? Language { get; set; }
     [Id(4)] public int SessionStamp { get; set; }
     [Id(5)] public List<string> EndedSessions { get; set; } = [];
+    /// <summary>What the person brings to a team, as they last saved it (see <see cref="SkillProfile"/>).</summary>
+    [Id(6)] public SkillProfile Skills { get; set; } = SkillProfile.None;
 }

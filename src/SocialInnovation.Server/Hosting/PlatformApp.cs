@@ -62,6 +62,9 @@ public static class PlatformApp
         // problem statements (issue 15)
         builder.Services.AddHostedService<DemoStatements>();
 
+        // team formation (issue 15): invite-joined participants with and without a skill profile
+        builder.Services.AddHostedService<DemoTeamProfiles>();
+
         var app = builder.Build();
         MapAll(app);
         return app;
@@ -181,6 +184,7 @@ public static class PlatformApp
 
         // team formation (issue 15)
         SocialInnovation.Server.Teams.FormationApi.MapFormationApi(api);
+        SocialInnovation.Server.Teams.ProfileApi.MapProfileApi(api);
 
         // judging (issue 18)
         SocialInnovation.Server.Judging.JudgingApi.MapJudgingApi(api);

@@ -23,6 +23,7 @@ route('/camps/:campId/teams', () => import('./intake/TeamsPage'));
 route('/camps/:campId/statements', () => import('./statements/StatementsPage'));
 // team formation (issue 15)
 route('/camps/:campId/team-formation', () => import('./teams/FormationPage'));
+route('/camps/:campId/profile', () => import('./teams/ProfilePage'));
 route('/camps/:campId/teams/:teamId', () => import('./teams/TeamPage'));
 // boards (issue 16)
 route('/camps/:campId/boards', () => import('./boards/BoardsPage'));

@@ -70,4 +70,33 @@ public sealed class PersonGrainTests(ClusterFixture fixture) : ClusterTests(fixt
         Assert.True(profile.IsPlatformOrganizer);
         Assert.Equal("Aigerim", profile.Name);
     }
+
+    [Fact]
+    public async Task A_skill_profile_is_stored_with_each_tag_once_and_saving_it_again_changes_nothing()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+        await person.Join(Guid.NewGuid(), CampRole.Participant, "Nodira");
+
+        var first = (await person.SaveSkills(new SaveSkillProfile("UZ", [" law", "Law ", "fundraising"], ["uz", "ru", "UZ"]))).Value!;
+        var again = (await person.SaveSkills(new SaveSkillProfile("UZ", ["law", "fundraising"], ["uz", "ru"]))).Value!;
+        var changed = (await person.SaveSkills(new SaveSkillProfile("UZ", ["law"], ["uz"]))).Value!;
+
+        Assert.Equal(["law", "fundraising"], first.Skills);
+        Assert.Equal(["uz", "ru"], first.Languages);
+        Assert.Equal((1, 1, 2), (first.Version, again.Version, changed.Version));
+        Assert.Equal(["law"], (await person.GetSkills()).Skills);
+    }
+
+    [Fact]
+    public async Task A_skill_profile_without_a_country_code_or_skills_is_refused_and_an_unknown_person_has_none()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+        await person.Join(Guid.NewGuid(), CampRole.Participant, "Ilya");
+
+        var refused = await person.SaveSkills(new SaveSkillProfile("Russia", [], ["ru"]));
+
+        Assert.Equal("validation", refused.Error?.Code);
+        Assert.Equal(0, (await person.GetSkills()).Version);
+        Assert.Equal("person.unknown", (await Grains.GetGrain<IPersonGrain>(Guid.NewGuid()).SaveSkills(new SaveSkillProfile("KZ", ["data"], ["ru"]))).Error?.Code);
+    }
 }

@@ -78,6 +78,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["GET /api/camps/{campId:guid}/team-formation/ranking"] = ("Participant", null),
         ["PUT /api/camps/{campId:guid}/team-formation/ranking"] = ("Participant", new RankThemes([Guid.NewGuid()], "matrix-rank")),
         ["POST /api/camps/{campId:guid}/team-formation/suggestion"] = ("Organizer", new SuggestTeams()),
+        ["GET /api/camps/{campId:guid}/profile/"] = ("Participant", null),
+        ["PUT /api/camps/{campId:guid}/profile/"] = ("Participant", new SocialInnovation.People.SaveSkillProfile("KZ", ["design"], ["ru"])),
         ["POST /api/camps/{campId:guid}/team-formation/publish"] = ("Organizer", new PublishTeams([new TeamAssignment(Guid.NewGuid(), Guid.NewGuid())], 0, "matrix-publish")),
         ["GET /api/camps/{campId:guid}/polls/"] = ("Participant, Mentor, Judge, Organizer", null),
         ["GET /api/camps/{campId:guid}/applications/export"] = ("Organizer", null),

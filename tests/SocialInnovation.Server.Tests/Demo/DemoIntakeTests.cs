@@ -1,6 +1,7 @@
 using SocialInnovation.Applications;
 using SocialInnovation.Camps;
 using SocialInnovation.Selection;
+using SocialInnovation.Server.Demo;
 using SocialInnovation.Server.Polls;
 using SocialInnovation.Server.Session;
 using SocialInnovation.Teams;
@@ -29,11 +30,18 @@ public sealed class DemoIntakeTests
         Assert.InRange(overview.PlacesTaken, 40, 60);
         Assert.True(overview.ByStatus[ApplicationStatus.Waitlisted] > 0);
         Assert.Equal(CampPhase.Selection, camp.Phase);
-        Assert.Equal(30, camp.Members.Participants);
+        // 30 confirmed applicants and the participants who joined by invite (some with a skill profile).
+        Assert.Equal(30 + DemoTeamProfiles.Invited.Length, camp.Members.Participants);
         Assert.True(poll.Tally.Closed);
         Assert.Equal((30, 90), (poll.Tally.Voters, poll.Tally.Options.Sum(o => o.Dots)));
         Assert.Equal(5, camp.Teams.Count);
         foreach (var team in camp.Teams)
             Assert.Equal(5, (await organizer.Get<TeamDetails>($"/api/camps/{campId}/teams/{team.TeamId}")).Members.Count);
+
+        // The invited participants who saved a profile are mixed by it; the others by their ranking only.
+        var suggestion = await organizer.Read<TeamSuggestion>(await organizer.Post($"/api/camps/{campId}/team-formation/suggestion", new SuggestTeams()));
+        var invited = DemoTeamProfiles.Invited.Select(i => suggestion.Placements.Single(p => p.Person.Name == i.Name)).ToList();
+        Assert.Equal(DemoTeamProfiles.Invited.Select(i => i.Profile?.Country), invited.Select(p => p.Person.Country));
+        Assert.All(invited, p => Assert.Equal(3, p.Choices.Count));
     }
 }

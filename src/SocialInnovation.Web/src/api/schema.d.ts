@@ -4256,6 +4256,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's country, skills and languages as team formation sees them (one's own, else one's application's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyProfile"];
+                    };
+                };
+            };
+        };
+        /** Set one's country, skills and languages */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveSkillProfile"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyProfile"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/judging/setup": {
         parameters: {
             query?: never;
@@ -6391,6 +6464,11 @@ export interface components {
             /** Format: date */
             endsOn: string;
         };
+        MyProfile: {
+            profile: components["schemas"]["ParticipantProfile"];
+            /** @description False while the person never saved one: the profile shown is their application's (or empty). */
+            saved: boolean;
+        };
         MyRanking: {
             ranking: null | components["schemas"]["ThemeRanking"];
             /** @description Once the teams are published, the ranking can no longer be changed. */
@@ -6647,6 +6725,11 @@ export interface components {
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;
+        };
+        SaveSkillProfile: {
+            country: string;
+            skills: string[];
+            languages: string[];
         };
         ScoreSummary: {
             /** Format: double */

@@ -87,6 +87,7 @@ export default function TeamsPage({ params }: PageProps) {
           </>
         )}
       </div>
+      {role === 'Participant' && <p><a href={`/camps/${campId}/profile`} data-testid="profile-link">{t('profile.link')}</a></p>}
       {role === 'Participant' && teams.length > 0 && formation.status && (
         <RankingPanel campId={campId} teams={teams} published={published} />
       )}

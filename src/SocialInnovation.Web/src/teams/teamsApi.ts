@@ -47,3 +47,10 @@ export function reportOf(placements: { choices: string[]; teamId: string }[]): C
   }
   return report;
 }
+
+// A participant's own camp profile (ProfileApi): what team formation mixes teams by.
+export type MyProfile = Schema<'MyProfile'>;
+export type SaveSkillProfile = Schema<'SaveSkillProfile'>;
+const profile = (campId: string) => `/api/camps/${encodeURIComponent(campId)}/profile`;
+export const myProfile = (campId: string) => get<MyProfile>(profile(campId));
+export const saveProfile = (campId: string, body: SaveSkillProfile) => request<MyProfile>('PUT', profile(campId), body);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using static SocialInnovation.Browser.Tests.Pages;
 using SocialInnovation.Applications;
 using SocialInnovation.Camps;
 using SocialInnovation.People;
@@ -129,32 +130,5 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture)
         await participant.Keyboard.PressAsync("Enter");
         await Assertions.Expect(participant.GetByTestId("team-Unemployment")).ToContainTextAsync("Zarina — captain", Patiently);
         await Checked(participant, "the teams page on a phone");
-    }
-
-    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has focus (a bounded number of times).</summary>
-    private static async Task TabTo(IPage page, string selector)
-    {
-        await page.Locator(selector).First.WaitForAsync(new() { Timeout = 20_000 });
-        for (var i = 0; i < 120; i++)
-        {
-            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector)) return;
-            await page.Keyboard.PressAsync("Tab");
-        }
-        throw new InvalidOperationException($"Tab never reached {selector} on {page.Url}");
-    }
-
-    private static async Task JoinByKeyboard(IPage page, string link, string name)
-    {
-        await page.GotoAsync(link);
-        await TabTo(page, "[data-testid=join-name]");
-        await page.Keyboard.TypeAsync(name);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/camps/*");
-    }
-
-    private static async Task Checked(IPage page, string what)
-    {
-        await Accessibility.Check(page, what);
-        await Accessibility.FitsWidth(page, what);
     }
 }

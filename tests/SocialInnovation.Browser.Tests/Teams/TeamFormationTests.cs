@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static SocialInnovation.Browser.Tests.Pages;
 using SocialInnovation.Camps;
 using SocialInnovation.People;
 using SocialInnovation.Teams;
@@ -36,7 +37,7 @@ public sealed class TeamFormationTests(BrowserFixture fixture)
         })).EnsureSuccessStatusCode();
 
         await using var phoneContext = await fixture.NewContext(375, 740);
-        var phone = await Join(phoneContext, (await api.Invite(camp.CampId, CampRole.Participant)).Link!, camp.CampId, "Zarina");
+        var phone = await JoinByInvite(phoneContext, (await api.Invite(camp.CampId, CampRole.Participant)).Link!, "Zarina");
         await phone.GotoAsync($"/camps/{camp.CampId}/teams");
         await Assertions.Expect(phone.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
         await phone.GetByLabel("1st choice").SelectOptionAsync(new SelectOptionValue { Label = "First Job — Unemployment" });
@@ -46,7 +47,7 @@ public sealed class TeamFormationTests(BrowserFixture fixture)
         await Checked(phone, "the teams page with the ranking form on a phone");
 
         await using var laptopContext = await fixture.NewContext();
-        var organizer = await Join(laptopContext, (await api.Invite(camp.CampId, CampRole.Organizer)).Link!, camp.CampId, "Organizer Aziz");
+        var organizer = await JoinByInvite(laptopContext, (await api.Invite(camp.CampId, CampRole.Organizer)).Link!, "Organizer Aziz");
         await organizer.GotoAsync($"/camps/{camp.CampId}/teams");
         await organizer.GetByTestId("formation-link").ClickAsync();
         await organizer.GetByTestId("suggest-teams").ClickAsync();
@@ -96,7 +97,7 @@ public sealed class TeamFormationTests(BrowserFixture fixture)
         }
 
         await using var phoneContext = await fixture.NewContext(375, 740, touch: true);
-        var phone = await Join(phoneContext, (await api.Invite(camp.CampId, CampRole.Organizer)).Link!, camp.CampId, "Organizer Aziz");
+        var phone = await JoinByInvite(phoneContext, (await api.Invite(camp.CampId, CampRole.Organizer)).Link!, "Organizer Aziz");
         await phone.GotoAsync($"/camps/{camp.CampId}/team-formation");
         await phone.GetByTestId("suggest-teams").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("formation-report")).ToContainTextAsync("1st choice: 2 ·", Patiently);
@@ -121,21 +122,5 @@ public sealed class TeamFormationTests(BrowserFixture fixture)
         await Assertions.Expect(phone.GetByTestId("formation-team-Clean Air")).ToContainTextAsync("Erlan");
         await Assertions.Expect(phone.GetByTestId("formation-team-First Job")).Not.ToContainTextAsync("Dilnoza");
         await Checked(phone, "the team formation page on a phone showing the published teams");
-    }
-
-    private static async Task<IPage> Join(IBrowserContext context, string link, Guid campId, string name)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(link);
-        await page.GetByTestId("join-name").FillAsync(name);
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{campId}");
-        return page;
-    }
-
-    private static async Task Checked(IPage page, string what)
-    {
-        await Accessibility.Check(page, what);
-        await Accessibility.FitsWidth(page, what);
     }
 }

@@ -3,6 +3,7 @@
 # a naive hub (blob write, then broadcast) as separate processes, and runs the swarm (its own process)
 # against each of them in turn, printing markdown tables with the ratios the goals are stated in.
 #   bash deploy/bench.sh [scenario|all] [runs=1] [scale=1] [seconds=10]
+# Ports: SI_BENCH_PORT (Azurite, default 10300), SI_BENCH_HTTP (product, bare, naive: default 5180-5182).
 # Scenarios: spread (100 x 20 at 1/s), rooms (10 x 50 at 2/s), crowd (1 x 2000 at 5/s), join (2000
 # people join one camp), slow (slow consumers), flood (a connection flooding Watch), boards (issue 16),
 # votes (issue 18: 2000 and 10000 audience voters), judges (issue 18: 50 judges x 30 teams in 30 s);
@@ -13,6 +14,13 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 PORT="${SI_BENCH_PORT:-10300}"
+# The product, bare and naive hubs listen on HTTP, HTTP+1 and HTTP+2 (silo ports follow HTTP), so two
+# benchmark runs on one machine with different SI_BENCH_HTTP do not answer each other's swarm.
+HTTP="${SI_BENCH_HTTP:-5180}"
+for p in "$HTTP" $((HTTP + 1)) $((HTTP + 2)); do
+  # Otherwise the swarm would quietly measure (and load) whatever already answers there.
+  if port_open "$p"; then echo "Port $p is in use (another benchmark?); pick other ports with SI_BENCH_HTTP." >&2; exit 1; fi
+done
 
 rm -rf "$ROOT/.azurite/bench"
 start_azurite "$ROOT/.azurite/bench" "$PORT"
@@ -35,18 +43,18 @@ wait_for() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" 2>/dev/null &&
 
 # The product as deploy/run.sh starts it, on its own storage container. Rate limits are the hardening
 # settings turned up so the swarm measures the live path, not the limiter.
-dotnet "$APP" --contentRoot "$ROOT/src/SocialInnovation.Server" --urls http://127.0.0.1:5180 \
-  --Storage:ConnectionString="$STORAGE" --Storage:StateContainer=bench-state --Cluster:SiloPort=11180 --Cluster:GatewayPort=30180 \
+dotnet "$APP" --contentRoot "$ROOT/src/SocialInnovation.Server" --urls http://127.0.0.1:$HTTP \
+  --Storage:ConnectionString="$STORAGE" --Storage:StateContainer=bench-state --Cluster:SiloPort=$((HTTP + 6000)) --Cluster:GatewayPort=$((HTTP + 25000)) \
   --Platform:OrganizerKey=test-organizer-key-0123456789abcdef --Logging:LogLevel:Default=Warning \
   --RateLimits:Enabled=false >"$ROOT/.azurite/bench/product.log" 2>&1 &
 pids+=($!)
-dotnet "$BENCH" host bare http://127.0.0.1:5181 >"$ROOT/.azurite/bench/bare.log" 2>&1 &
+dotnet "$BENCH" host bare http://127.0.0.1:$((HTTP + 1)) >"$ROOT/.azurite/bench/bare.log" 2>&1 &
 pids+=($!)
-dotnet "$BENCH" host naive http://127.0.0.1:5182 "$STORAGE" >"$ROOT/.azurite/bench/naive.log" 2>&1 &
+dotnet "$BENCH" host naive http://127.0.0.1:$((HTTP + 2)) "$STORAGE" >"$ROOT/.azurite/bench/naive.log" 2>&1 &
 pids+=($!)
-wait_for http://127.0.0.1:5180/health
+wait_for http://127.0.0.1:$HTTP/health
 sleep 1
 
 say "Running the swarm"
-dotnet "$BENCH" swarm http://127.0.0.1:5181 http://127.0.0.1:5182 http://127.0.0.1:5180 "${1:-all}" "${2:-1}" "${3:-1}" "${4:-10}"
+dotnet "$BENCH" swarm http://127.0.0.1:$((HTTP + 1)) http://127.0.0.1:$((HTTP + 2)) http://127.0.0.1:$HTTP "${1:-all}" "${2:-1}" "${3:-1}" "${4:-10}"
 SI_TEST_STORAGE="$STORAGE" dotnet "$BENCH" baseline

@@ -16,9 +16,12 @@ public sealed class TestGrainStorage : IGrainStorage
     private readonly ConcurrentDictionary<GrainId, string> _lastWritten = new();
     private readonly ConcurrentDictionary<GrainId, int> _failNext = new();
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, int> _reads = new();
     private readonly ConcurrentDictionary<GrainId, TimeSpan> _slow = new();
 
     public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
+
+    public int Reads(GrainId grain) => _reads.GetValueOrDefault(grain);
 
     /// <summary>Each write of the grain takes this long, as a remote storage's round trip does.</summary>
     public void SlowWrites(GrainId grain, TimeSpan duration) => _slow[grain] = duration;
@@ -35,6 +38,7 @@ public sealed class TestGrainStorage : IGrainStorage
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        _reads.AddOrUpdate(grainId, 1, (_, n) => n + 1);
         if (Latest(grainId, stateName) is { } latest)
         {
             grainState.State = _json.Deserialize<T>(latest.Data);

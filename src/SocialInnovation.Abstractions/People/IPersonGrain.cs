@@ -20,6 +20,13 @@ public interface IPersonGrain : IGrainWithGuidKey
     /// </summary>
     Task<CampRole> Join(Guid campId, CampRole role, string name);
 
+    /// <summary>
+    /// <see cref="Join"/> for a person an invite redemption made up under a fresh id: stored without
+    /// reading first (storage refuses the create if the id is taken, and then it joins as
+    /// <see cref="Join"/> does). Answers the person's sessions, which the new sign-in cookie needs.
+    /// </summary>
+    Task<PersonSessions> JoinAsNew(Guid campId, CampRole role, string name);
+
     Task BecomePlatformOrganizer(string name);
 
     /// <summary>The language the person reads the app in ("en", "ru"), the same on every device.</summary>

@@ -7,11 +7,16 @@ namespace SocialInnovation.Grains.People;
 /// <summary>The person's country, skills and languages, which team formation mixes teams by.</summary>
 public sealed partial class PersonGrain
 {
-    public Task<SkillProfile> GetSkills() => Task.FromResult(Person.Skills);
+    public async Task<SkillProfile> GetSkills()
+    {
+        await Load();
+        return Person.Skills;
+    }
 
     public async Task<Outcome<SkillProfile>> SaveSkills(SaveSkillProfile command)
     {
         if (CommandCheck.Refusal(Shared<SaveSkillProfileValidator>.Validator, command) is { } invalid) return invalid;
+        await Load();
         if (!Exists) return DomainError.NotFound("person.unknown", "There is no such person.");
         var (skills, languages) = (Tags(command.Skills), Tags(command.Languages));
         var current = Person.Skills;
@@ -19,7 +24,7 @@ public sealed partial class PersonGrain
         if (current.Version > 0 && current.Country == command.Country && current.Skills.SequenceEqual(skills) && current.Languages.SequenceEqual(languages))
             return current;
         Person.Skills = new SkillProfile(command.Country, skills, languages, current.Version + 1);
-        await state.Store(this);
+        await Store();
         return Person.Skills;
     }
 

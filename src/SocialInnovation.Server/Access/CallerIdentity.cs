@@ -17,9 +17,10 @@ public static class CallerIdentity
         user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(PersonIdClaim), out var id) ? id : null;
 
     /// <summary>Issues the cookie of a new session (see <see cref="SessionCheck"/>).</summary>
-    public static async Task SignInPerson(this HttpContext http, Guid personId, string name)
+    /// <param name="sessions">The person's sessions when the caller has just read them from the person's grain.</param>
+    public static async Task SignInPerson(this HttpContext http, Guid personId, string name, People.PersonSessions? sessions = null)
     {
-        var session = await http.RequestServices.GetRequiredService<SessionCheck>().Start(personId);
+        var session = await http.RequestServices.GetRequiredService<SessionCheck>().Start(personId, sessions);
         var identity = new ClaimsIdentity(
             [new Claim(PersonIdClaim, personId.ToString()), new Claim(ClaimTypes.Name, name), .. session],
             CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);

@@ -59,8 +59,6 @@ public static class InvitesApi
         var tokenHash = InviteTokens.Hash(request.Token);
         var personId = signedIn?.PersonId ?? PersonIds.ForRedemption(tokenHash, request.IdempotencyKey);
         var person = grains.GetGrain<IPersonGrain>(personId);
-        // A new person's grain reads its (empty) state while the invite stores the claim, instead of after.
-        var activated = signedIn is null ? person.GetSessions() : null;
         var claim = await grains.GetGrain<IInviteGrain>(tokenHash).Claim(personId);
         if (claim.Error is { } refused) return Problems.From(refused);
 
@@ -72,11 +70,16 @@ public static class InvitesApi
         var asked = signedIn?.Camps.TryGetValue(campId, out var held) == true ? held : invitedAs;
         var admitted = await grains.GetGrain<ICampGrain>(campId).AdmitMember(personId, name, asked);
         if (admitted.Error is { } refusedByCamp) return Problems.From(refusedByCamp);
-        if (activated is not null) await activated;
-        var role = await person.Join(campId, admitted.Value!.Role, name);
-
-        if (signedIn is null) await http.SignInPerson(personId, name);
-        return TypedResults.Ok(new InviteRedeemed(campId, role));
+        if (signedIn is not null)
+        {
+            var role = await person.Join(campId, admitted.Value!.Role, name);
+            return TypedResults.Ok(new InviteRedeemed(campId, role));
+        }
+        // A new person: stored with one conditional create (no read of a blob that is not there), and the
+        // answer carries the sessions the cookie is issued under (no second call to the person).
+        var sessions = await person.JoinAsNew(campId, admitted.Value!.Role, name);
+        await http.SignInPerson(personId, name, sessions);
+        return TypedResults.Ok(new InviteRedeemed(campId, admitted.Value.Role));
     }
 }
 

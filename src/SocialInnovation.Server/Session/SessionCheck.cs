@@ -30,10 +30,11 @@ public sealed class SessionCheck(IGrainFactory grains, IMemoryCache cache, IConf
     }
 
     /// <summary>The claims a new session's cookie carries.</summary>
-    public async Task<Claim[]> Start(Guid personId)
+    /// <param name="known">The person's sessions as their grain just answered them (read past any cache).</param>
+    public async Task<Claim[]> Start(Guid personId, PersonSessions? known = null)
     {
         // Read past the cache: a stamp another node just changed must not be written into a new cookie.
-        var sessions = await grains.GetGrain<IPersonGrain>(personId).GetSessions();
+        var sessions = known ?? await grains.GetGrain<IPersonGrain>(personId).GetSessions();
         cache.Set(Key(personId), sessions, _remember);
         return
         [

@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using SocialInnovation.People;
 
 namespace SocialInnovation.Grains.Tests.People;
@@ -98,5 +99,50 @@ public sealed class PersonGrainTests(ClusterFixture fixture) : ClusterTests(fixt
         Assert.Equal("validation", refused.Error?.Code);
         Assert.Equal(0, (await person.GetSkills()).Version);
         Assert.Equal("person.unknown", (await Grains.GetGrain<IPersonGrain>(Guid.NewGuid()).SaveSkills(new SaveSkillProfile("KZ", ["data"], ["ru"]))).Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_person_a_redemption_makes_up_is_stored_without_reading_storage_first()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+        var campId = Guid.NewGuid();
+
+        var sessions = await person.JoinAsNew(campId, CampRole.Participant, "Dilnoza");
+
+        Assert.Equal((0, 0), (sessions.Stamp, sessions.Ended.Count));
+        Assert.Equal((0, 1), (Fixture.Storage.Reads(person.GetGrainId()), Fixture.Storage.Writes(person.GetGrainId())));
+        await person.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        Assert.Equal(CampRole.Participant, await person.GetRole(campId)); // read back from storage
+    }
+
+    [Fact]
+    public async Task Joining_as_new_under_an_id_storage_already_has_keeps_the_stored_person()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        await person.Join(first, CampRole.Organizer, "Aigerim");
+        await person.EndAllSessions();
+        await person.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+
+        var sessions = await person.JoinAsNew(second, CampRole.Participant, "Someone else");
+
+        Assert.Equal(1, sessions.Stamp);
+        var profile = (await person.GetProfile())!;
+        Assert.Equal("Aigerim", profile.Name);
+        Assert.Equal(CampRole.Organizer, profile.Camps[first]);
+        Assert.Equal(CampRole.Participant, profile.Camps[second]);
+        await person.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        Assert.Equal(CampRole.Participant, await person.GetRole(second));
+    }
+
+    [Fact]
+    public async Task A_new_person_whose_write_failed_is_not_there()
+    {
+        var person = Grains.GetGrain<IPersonGrain>(Guid.NewGuid());
+        Fixture.Storage.FailNextWrite(person.GetGrainId());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => person.JoinAsNew(Guid.NewGuid(), CampRole.Participant, "Timur"));
+
+        Assert.Null(await person.GetProfile());
     }
 }

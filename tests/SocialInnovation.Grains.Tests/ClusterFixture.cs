@@ -24,6 +24,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public TestGrainStorage Storage => SiloServices.GetRequiredService<TestGrainStorage>();
 
+    /// <summary>The boards' journal (card changes since a board was stored whole).</summary>
+    public MemoryBoardJournal BoardJournal => SiloServices.GetRequiredService<MemoryBoardJournal>();
+
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(1);
@@ -52,6 +55,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 // The same state format as the Azure Blob storage in the host, so these tests read it back too.
                 services.AddSingleton<TestGrainStorage>();
                 services.AddKeyedSingleton<IGrainStorage>(StorageNames.State, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
+                services.AddSingleton<MemoryBoardJournal>();
+                services.AddSingleton<SocialInnovation.Grains.Boards.IBoardJournal>(sp => sp.GetRequiredService<MemoryBoardJournal>());
                 services.AddSingleton<RecordingMailTransport>();
                 services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<RecordingMailTransport>());
                 // Coalescing streams push their latest state at most hourly here, so a test decides when

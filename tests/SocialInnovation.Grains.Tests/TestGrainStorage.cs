@@ -29,6 +29,10 @@ public sealed class TestGrainStorage : IGrainStorage
     /// <summary>The grain's next write throws without storing anything.</summary>
     public void FailNextWrite(GrainId grain) => _failNext.AddOrUpdate(grain, 1, (_, n) => n + 1);
 
+    /// <summary>True when the grain's next write was to fail (<see cref="FailNextWrite"/>); that write is then failing.</summary>
+    public bool TakeFailure(GrainId grain) =>
+        _failNext.TryGetValue(grain, out var fail) && fail > 0 && _failNext.TryUpdate(grain, fail - 1, fail);
+
     /// <summary>Storage forgets the grain's last write, as if it had crashed before making it durable.</summary>
     public void LoseLastWrite(GrainId grain)
     {
@@ -55,8 +59,7 @@ public sealed class TestGrainStorage : IGrainStorage
         if (_slow.TryGetValue(grainId, out var slow)) await Task.Delay(slow);
         else await Task.Yield();
         _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
-        if (_failNext.TryGetValue(grainId, out var fail) && fail > 0 && _failNext.TryUpdate(grainId, fail - 1, fail))
-            throw new IOException("Injected storage failure.");
+        if (TakeFailure(grainId)) throw new IOException("Injected storage failure.");
         var versions = _versions.GetOrAdd((grainId, stateName), _ => []);
         lock (versions)
         {

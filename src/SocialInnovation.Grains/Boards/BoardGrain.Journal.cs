@@ -4,15 +4,14 @@ using SocialInnovation.Grains.Common;
 namespace SocialInnovation.Grains.Boards;
 
 /// <summary>
-/// How a board is stored: card changes as entries of its journal (<see cref="BoardJournalState"/>),
+/// How a board is stored: card changes as entries of its journal (<see cref="IBoardJournal"/>),
 /// everything else, and every <see cref="CompactAfter"/> entries, as the whole board.
 /// </summary>
 /// <remarks>
 /// Why: a move used to wait for a write of the whole board, every card with its history and comments,
 /// because group commit has nothing to batch when one person moves one card a second. Now it waits for
-/// a write of the entries since the board was last stored whole (at most <see cref="CompactAfter"/>,
-/// a move's a few hundred bytes). One write function serves the group commit, so the two blobs are
-/// never written at once and each write holds every change made before it started.
+/// its journal entry, a few hundred bytes. One write function serves the group commit, so the journal
+/// and the board are never written at once and each write holds every change made before it started.
 /// </remarks>
 public sealed partial class BoardGrain
 {
@@ -22,27 +21,30 @@ public sealed partial class BoardGrain
     /// <summary>Card changes made since the last write started: the next write stores them.</summary>
     private readonly List<BoardJournalEntry> _unwritten = [];
 
+    /// <summary>Entries stored in the journal since the board was last stored whole.</summary>
+    private int _journaled;
+
     /// <summary>A change that is not a card's was made: the next write stores the whole board.</summary>
     private bool _wholeDue;
-
-    private List<BoardJournalEntry> Journal => journal.State.Entries;
 
     /// <summary>The group commit's write: the new entries, or the whole board when it is due.</summary>
     private async Task Store()
     {
-        if (_wholeDue || Journal.Count + _unwritten.Count > CompactAfter)
+        if (_wholeDue || _journaled + _unwritten.Count > CompactAfter)
         {
             _wholeDue = false;
             _unwritten.Clear();
             var upTo = Board.Log.Seq;
             await state.WriteStateAsync();
-            // Stored whole up to here: the journal's next write leaves these out (an activation skips them meanwhile).
-            Journal.RemoveAll(e => e.Seq <= upTo);
+            _journaled = 0;
+            // Off the path of any answer: an activation skips entries the board covers anyway.
+            _ = journal.Drop(this.GetGrainId(), upTo);
             return;
         }
-        Journal.AddRange(_unwritten);
+        var entries = _unwritten.ToArray();
         _unwritten.Clear();
-        await journal.WriteStateAsync();
+        await journal.Append(this.GetGrainId(), entries);
+        _journaled += entries.Length;
     }
 
     /// <summary>A card change, to be stored as a journal entry by the next write.</summary>
@@ -58,9 +60,10 @@ public sealed partial class BoardGrain
     /// applied in order as they were first, so the board, its sequence number, its epoch and its
     /// idempotency keys are as they were after the last acknowledged change.
     /// </summary>
-    private void ReplayJournal()
+    private async Task ReplayJournal()
     {
-        foreach (var entry in Journal.Where(e => e.Seq > Board.Log.Seq).OrderBy(e => e.Seq))
+        var entries = await journal.Read(this.GetGrainId(), Board.Log.Seq);
+        foreach (var entry in entries)
         {
             var card = entry.Card ?? Moved(Board.Cards[entry.CardId], entry.Move!);
             Board.Cards[card.CardId] = card;
@@ -70,6 +73,7 @@ public sealed partial class BoardGrain
             Board.Log.Epoch = entry.Epoch;
             Board.Log.Applied.Remember(entry.Applied.Key, entry.Applied.Fingerprint, entry.Applied.Seq, entry.Applied.ResultId);
         }
+        _journaled = entries.Count;
     }
 
     /// <summary>The card after a move: the one rule for the move itself and for its replay.</summary>

@@ -21,7 +21,7 @@ namespace SocialInnovation.Grains.Boards;
 [Orleans.Concurrency.Reentrant]
 public sealed partial class BoardGrain(
     [PersistentState("board", StorageNames.State)] IPersistentState<BoardState> state,
-    [PersistentState("board-journal", StorageNames.State)] IPersistentState<BoardJournalState> journal,
+    IBoardJournal journal,
     TimeProvider clock) : Grain, IBoardGrain
 {
     public const int KeptEvents = 200;
@@ -49,11 +49,12 @@ public sealed partial class BoardGrain(
             Board.Columns = DefaultColumns.Select(c => new ColumnState { ColumnId = c.Id, Name = c.Name }).ToList();
             Board.ColumnsVersion = 1;
         }
-        ReplayJournal();
+        // The organizer's plan may have changed while this board was not active.
+        var asked = GrainFactory.GetGrain<ICampBoardsGrain>(_campId).GetPlan();
+        await ReplayJournal();
         _log = new StreamLog(BoardStreams.For(_campId, TeamId), Board.Log, Store, DeactivateOnIdle,
             GrainFactory, clock, new StreamLogOptions(KeptEvents, VisibleBeforeStored: true));
-        // The organizer's plan may have changed while this board was not active.
-        var plan = await GrainFactory.GetGrain<ICampBoardsGrain>(_campId).GetPlan();
+        var plan = await asked;
         if (plan.Version > Board.Plan.Version) await ApplyPlan(plan);
     }
 

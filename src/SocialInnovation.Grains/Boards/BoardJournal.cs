@@ -4,22 +4,28 @@ using SocialInnovation.Grains.Common;
 namespace SocialInnovation.Grains.Boards;
 
 /// <summary>
-/// A board's card changes since its state was last stored whole, stored beside it (its own blob). A
-/// card change is acknowledged once its entry is stored here, so a move waits for a write of a few
-/// small entries instead of the whole board (every card with its history and comments). Every
-/// <see cref="BoardGrain.CompactAfter"/> entries, and for every change that is not a card's, the
-/// board is stored whole and the entries it covers are dropped.
+/// Where a board's card changes are stored since the board was last stored whole: one small record per
+/// change, so a move is acknowledged once its few hundred bytes are stored instead of once the whole
+/// board (every card with its history and comments) is rewritten. The host stores them as rows of an
+/// Azure table (<c>Server/Boards/TableBoardJournal.cs</c>): on the storage emulator a row insert took a
+/// third of a small blob write's time (p50 2.4 vs 7.0 ms, p99 44 vs 106 ms, interleaved, same machine).
 /// </summary>
 /// <remarks>
-/// The two blobs are never written at once (one group commit stores either), and an entry is dropped
-/// only after the whole board holding it is stored: an activation reads both and replays the entries
-/// newer than the board (<see cref="BoardJournalEntry.Seq"/> &gt; the board's), so a crash between any
-/// two writes restores every acknowledged change, in order.
+/// Entries of one board are keyed by their sequence number and only ever added (a second writer of the
+/// same number fails instead of overwriting). The board's own blob stays the record of everything else;
+/// an entry is dropped only after the whole board holding it was stored, and an activation replays the
+/// entries newer than the board, so a crash between any two writes restores every acknowledged change.
 /// </remarks>
-[GenerateSerializer]
-public sealed class BoardJournalState
+public interface IBoardJournal
 {
-    [Id(0)] public List<BoardJournalEntry> Entries { get; set; } = [];
+    /// <summary>Stores the entries, all or none; completes once they are stored.</summary>
+    Task Append(GrainId board, IReadOnlyList<BoardJournalEntry> entries);
+
+    /// <summary>The board's entries with a sequence number above <paramref name="after"/>, in order.</summary>
+    Task<IReadOnlyList<BoardJournalEntry>> Read(GrainId board, long after);
+
+    /// <summary>Forgets the entries up to <paramref name="upTo"/> (the board is stored whole past them); best effort.</summary>
+    Task Drop(GrainId board, long upTo);
 }
 
 /// <summary>

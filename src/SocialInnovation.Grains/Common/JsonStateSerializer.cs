@@ -11,7 +11,8 @@ namespace SocialInnovation.Grains.Common;
 /// </summary>
 public sealed class JsonStateSerializer : IGrainStorageSerializer
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>The options, for stores outside grain storage that keep records the same way (a board's journal).</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };

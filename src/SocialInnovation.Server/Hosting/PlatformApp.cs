@@ -116,6 +116,11 @@ public static class PlatformApp
         // boards (issue 16)
         services.AddStreamKind<BoardStream>();
         services.AddStreamKind<PresenceStream>();
+        // One journal table per state container, as the reminders' table, so deployments and test runs sharing an account keep apart.
+        services.AddSingleton<SocialInnovation.Grains.Boards.IBoardJournal>(sp => new TableBoardJournal(
+            new Azure.Data.Tables.TableServiceClient(settings.StorageConnectionString)
+                .GetTableClient("boardjournal" + new string(settings.StateContainer.Where(char.IsAsciiLetterOrDigit).ToArray())),
+            sp.GetRequiredService<ILogger<TableBoardJournal>>()));
 
         // mentors and artifacts (issue 17)
         services.AddStreamKind<SocialInnovation.Server.Mentors.MentorStream>();

@@ -18,20 +18,20 @@ public sealed class TableBoardJournal(TableClient table, ILogger<TableBoardJourn
     private const int PartLength = 30_000;
     private const int MaxParts = 30;
 
-    private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
+    private Task? _created;
 
     public async Task Append(GrainId board, IReadOnlyList<BoardJournalEntry> entries)
     {
         if (entries.Count == 0) return;
         var rows = entries.Select(e => Row(board, e)).ToList();
-        await _created.Value;
+        await Created();
         if (rows.Count == 1) await table.AddEntityAsync(rows[0]);
         else await table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
     }
 
     public async Task<IReadOnlyList<BoardJournalEntry>> Read(GrainId board, long after)
     {
-        await _created.Value;
+        await Created();
         var entries = new List<BoardJournalEntry>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(board)} and RowKey gt {RowKey(after)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter)) entries.Add(Entry(row));
@@ -42,7 +42,7 @@ public sealed class TableBoardJournal(TableClient table, ILogger<TableBoardJourn
     {
         try
         {
-            await _created.Value;
+            await Created();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(board)} and RowKey le {RowKey(upTo)}");
             var keys = new List<TableEntity>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"])) keys.Add(row);
@@ -55,6 +55,14 @@ public sealed class TableBoardJournal(TableClient table, ILogger<TableBoardJourn
             // Harmless: an activation skips entries the stored board covers, and the next compaction retries.
             logger.LogWarning(ex, "Could not drop the journal entries of {Board} up to {Seq}", board, upTo);
         }
+    }
+
+    /// <summary>Creates the table once; a failed attempt (storage briefly away) is tried again by the next call.</summary>
+    private Task Created()
+    {
+        var created = _created;
+        if (created is null || created.IsFaulted || created.IsCanceled) _created = created = table.CreateIfNotExistsAsync();
+        return created;
     }
 
     private static string Partition(GrainId board) => board.Key.ToString()!;

@@ -51,44 +51,81 @@ public sealed class CampRosterState
     [Id(2)] public long Version { get; set; }
 }
 
-/// <summary>Reentrant with group commit: 64 people joining at once are a few writes, each answered once stored.</summary>
+/// <summary>
+/// The members admitted since the roster was last stored whole, in a blob of their own: a join's write
+/// is this small list, not the whole roster (2,000 joins would otherwise write 2,000 growing rosters).
+/// </summary>
+[GenerateSerializer]
+public sealed class RecentMembersState
+{
+    [Id(0)] public Dictionary<Guid, CampMember> Members { get; set; } = [];
+    [Id(1)] public long Version { get; set; }
+}
+
+/// <summary>
+/// Reentrant with group commit: 64 people joining at once are a few writes, each answered once stored.
+/// New members are stored in the small "roster-recent" state; once it holds <see cref="FoldAt"/> of them
+/// (or the invites changed) the whole roster is stored with them and the recent list starts empty again,
+/// so each write is small and the whole roster is written once per <see cref="FoldAt"/> joins. Storage
+/// may hold a member in both (a fold whose second write failed): the roster is their union.
+/// </summary>
 [Orleans.Concurrency.Reentrant]
 public sealed class CampRosterGrain(
-    [PersistentState("roster", StorageNames.State)] IPersistentState<CampRosterState> state) : Grain, ICampRosterGrain
+    [PersistentState("roster", StorageNames.State)] IPersistentState<CampRosterState> state,
+    [PersistentState("roster-recent", StorageNames.State)] IPersistentState<RecentMembersState> recent) : Grain, ICampRosterGrain
 {
+    /// <summary>How many recent members the roster takes in at once (a write of ~25 KB of them at most).</summary>
+    public const int FoldAt = 128;
+
     private GroupCommit? _commit;
+    private bool _wholeChanged;
+    private MemberCounts? _counts;
 
     private CampRosterState Roster => state.State;
 
-    private GroupCommit Writes => _commit ??= new GroupCommit(() => state.WriteStateAsync(), _ => DeactivateOnIdle());
+    private Dictionary<Guid, CampMember> Recent => recent.State.Members;
+
+    private long Version => Math.Max(Roster.Version, recent.State.Version);
+
+    private GroupCommit Writes => _commit ??= new GroupCommit(Write, _ => DeactivateOnIdle());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A member in both is one whose fold stored the roster but not yet the emptied recent list.
+        foreach (var id in Recent.Keys.Where(Roster.Members.ContainsKey).ToList()) Recent.Remove(id);
+        return Task.CompletedTask;
+    }
 
     public async Task<RosterAdmission> Admit(CampMember member, bool newcomersWelcome)
     {
-        if (Roster.Members.TryGetValue(member.PersonId, out var existing))
+        if (Find(member.PersonId) is { } existing)
         {
             await Writes.Settled(); // a retry: the first admission's write may still be in flight
-            return new RosterAdmission(existing, false, Counts(), Roster.Version);
+            return new RosterAdmission(existing, false, Counts(), Version);
         }
-        if (!newcomersWelcome) return new RosterAdmission(null, false, Counts(), Roster.Version);
-        Roster.Members[member.PersonId] = member;
-        Roster.Version++;
-        var admitted = new RosterAdmission(member, true, Counts(), Roster.Version);
+        if (!newcomersWelcome) return new RosterAdmission(null, false, Counts(), Version);
+        var counts = Plus(Counts(), member.Role); // counted before the member is in, so once
+        Recent[member.PersonId] = member;
+        recent.State.Version = Version + 1;
+        _counts = counts;
+        var admitted = new RosterAdmission(member, true, Counts(), Version);
         await Writes.Commit();
         return admitted;
     }
 
     public Task<IReadOnlyList<CampMember>> GetMembers() =>
-        Task.FromResult<IReadOnlyList<CampMember>>(Roster.Members.Values.OrderBy(m => m.JoinedAt).ToList());
+        Task.FromResult<IReadOnlyList<CampMember>>(Roster.Members.Values.Concat(Recent.Values).OrderBy(m => m.JoinedAt).ToList());
 
     public async Task<RosterCounts> GetCounts()
     {
         await Writes.Settled(); // counts of admissions not yet stored could name people the roster may still lose
-        return new RosterCounts(Counts(), Roster.Version);
+        return new RosterCounts(Counts(), Version);
     }
 
     public async Task AddInvite(InviteRecord record)
     {
         Roster.Invites[record.Summary.InviteId] = record;
+        _wholeChanged = true;
         await Writes.Commit();
     }
 
@@ -100,24 +137,60 @@ public sealed class CampRosterGrain(
     {
         if (!Roster.Invites.TryGetValue(inviteId, out var record)) return;
         record.Summary = summary;
+        _wholeChanged = true;
         await Writes.Commit();
     }
 
     public async Task Import(IReadOnlyList<CampMember> members, IReadOnlyList<InviteRecord> invites)
     {
         foreach (var member in members)
-            if (Roster.Members.TryAdd(member.PersonId, member)) Roster.Version++;
+            if (Find(member.PersonId) is null && Roster.Members.TryAdd(member.PersonId, member)) Roster.Version = Version + 1;
         foreach (var invite in invites) Roster.Invites.TryAdd(invite.Summary.InviteId, invite);
+        _counts = null;
+        _wholeChanged = true;
         await Writes.Commit();
     }
 
-    private MemberCounts Counts()
+    private CampMember? Find(Guid personId) =>
+        Roster.Members.GetValueOrDefault(personId) ?? Recent.GetValueOrDefault(personId);
+
+    /// <summary>Stores the recent members; or, once there are enough of them or the invites changed, the whole roster with them.</summary>
+    private async Task Write()
     {
-        var byRole = Roster.Members.Values.GroupBy(m => m.Role).ToDictionary(g => g.Key, g => g.Count());
+        if (!_wholeChanged && Recent.Count < FoldAt)
+        {
+            await recent.WriteStateAsync();
+            return;
+        }
+        // Moved before any await: members admitted during these writes stay recent, for the next write.
+        _wholeChanged = false;
+        var folded = Recent.Count > 0;
+        foreach (var (id, member) in Recent) Roster.Members[id] = member;
+        Roster.Version = Version;
+        Recent.Clear();
+        await state.WriteStateAsync();
+        // Until this write, storage holds the folded members in both states, which activation takes as one.
+        if (folded) await recent.WriteStateAsync();
+    }
+
+    private MemberCounts Counts() => _counts ??= Count(Roster.Members.Values.Concat(Recent.Values));
+
+    private static MemberCounts Count(IEnumerable<CampMember> members)
+    {
+        var byRole = members.GroupBy(m => m.Role).ToDictionary(g => g.Key, g => g.Count());
         return new MemberCounts(
             byRole.GetValueOrDefault(CampRole.Organizer),
             byRole.GetValueOrDefault(CampRole.Participant),
             byRole.GetValueOrDefault(CampRole.Mentor),
             byRole.GetValueOrDefault(CampRole.Judge));
     }
+
+    private static MemberCounts Plus(MemberCounts counts, CampRole role) => role switch
+    {
+        CampRole.Organizer => counts with { Organizers = counts.Organizers + 1 },
+        CampRole.Participant => counts with { Participants = counts.Participants + 1 },
+        CampRole.Mentor => counts with { Mentors = counts.Mentors + 1 },
+        CampRole.Judge => counts with { Judges = counts.Judges + 1 },
+        _ => counts,
+    };
 }

@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using SocialInnovation.Camps;
 using SocialInnovation.Grains.Camps;
 using SocialInnovation.Live;
@@ -27,8 +28,7 @@ public sealed class GroupCommitTests(ClusterFixture fixture) : ClusterTests(fixt
         await Task.WhenAll(people.Select(async (person, i) =>
         {
             (await camp.AdmitMember(person, $"Participant {i}", CampRole.Participant)).Ok();
-            var stored = await Fixture.ReadStored<CampRosterState>(roster, "roster");
-            Assert.True(stored.Members.ContainsKey(person), "answered before its admission was stored");
+            Assert.True((await StoredMembers(roster)).Contains(person), "answered before its admission was stored");
         }));
         // A phase change is answered once stored, so every count appended before it is stored by then.
         var moved = (await camp.ChangePhase(new ChangePhase(CampPhase.Draft, CampPhase.Applications, NewKey()), "Aigerim")).Ok();
@@ -36,7 +36,7 @@ public sealed class GroupCommitTests(ClusterFixture fixture) : ClusterTests(fixt
         Assert.InRange(Fixture.Storage.Writes(roster.GetGrainId()) - rosterWritesBefore, 1, 10);
         Assert.InRange(Fixture.Storage.Writes(camp.GetGrainId()) - campWritesBefore, 1, 11);
         var final = await Fixture.ReadStored<CampState>(camp, "camp");
-        Assert.Equal(51, (await Fixture.ReadStored<CampRosterState>(roster, "roster")).Members.Count);
+        Assert.Equal(51, (await StoredMembers(roster)).Count);
         Assert.Equal(50, final.Counts!.Participants);
         Assert.Equal(created.Seq + 51, final.Log.Seq);
         Assert.Empty(final.Members); // the camp's own write does not grow with its roster
@@ -69,9 +69,9 @@ public sealed class GroupCommitTests(ClusterFixture fixture) : ClusterTests(fixt
             }
         }));
 
-        var stored = await Fixture.ReadStored<CampRosterState>(roster, "roster");
+        var stored = await StoredMembers(roster);
         Assert.Contains(false, acknowledged);
-        Assert.All(people.Where((_, i) => acknowledged[i]), person => Assert.Contains(person, stored.Members.Keys));
+        Assert.All(people.Where((_, i) => acknowledged[i]), person => Assert.Contains(person, stored));
     }
 
     [Fact]
@@ -98,11 +98,40 @@ public sealed class GroupCommitTests(ClusterFixture fixture) : ClusterTests(fixt
         }
 
         var stored = await Fixture.ReadStored<CampState>(camp, "camp");
-        var roster = await Fixture.ReadStored<CampRosterState>(Roster(camp), "roster");
-        Assert.All(people, person => Assert.Contains(person, roster.Members.Keys));
+        var roster = await StoredMembers(Roster(camp));
+        Assert.All(people, person => Assert.Contains(person, roster));
         Assert.Equal(20, moved!.Members.Participants);
         Assert.Equal(20, stored.Counts!.Participants);
     }
+
+    [Fact]
+    public async Task A_join_stores_the_recent_members_only_and_the_whole_roster_once_per_fold_with_every_member_kept()
+    {
+        var (camp, _, _) = await NewCamp();
+        var roster = Roster(camp);
+        var people = Enumerable.Range(0, CampRosterGrain.FoldAt + 10).Select(_ => Guid.NewGuid()).ToList();
+
+        foreach (var (person, i) in people.Select((p, i) => (p, i)))
+            (await camp.AdmitMember(person, $"Participant {i}", CampRole.Participant)).Ok();
+
+        var whole = await Fixture.ReadStored<CampRosterState>(roster, "roster");
+        var recent = await Fixture.ReadStored<RecentMembersState>(roster, "roster-recent");
+        Assert.InRange(whole.Members.Count, CampRosterGrain.FoldAt, people.Count); // folded once: the organizer and the first joins
+        Assert.InRange(recent.Members.Count, 1, CampRosterGrain.FoldAt - 1);
+        await roster.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var members = await roster.GetMembers();
+        Assert.Equal(people.Count + 1, members.Count);
+        Assert.Equal(people.Count, (await roster.GetCounts()).Counts.Participants);
+        var again = await roster.Admit(new CampMember(people[0], "Participant 0", CampRole.Participant, DateTimeOffset.UtcNow), true);
+        Assert.False(again.Added);
+    }
+
+    /// <summary>The members storage holds: the whole roster's and the recent ones'.</summary>
+    private async Task<HashSet<Guid>> StoredMembers(ICampRosterGrain roster) =>
+    [
+        .. (await Fixture.ReadStored<CampRosterState>(roster, "roster")).Members.Keys,
+        .. (await Fixture.ReadStored<RecentMembersState>(roster, "roster-recent")).Members.Keys,
+    ];
 
     private ICampRosterGrain Roster(ICampGrain camp) => Grains.GetGrain<ICampRosterGrain>(camp.GetPrimaryKey());
 }

@@ -30,7 +30,10 @@ public interface IApplicationGrain : IGrainWithGuidKey
     /// <summary>The application with its reviews, for the camp's organizers; null when there is none.</summary>
     Task<ApplicationDetails?> GetDetails();
 
-    /// <summary>Scores the application (one score per reviewer; scoring again replaces it).</summary>
+    /// <summary>
+    /// Scores the application on the camp's criteria (one review per reviewer; scoring again replaces it).
+    /// The scores must name exactly the camp's current criteria (<c>review.criteria</c> otherwise).
+    /// </summary>
     Task<Outcome<ScoreSummary>> Review(Guid reviewerId, string reviewerName, ReviewApplication command);
 
     /// <summary>
@@ -76,19 +79,27 @@ public sealed record ApplicationView(
 [GenerateSerializer, Immutable]
 public sealed record ApplicationDetails(ApplicationView Application, IReadOnlyList<ReviewNote> Reviews, ScoreSummary Score);
 
+/// <summary>One reviewer's review: <paramref name="Score"/> is the mean of their <paramref name="Criteria"/> scores.</summary>
+/// <param name="Criteria">Each criterion's score (1–5); empty for a review given before criteria existed.</param>
 [GenerateSerializer, Immutable]
-public sealed record ReviewNote(Guid ReviewerId, string ReviewerName, int Score, string Notes, DateTimeOffset At);
+public sealed record ReviewNote(Guid ReviewerId, string ReviewerName, double Score, string Notes, DateTimeOffset At,
+    IReadOnlyList<CriterionScore>? Criteria = null);
 
-/// <summary>The reviewers' scores of one application: their mean, how many, and how far apart (max − min).</summary>
+/// <summary>
+/// The reviewers' scores of one application: the mean over reviewers of each one's criterion mean, how
+/// many reviewed, and how far apart they are (<see cref="Spread"/> = <see cref="Max"/> − <see cref="Min"/>).
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ScoreSummary(double? Mean, int Count, int Spread)
+public sealed record ScoreSummary(double? Mean, int Count, double Spread, double? Min = null, double? Max = null)
 {
     public static readonly ScoreSummary None = new(null, 0, 0);
 
-    public static ScoreSummary Of(IEnumerable<int> scores)
+    public static ScoreSummary Of(IEnumerable<double> scores)
     {
         var all = scores.ToList();
-        return all.Count == 0 ? None : new(Math.Round(all.Average(), 2), all.Count, all.Max() - all.Min());
+        return all.Count == 0
+            ? None
+            : new(Math.Round(all.Average(), 2), all.Count, Math.Round(all.Max() - all.Min(), 2), Math.Round(all.Min(), 2), Math.Round(all.Max(), 2));
     }
 }
 

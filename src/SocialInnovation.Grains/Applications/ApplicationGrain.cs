@@ -7,6 +7,7 @@ using SocialInnovation.Common;
 using SocialInnovation.Grains.Common;
 using SocialInnovation.Grains.Mail;
 using SocialInnovation.Mail;
+using SocialInnovation.Selection;
 
 namespace SocialInnovation.Grains.Applications;
 
@@ -19,6 +20,7 @@ public sealed class ApplicationGrain(
     TimeProvider clock) : Grain, IApplicationGrain
 {
     private static readonly ApplicationFormValidator FormRules = new();
+    private static readonly ReviewApplicationValidator ReviewRules = new();
 
     private ApplicationState App => state.State;
 
@@ -74,13 +76,18 @@ public sealed class ApplicationGrain(
 
     public async Task<Outcome<ScoreSummary>> Review(Guid reviewerId, string reviewerName, ReviewApplication command)
     {
-        var result = new ReviewApplicationValidator().Validate(command);
-        if (!result.IsValid) return DomainError.Invalid(result);
+        if (CommandCheck.Refusal(ReviewRules, command) is { } invalid) return invalid;
         if (!App.Exists) return DomainError.NotFound("application.unknown", "There is no such application.");
-        var fingerprint = $"review:{reviewerId}:{command.Score}:{Secrets.Hash(command.Notes)}";
+        var scores = command.Scores.OrderBy(s => s.CriterionId, StringComparer.Ordinal).ToList();
+        var fingerprint = $"review:{reviewerId}:{string.Join(",", scores.Select(s => $"{s.CriterionId}={s.Score}"))}:{Secrets.Hash(command.Notes)}";
         if (Replay(command.IdempotencyKey, fingerprint) is { } replayed) return replayed.Error is null ? Score() : replayed.Error;
+        var criteria = await GrainFactory.GetGrain<ISelectionCriteriaGrain>(App.CampId).Get();
+        if (!criteria.Criteria.Select(c => c.Id).Order(StringComparer.Ordinal).SequenceEqual(scores.Select(s => s.CriterionId)))
+            return DomainError.Conflict("review.criteria",
+                $"Score every criterion of this camp once: {string.Join(", ", criteria.Criteria.Select(c => c.Name))}. The list may have changed meanwhile.");
 
-        App.Reviews[reviewerId] = new ReviewNote(reviewerId, reviewerName, command.Score, command.Notes, clock.GetUtcNow());
+        var mean = Math.Round(scores.Average(s => s.Score), 2);
+        App.Reviews[reviewerId] = new ReviewNote(reviewerId, reviewerName, mean, command.Notes, clock.GetUtcNow(), command.Scores.ToList());
         App.Applied.Remember(command.IdempotencyKey, fingerprint, App.Revision);
         await state.Store(this);
         return Score();

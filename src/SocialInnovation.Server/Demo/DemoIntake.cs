@@ -1,6 +1,7 @@
 using SocialInnovation.Applications;
 using SocialInnovation.Camps;
 using SocialInnovation.Grains.Applications;
+using SocialInnovation.Grains.Common;
 using SocialInnovation.People;
 using SocialInnovation.Platform;
 using SocialInnovation.Polls;
@@ -75,7 +76,7 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
         Check(await selection.Configure(new ConfigureSelection(SelectionSettings.DefaultPrivacyText, 72,
             [new CountryQuota("AF", 8, 14), new CountryQuota("KZ", 8, 16)], 0, "demo-intake-quotas")));
         // Ten applicants at a time: each is its own grain, so the seed takes seconds, not a minute.
-        var rows = new List<(ApplicationRow Row, int Score)>();
+        var rows = new List<(ApplicationRow Row, double Score)>();
         foreach (var batch in Enumerable.Range(0, Applicants).Chunk(10))
             rows.AddRange(await Task.WhenAll(batch.Select(i => Apply(campId, selection, organizerId, i))));
 
@@ -101,20 +102,35 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
         }
     }
 
-    private async Task<(ApplicationRow Row, int Score)> Apply(Guid campId, ISelectionGrain selection, Guid organizerId, int i)
+    /// <summary>The demo's two reviewers: each scores every application on every default criterion.</summary>
+    private static readonly (Guid Id, string Name, string[] Notes)[] Reviewers =
+    [
+        (Secrets.StableGuid("demo-reviewer:aigerim"), "Aigerim Sadykova", ["Clear motivation.", "Needs a stronger team story.", "Good NGO track record.", "Mostly theory so far."]),
+        (Secrets.StableGuid("demo-reviewer:bakhtiyor"), "Bakhtiyor Rakhimov", ["Would mix well with others.", "Skills fit the themes.", "Motivation feels generic.", "Strong local network."]),
+    ];
+
+    private async Task<(ApplicationRow Row, double Score)> Apply(Guid campId, ISelectionGrain selection, Guid organizerId, int i)
     {
         var form = FormFor(i);
         var application = grains.GetGrain<IApplicationGrain>(ApplicationIds.For(campId, form.Email));
         var row = Check(await application.Submit(campId, form, $"demo-apply-{i}", links.BaseUrl(null)));
         Check(await selection.Record(row));
-        var score = 1 + (i * 7 + i / 5) % 5;
-        var scored = Check(await application.Review(organizerId, "Organizer", new ReviewApplication(score, "Seeded review", $"demo-review-{i}")));
+        var level = 1 + (i * 7 + i / 5) % 5;
+        var scored = ScoreSummary.None;
+        for (var r = 0; r < Reviewers.Length; r++)
+        {
+            // Around the applicant's level, one criterion up or down, so the reviewers' spread varies.
+            var scores = SelectionCriteria.Default.Criteria
+                .Select((c, k) => new CriterionScore(c.Id, Math.Clamp(level + (i + k * (r + 1)) % 3 - 1, 1, 5))).ToList();
+            var (id, name, notes) = Reviewers[r];
+            scored = Check(await application.Review(id, name, new ReviewApplication(scores, notes[(i + r) % notes.Length], $"demo-review-{i}-{r}")));
+        }
         Check(await selection.RecordScore(row.ApplicationId, scored));
-        return (row, score);
+        return (row, scored.Mean ?? 0);
     }
 
     /// <summary>Accepts the best 50 (as the quotas allow), waitlists the next 20, rejects the lowest scores; 30 confirm.</summary>
-    private async Task<List<(Guid PersonId, string Name)>> Decide(Guid campId, ICampGrain camp, ISelectionGrain selection, List<(ApplicationRow Row, int Score)> rows)
+    private async Task<List<(Guid PersonId, string Name)>> Decide(Guid campId, ICampGrain camp, ISelectionGrain selection, List<(ApplicationRow Row, double Score)> rows)
     {
         var ranked = rows.OrderByDescending(r => r.Score).ThenBy(r => r.Row.SubmittedAt).ToList();
         var accepted = 0;
@@ -123,7 +139,7 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
         {
             var (row, score) = ranked[i];
             var entry = (await selection.Get(row.ApplicationId))!;
-            var decision = accepted < 50 ? DecisionKind.Accepted : i < 90 ? DecisionKind.Waitlisted : score == 1 ? DecisionKind.Rejected : (DecisionKind?)null;
+            var decision = accepted < 50 ? DecisionKind.Accepted : i < 90 ? DecisionKind.Waitlisted : score < 2 ? DecisionKind.Rejected : (DecisionKind?)null;
             if (decision is null) continue;
             var decided = await selection.Decide(new Decide(row.ApplicationId, decision.Value, entry.Version, $"demo-decide-{i}"));
             if (decided.Error is { Code: "selection.quota" })

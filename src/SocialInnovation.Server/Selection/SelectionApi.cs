@@ -33,7 +33,10 @@ public static class SelectionApi
             .WithSummary("The applications and decisions as CSV (UTF-8 with BOM)");
         camp.MapPost("/applications/{applicationId:guid}/link", ResendLink).InCamp(CampRole.Organizer)
             .WithSummary("Mail the applicant a new private link (the older one stops working)");
-        camp.MapPost("/applications/{applicationId:guid}/reviews", Review).InCamp(CampRole.Organizer, CampRole.Reviewer).WithSummary("Score an application (1-5) with notes");
+        camp.MapPost("/applications/{applicationId:guid}/reviews", Review).InCamp(CampRole.Organizer, CampRole.Reviewer)
+            .WithSummary("Score an application on each of the camp's criteria (1-5) with notes");
+        camp.MapGet("/selection/criteria", Criteria).InCamp(CampRole.Organizer, CampRole.Reviewer).WithSummary("What reviewers score each application on");
+        camp.MapPut("/selection/criteria", SetCriteria).InCamp(CampRole.Organizer).WithSummary("Change the selection criteria (names the list's version seen)");
         return api;
     }
 
@@ -60,12 +63,16 @@ public static class SelectionApi
     private static async Task<Ok<IReadOnlyList<SelectionEntry>>> List(Guid campId, [AsParameters] ApplicationsQuery query, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ISelectionGrain>(campId).List(new SelectionFilter(query.Country, query.Status, query.Skill, query.MinScore)));
 
-    private static async Task<Results<Ok<ApplicationReview>, Refusal>> Details(Guid campId, Guid applicationId, IGrainFactory grains)
+    private static async Task<Results<Ok<ApplicationReview>, Refusal>> Details(Guid campId, Guid applicationId, HttpContext http, IGrainFactory grains)
     {
         // The selection grain of THIS camp must list it: an organizer of one camp never reads another camp's applications.
         if (await grains.GetGrain<ISelectionGrain>(campId).Get(applicationId) is not { } entry) return Problems.From(Unknown);
         var details = await grains.GetGrain<IApplicationGrain>(applicationId).GetDetails();
-        return details is null ? Problems.From(Unknown) : TypedResults.Ok(new ApplicationReview(entry, details));
+        if (details is null) return Problems.From(Unknown);
+        // Reviewers judge the application, they do not contact the applicant: the address is the organizers' only.
+        if (http.Caller().Role == CampRole.Reviewer)
+            details = details with { Application = details.Application with { Form = details.Application.Form with { Email = "" } } };
+        return TypedResults.Ok(new ApplicationReview(entry, details));
     }
 
     private static async Task<Results<Ok<SelectionEntry>, Refusal>> Review(Guid campId, Guid applicationId, ReviewApplication command, HttpContext http, IGrainFactory grains)
@@ -77,6 +84,12 @@ public static class SelectionApi
         if (scored.Error is { } refused) return Problems.From(refused);
         return Problems.Ok(await selection.RecordScore(applicationId, scored.Value!));
     }
+
+    private static async Task<Ok<SelectionCriteria>> Criteria(Guid campId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ISelectionCriteriaGrain>(campId).Get());
+
+    private static async Task<Results<Ok<SelectionCriteria>, Refusal>> SetCriteria(Guid campId, SetCriteria command, IGrainFactory grains) =>
+        Problems.Ok(await grains.GetGrain<ISelectionCriteriaGrain>(campId).Set(command));
 
     private static async Task<FileContentHttpResult> Export(Guid campId, IGrainFactory grains)
     {
@@ -110,5 +123,8 @@ public sealed class ResendLinkValidator : FluentValidation.AbstractValidator<Res
 /// <summary>The query string of <c>GET /api/camps/{campId}/applications</c>.</summary>
 public sealed record ApplicationsQuery(string? Country, ApplicationStatus? Status, string? Skill, double? MinScore);
 
-/// <summary>One application as a reviewer sees it: where it stands in the selection, the form and the reviews.</summary>
+/// <summary>
+/// One application as a reviewer sees it: where it stands in the selection, the form and the reviews. For a
+/// reviewer the form's e-mail address is empty (only organizers see it, as only they mail applicants).
+/// </summary>
 public sealed record ApplicationReview(SelectionEntry Entry, ApplicationDetails Details);

@@ -43,19 +43,22 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture)
         await organizer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(organizer.GetByTestId("applications")).ToContainTextAsync("Aida", Patiently);
         await Checked(organizer, "the selection page");
-        // Review Timur: read the form, score 4 with a note.
+        // Review Timur: read the form, score 4 on every criterion with a note.
         await TabTo(organizer, "[aria-label='Review Timur']");
         await organizer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(organizer.GetByTestId("review-panel")).ToContainTextAsync("find their first job", Patiently);
-        await TabTo(organizer, "[data-testid=score-1]");
-        await organizer.Keyboard.PressAsync("ArrowRight");
-        await organizer.Keyboard.PressAsync("ArrowRight");
-        await organizer.Keyboard.PressAsync("ArrowRight");
+        foreach (var criterion in new[] { "motivation", "skills", "team-fit", "impact" })
+        {
+            await TabTo(organizer, $"[data-testid=score-{criterion}-1]");
+            await organizer.Keyboard.PressAsync("ArrowRight");
+            await organizer.Keyboard.PressAsync("ArrowRight");
+            await organizer.Keyboard.PressAsync("ArrowRight");
+        }
         await TabTo(organizer, "[data-testid=review-notes]");
         await organizer.Keyboard.TypeAsync("Strong community work.");
         await TabTo(organizer, "[data-testid=review-save]");
         await organizer.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(organizer.GetByTestId("reviews")).ToContainTextAsync("Organizer Aziz: 4 — Strong community work.", Patiently);
+        await Assertions.Expect(organizer.GetByTestId("reviews")).ToContainTextAsync("Organizer Aziz: 4 (Motivation 4, Relevant skills 4, Team fit 4, Social impact potential 4) — Strong community work.", Patiently);
         await Checked(organizer, "the review of an application");
 
         // A minimum of one place for Tajikistan, set on the page.

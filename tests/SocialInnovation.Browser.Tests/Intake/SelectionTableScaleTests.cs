@@ -31,7 +31,7 @@ public sealed class SelectionTableScaleTests(BrowserFixture fixture, ITestOutput
             var at = start.AddMinutes(i * 7);
             var row = new ApplicationRow(Guid.NewGuid(), campId, $"Applicant {i:D4}", Countries[i % 5], "Almaty", $"NGO {i % 40}", "Volunteer",
                 [Skills[i % 8], Skills[(i * 3) % 8]], ["ru"], "en", 1, at, at);
-            var scores = Enumerable.Range(0, 1 + i % 3).Select(_ => random.Next(1, 6)).ToList();
+            var scores = Enumerable.Range(0, 1 + i % 3).Select(_ => (double)random.Next(1, 6)).ToList();
             return new SelectionEntry(row, i % 10 == 0 ? ApplicationStatus.Waitlisted : ApplicationStatus.Submitted, ScoreSummary.Of(scores), 2, null, null, null);
         }).ToList();
     }

@@ -172,11 +172,11 @@ public sealed class ApplicationTests(ClusterFixture fixture) : IntakeTests(fixtu
         var application = Grains.GetGrain<IApplicationGrain>(row.ApplicationId);
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
 
-        await application.Review(first, "Aigerim", new ReviewApplication(2, "Vague", NewKey()));
-        await application.Review(first, "Aigerim", new ReviewApplication(3, "Vague, but keen", NewKey()));
-        var score = (await application.Review(second, "Timur", new ReviewApplication(5, "Strong", NewKey()))).Ok();
+        await application.Review(first, "Aigerim", ReviewApplication.Alike(2, "Vague", NewKey()));
+        await application.Review(first, "Aigerim", ReviewApplication.Alike(3, "Vague, but keen", NewKey()));
+        var score = (await application.Review(second, "Timur", ReviewApplication.Alike(5, "Strong", NewKey()))).Ok();
 
-        Assert.Equal(new ScoreSummary(4, 2, 2), score);
+        Assert.Equal(new ScoreSummary(4, 2, 2, 3, 5), score);
         Assert.Equal(2, (await application.GetDetails())!.Reviews.Count);
     }
 }

@@ -17,7 +17,7 @@ public sealed class SelectionTests(ClusterFixture fixture) : IntakeTests(fixture
         foreach (var (name, country, score) in applicants)
         {
             var row = await Apply(camp, Form(NewEmail(name.ToLowerInvariant()), country, name: name));
-            var summary = (await Application(camp, row.ApplicationId).Review(Guid.NewGuid(), "Reviewer", new ReviewApplication(score, "", NewKey()))).Ok();
+            var summary = (await Application(camp, row.ApplicationId).Review(Guid.NewGuid(), "Reviewer", ReviewApplication.Alike(score, "", NewKey()))).Ok();
             await Selection(camp).RecordScore(row.ApplicationId, summary);
             rows[name] = row;
         }

@@ -62,7 +62,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/selection/decisions"] = ("Organizer", new Decide(Guid.Parse("5f0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f50"), DecisionKind.Rejected, 1, "matrix-decide")),
         ["GET /api/camps/{campId:guid}/applications"] = ("Organizer, Reviewer", null),
         ["GET /api/camps/{campId:guid}/applications/{applicationId:guid}"] = ("Organizer, Reviewer", null),
-        ["POST /api/camps/{campId:guid}/applications/{applicationId:guid}/reviews"] = ("Organizer, Reviewer", new ReviewApplication(1, "matrix", "matrix-review")),
+        ["POST /api/camps/{campId:guid}/applications/{applicationId:guid}/reviews"] = ("Organizer, Reviewer", ReviewApplication.Alike(1, "matrix", "matrix-review")),
         ["POST /api/camps/{campId:guid}/polls/"] = ("Organizer", new OpenPoll("Matrix poll", null, 3, "matrix-poll")),
         ["GET /api/camps/{campId:guid}/polls/{pollId:guid}"] = ("Participant, Mentor, Judge, Organizer", null),
         ["POST /api/camps/{campId:guid}/polls/{pollId:guid}/votes"] = ("Participant", new CastDots(new Dictionary<string, int> { ["o1"] = 1 }, "matrix-vote")),
@@ -86,6 +86,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/applications/{applicationId:guid}/link"] = ("Organizer", new SocialInnovation.Server.Selection.ResendLink("matrix-resend")),
         ["POST /api/camps/{campId:guid}/selection/decisions/batch"] = ("Organizer", new DecideMany([new DecisionItem(Guid.Parse("5f0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f50"), DecisionKind.Rejected, 1)], "matrix-decide-many")),
         ["GET /api/camps/{campId:guid}/selection/suggestion"] = ("Organizer", null),
+        // selection criteria (issue 15)
+        ["GET /api/camps/{campId:guid}/selection/criteria"] = ("Organizer, Reviewer", null),
+        ["PUT /api/camps/{campId:guid}/selection/criteria"] = ("Organizer", new SetCriteria([new SelectionCriterion("matrix", "Matrix criterion")], 0, "matrix-criteria")),
 
         // boards (issue 16)
         ["GET /api/camps/{campId:guid}/teams/{teamId:guid}/board/"] = ("Participant, Mentor, Judge, Organizer", null),
@@ -426,6 +429,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             // team formation (issue 15): no ranking, publication or captain change got through
             var formation = await _platformOrganizer.Get<FormationStatus>($"/api/camps/{CampA}/team-formation");
             selection += $"; formation v{formation.PublishedVersion}, {formation.Rankings} rankings; captain {team.CaptainId}";
+            // selection criteria (issue 15)
+            selection += $"; criteria v{(await _platformOrganizer.Get<SelectionCriteria>($"/api/camps/{CampA}/selection/criteria")).Version}";
             // problem statements (issue 15)
             selection += $"; statements v{(await _platformOrganizer.Get<SocialInnovation.Server.Statements.StatementsView>($"/api/camps/{CampA}/statements")).Version}";
             var camp = await _platformOrganizer.Get<CampSnapshot>($"/api/camps/{CampA}");

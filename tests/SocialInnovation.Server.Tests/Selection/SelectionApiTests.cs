@@ -97,7 +97,7 @@ public sealed class SelectionApiTests(HostFixture fixture) : IClassFixture<HostF
         var aida = await Entry(organizer, campId, "Aida");
 
         (await organizer.Post($"/api/camps/{campId}/applications/{aida.Application.ApplicationId}/reviews",
-            new ReviewApplication(5, "Clear motivation", "review-1"))).EnsureSuccessStatusCode();
+            ReviewApplication.Alike(5, "Clear motivation", "review-1"))).EnsureSuccessStatusCode();
 
         var good = await organizer.Get<List<SelectionEntry>>($"/api/camps/{campId}/applications?minScore=4");
         var fromTj = await organizer.Get<List<SelectionEntry>>($"/api/camps/{campId}/applications?country=TJ");
@@ -115,7 +115,7 @@ public sealed class SelectionApiTests(HostFixture fixture) : IClassFixture<HostF
         var aida = await Entry(reviewer, campId, "Aida");
 
         (await reviewer.Post($"/api/camps/{campId}/applications/{aida.Application.ApplicationId}/reviews",
-            new ReviewApplication(4, "Strong NGO background", "reviewer-1"))).EnsureSuccessStatusCode();
+            ReviewApplication.Alike(4, "Strong NGO background", "reviewer-1"))).EnsureSuccessStatusCode();
         var decision = await Decide(reviewer, campId, await Entry(reviewer, campId, "Aida"), DecisionKind.Accepted);
         var settings = await reviewer.Http.PutAsJsonAsync($"/api/camps/{campId}/selection/settings",
             new ConfigureSelection(SelectionSettings.DefaultPrivacyText, 24, [], 0, "reviewer-settings"), ApiClient.Json);

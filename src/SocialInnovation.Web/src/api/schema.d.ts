@@ -1526,7 +1526,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Score an application (1-5) with notes */
+        /** Score an application on each of the camp's criteria (1-5) with notes */
         post: {
             parameters: {
                 query?: never;
@@ -1563,6 +1563,79 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/camps/{campId}/selection/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What reviewers score each application on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelectionCriteria"];
+                    };
+                };
+            };
+        };
+        /** Change the selection criteria (names the list's version seen) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetCriteria"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelectionCriteria"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6021,6 +6094,11 @@ export interface components {
             /** Format: int32 */
             max: number;
         };
+        CriterionScore: {
+            criterionId: string;
+            /** Format: int32 */
+            score: number;
+        };
         Decide: {
             /** Format: uuid */
             applicationId: string;
@@ -6681,8 +6759,7 @@ export interface components {
         /** @enum {unknown} */
         RevealOrder: "LastToFirst" | "AllAtOnce";
         ReviewApplication: {
-            /** Format: int32 */
-            score: number;
+            scores: components["schemas"]["CriterionScore"][];
             notes: string;
             idempotencyKey: string;
         };
@@ -6690,11 +6767,12 @@ export interface components {
             /** Format: uuid */
             reviewerId: string;
             reviewerName: string;
-            /** Format: int32 */
+            /** Format: double */
             score: number;
             notes: string;
             /** Format: date-time */
             at: string;
+            criteria?: null | components["schemas"]["CriterionScore"][];
         };
         Rubric: {
             criteria: components["schemas"]["Criterion"][];
@@ -6736,8 +6814,12 @@ export interface components {
             mean: null | number;
             /** Format: int32 */
             count: number;
-            /** Format: int32 */
+            /** Format: double */
             spread: number;
+            /** Format: double */
+            min?: null | number;
+            /** Format: double */
+            max?: null | number;
         };
         ScoreTeam: {
             /** Format: uuid */
@@ -6749,6 +6831,15 @@ export interface components {
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;
+        };
+        SelectionCriteria: {
+            criteria: components["schemas"]["SelectionCriterion"][];
+            /** Format: int32 */
+            version: number;
+        };
+        SelectionCriterion: {
+            id: string;
+            name: string;
         };
         SelectionEntry: {
             application: components["schemas"]["ApplicationRow"];
@@ -6799,6 +6890,12 @@ export interface components {
             /** Format: int64 */
             basedOn: number;
             columns: components["schemas"]["ColumnSpec"][];
+            idempotencyKey: string;
+        };
+        SetCriteria: {
+            criteria: components["schemas"]["SelectionCriterion"][];
+            /** Format: int32 */
+            basedOnVersion: number;
             idempotencyKey: string;
         };
         SheetEntry: {

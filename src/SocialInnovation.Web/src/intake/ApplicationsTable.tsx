@@ -4,12 +4,13 @@ import { IdempotentSubmission } from '../api/idempotency';
 import { ApiProblem } from '../api/http';
 import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
-import { decide, decideMany, resendLink, type DecisionKind, type SelectionEntry } from './intakeApi';
+import { decide, decideMany, resendLink, type SelectionCriterion as Criterion, type DecisionKind, type SelectionEntry } from './intakeApi';
+import { scoreText } from './criteria';
 import { statusName } from './waitlist';
 import { ReviewPanel } from './ReviewPanel';
 import { Fragment } from 'preact';
 
-type SortKey = 'name' | 'country' | 'score' | 'status' | 'submitted';
+type SortKey = 'name' | 'country' | 'score' | 'spread' | 'status' | 'submitted';
 const decisions: DecisionKind[] = ['Accepted', 'Waitlisted', 'Rejected'];
 const final = new Set(['Confirmed', 'Declined', 'Withdrawn', 'Expired']);
 /** Rows per page: a thousand rows sort and filter in memory, but only one page is in the DOM at a time. */
@@ -22,8 +23,8 @@ export const pageSize = 50;
  * 1,000 applications stays quick on a tablet; rows can be ticked and decided together in one batch.
  * Without <code>canDecide</code> (a reviewer) the table only opens applications for review.
  */
-export function ApplicationsTable({ campId, entries, filterKey, canDecide, changed }: {
-  campId: string; entries: SelectionEntry[]; filterKey: string; canDecide: boolean; changed: () => void;
+export function ApplicationsTable({ campId, entries, filterKey, canDecide, criteria, changed }: {
+  campId: string; entries: SelectionEntry[]; filterKey: string; canDecide: boolean; criteria: Criterion[]; changed: () => void;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'score', up: false });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -38,6 +39,8 @@ export function ApplicationsTable({ campId, entries, filterKey, canDecide, chang
   const sorted = useMemo(() => {
     const value = (e: SelectionEntry): string | number => ({
       name: e.application.name.toLocaleLowerCase(), country: e.application.country, score: e.score.mean ?? -1,
+      // Unreviewed and single reviews have no spread: they sort below any disagreement.
+      spread: e.score.count > 1 ? e.score.spread : -1,
       status: e.status, submitted: e.application.submittedAt,
     })[sort.key];
     return [...entries].sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * (sort.up ? 1 : -1));
@@ -111,7 +114,7 @@ export function ApplicationsTable({ campId, entries, filterKey, canDecide, chang
 
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" class="link-button" onClick={() => setSort({ key, up: sort.key === key ? !sort.up : key !== 'score' })}>{label}</button>
+      <button type="button" class="link-button" onClick={() => setSort({ key, up: sort.key === key ? !sort.up : key !== 'score' && key !== 'spread' })}>{label}</button>
     </th>
   );
 
@@ -132,7 +135,7 @@ export function ApplicationsTable({ campId, entries, filterKey, canDecide, chang
               {canDecide && <th scope="col"><input type="checkbox" checked={allTicked} onChange={toggleAll} aria-label={t('selection.tickPage')} data-testid="tick-page" /></th>}
               {header('name', t('selection.name'))}{header('country', t('apply.country'))}
               <th scope="col">{t('selection.organisationSkills')}</th>
-              {header('score', t('selection.score'))}{header('status', t('selection.status'))}
+              {header('score', t('selection.score'))}{header('spread', t('selection.spread'))}{header('status', t('selection.status'))}
               <th scope="col">{canDecide ? t('selection.decide') : t('review.open')}</th>
             </tr>
           </thead>
@@ -147,7 +150,8 @@ export function ApplicationsTable({ campId, entries, filterKey, canDecide, chang
                   <th scope="row"><bdi>{a.name}</bdi></th>
                   <td>{countryName(a.country)}</td>
                   <td><bdi>{a.organisation}</bdi><br /><span class="muted">{a.skills.join(', ')}</span></td>
-                  <td>{e.score.mean === null ? '—' : t('selection.scoreOf', { mean: e.score.mean, count: e.score.count, spread: e.score.spread })}</td>
+                  <td data-testid="score">{scoreText(e.score)}</td>
+                  <td data-testid="spread">{e.score.count > 1 ? e.score.spread : '—'}</td>
                   <td data-testid="status">{statusName(e.status)}</td>
                   <td class="actions">
                     {canDecide && !final.has(e.status) && decisions.filter((d) => d !== e.status).map((d) => (
@@ -163,7 +167,7 @@ export function ApplicationsTable({ campId, entries, filterKey, canDecide, chang
                 </tr>
                 {open === a.applicationId && (
                   <tr id={`review-row-${a.applicationId}`}>
-                    <td colSpan={canDecide ? 7 : 6}><ReviewPanel campId={campId} applicationId={a.applicationId} version={e.version} reviewed={changed} /></td>
+                    <td colSpan={canDecide ? 8 : 7}><ReviewPanel campId={campId} applicationId={a.applicationId} version={e.version} criteria={criteria} reviewed={changed} /></td>
                   </tr>
                 )}
                 </Fragment>

@@ -4,15 +4,19 @@ import { ApiProblem } from '../api/http';
 import { IdempotentSubmission } from '../api/idempotency';
 import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
-import { getApplication, reviewApplication, type ApplicationReview } from './intakeApi';
+import { getApplication, reviewApplication, type ApplicationReview, type SelectionCriterion as Criterion } from './intakeApi';
+import { criterionName, scoreText } from './criteria';
 
 /**
- * One application opened for review: the whole form, every reviewer's score and notes (the spread shows
- * how far they disagree), and the reader's own score 1–5 with notes. Scoring again replaces one's score.
+ * One application opened for review: the whole form, every reviewer's scores per criterion and notes (the
+ * lowest–highest shows how far they disagree), and the reader's own score 1–5 on each of the camp's
+ * criteria with notes. Scoring again replaces one's review.
  */
-export function ReviewPanel({ campId, applicationId, version, reviewed }: { campId: string; applicationId: string; version: number; reviewed: () => void }) {
+export function ReviewPanel({ campId, applicationId, version, criteria, reviewed }: {
+  campId: string; applicationId: string; version: number; criteria: Criterion[]; reviewed: () => void;
+}) {
   const [review, setReview] = useState<ApplicationReview | null>(null);
-  const [score, setScore] = useState<number | null>(null);
+  const [scores, setScores] = useState<Record<string, number>>({});
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -31,15 +35,15 @@ export function ReviewPanel({ campId, applicationId, version, reviewed }: { camp
 
   async function save(event: Event): Promise<void> {
     event.preventDefault();
-    if (score === null) {
-      setErrors({ Score: [t('review.chooseScore')] });
+    if (criteria.some((c) => !scores[c.id])) {
+      setErrors({ Scores: [t('review.chooseScores')] });
       return;
     }
     setBusy(true);
     setErrors({});
     setMessage(null);
     try {
-      await submission.run((key) => reviewApplication(campId, applicationId, score, notes, key));
+      await submission.run((key) => reviewApplication(campId, applicationId, criteria.map((c) => ({ criterionId: c.id, score: scores[c.id] })), notes, key));
       setMessage({ kind: 'info', text: t('review.saved') });
       await load();
       reviewed();
@@ -64,22 +68,31 @@ export function ReviewPanel({ campId, applicationId, version, reviewed }: { camp
         <dt>{t('review.motivation')}</dt><dd><bdi>{form.motivation}</bdi></dd>
         {form.heardFrom && <><dt>{t('review.heardFrom')}</dt><dd><bdi>{form.heardFrom}</bdi></dd></>}
       </dl>
-      <h3>{summary.mean === null ? t('review.none') : t('selection.scoreOf', { mean: summary.mean, count: summary.count, spread: summary.spread })}</h3>
+      <h3>{summary.mean === null ? t('review.none') : scoreText(summary)}</h3>
       {review.details.reviews.length > 0 && (
         <ul data-testid="reviews">
           {review.details.reviews.map((r) => (
-            <li key={r.reviewerId}><bdi>{r.reviewerName}</bdi>: <strong>{r.score}</strong>{r.notes && <> — <bdi>{r.notes}</bdi></>}</li>
+            <li key={r.reviewerId}><bdi>{r.reviewerName}</bdi>: <strong>{r.score}</strong>
+              {(r.criteria ?? []).length > 0 && <> ({(r.criteria ?? []).map((c) => {
+                const known = criteria.find((k) => k.id === c.criterionId);
+                return `${known ? criterionName(known) : c.criterionId} ${c.score}`;
+              }).join(', ')})</>}
+              {r.notes && <> — <bdi>{r.notes}</bdi></>}</li>
           ))}
         </ul>
       )}
-      <form onSubmit={(e) => void save(e)} noValidate aria-labelledby={`${id}-legend`}>
-        <fieldset class="score-choice" aria-invalid={!!errors.Score} aria-describedby={errors.Score ? `${id}-score-error` : undefined}>
-          <legend id={`${id}-legend`}>{t('review.yourScore')}</legend>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n}><input type="radio" name={`${id}-score`} value={n} checked={score === n} onChange={() => setScore(n)} data-testid={`score-${n}`} /> {n}</label>
-          ))}
-        </fieldset>
-        {errors.Score && <p class="field-error" id={`${id}-score-error`}>{errors.Score.join(' ')}</p>}
+      <form onSubmit={(e) => void save(e)} noValidate aria-label={t('review.yourScore')}>
+        <p class="muted">{t('review.yourScore')}</p>
+        {criteria.map((c) => (
+          <fieldset key={c.id} class="score-choice" aria-invalid={!!errors.Scores && !scores[c.id]}>
+            <legend>{criterionName(c)}</legend>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <label key={n}><input type="radio" name={`${id}-${c.id}`} value={n} checked={scores[c.id] === n}
+                onChange={() => setScores((now) => ({ ...now, [c.id]: n }))} data-testid={`score-${c.id}-${n}`} /> {n}</label>
+            ))}
+          </fieldset>
+        ))}
+        {errors.Scores && <p class="field-error" id={`${id}-score-error`}>{errors.Scores.join(' ')}</p>}
         <label>{t('review.notes')}
           <textarea rows={3} maxLength={2000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} data-testid="review-notes" />
         </label>

@@ -4,7 +4,8 @@ import type { PageProps } from '../router';
 import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { usePageTitle } from '../ui/usePageTitle';
-import { exportUrl, listApplications, selectionOverview, type ApplicationStatus, type SelectionEntry, type SelectionOverview } from './intakeApi';
+import { exportUrl, getCriteria, listApplications, selectionOverview, type ApplicationStatus, type SelectionCriteria, type SelectionEntry, type SelectionOverview } from './intakeApi';
+import { CriteriaForm } from './CriteriaForm';
 import { ApplicationsTable } from './ApplicationsTable';
 import { SuggestionPanel } from './SuggestionPanel';
 import { SettingsForm } from './SettingsForm';
@@ -28,6 +29,7 @@ export default function SelectionPage({ params }: PageProps) {
   const campId = params.campId;
   const [overview, setOverview] = useState<SelectionOverview | null>(null);
   const [entries, setEntries] = useState<SelectionEntry[] | null>(null);
+  const [criteria, setCriteria] = useState<SelectionCriteria | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [countries, setCountries] = useState<string[]>([]);
   const [campCapacity, setCampCapacity] = useState(0);
@@ -42,8 +44,9 @@ export default function SelectionPage({ params }: PageProps) {
 
   async function reload(): Promise<void> {
     try {
-      const [o, list, snapshot] = await Promise.all([selectionOverview(campId), listApplications(campId), getCamp(campId)]);
+      const [o, list, snapshot, c] = await Promise.all([selectionOverview(campId), listApplications(campId), getCamp(campId), getCriteria(campId)]);
       setOverview(o);
+      setCriteria(c);
       setCountries(snapshot.details.countries);
       setCampCapacity(snapshot.details.capacity);
       setEntries((now) => mergeEntries(now, list));
@@ -93,7 +96,7 @@ export default function SelectionPage({ params }: PageProps) {
 
   const back = organizer ? <a href={`/camps/${campId}/organize`}>{t('selection.backToConsole')}</a> : <a href={`/camps/${campId}`}>{t('selection.backToCamp')}</a>;
   if (failure) return <><Message text={failure} /><p>{back}</p></>;
-  if (!overview || !entries) return <Loading text={t('selection.loading')} />;
+  if (!overview || !entries || !criteria) return <Loading text={t('selection.loading')} />;
   return (
     <div class="selection">
       <h1>{t('selection.title')}</h1>
@@ -151,6 +154,10 @@ export default function SelectionPage({ params }: PageProps) {
         <SettingsForm campId={campId} settings={overview.settings} campCapacity={campCapacity}
           countries={countries} values={values} saved={() => void reload()} />
       </details>
+      <details class="card" data-testid="criteria-details">
+        <summary>{t('criteria.title')}</summary>
+        <CriteriaForm campId={campId} criteria={criteria} saved={setCriteria} />
+      </details>
       <SuggestionPanel campId={campId} changed={() => void reload()} />
       </>}
       <section aria-labelledby="apps-heading">
@@ -179,7 +186,7 @@ export default function SelectionPage({ params }: PageProps) {
           </label>
         </form>
         <p role="status">{t('selection.shown', { shown: shown.length, total: entries.length })}</p>
-        <ApplicationsTable campId={campId} entries={shown} filterKey={filterKey} canDecide={organizer} changed={() => void reload()} />
+        <ApplicationsTable campId={campId} entries={shown} filterKey={filterKey} canDecide={organizer} criteria={criteria.criteria} changed={() => void reload()} />
       </section>
       <section class="card" aria-labelledby="waitlist-heading">
         <h2 id="waitlist-heading">{t('selection.waitlist')}</h2>

@@ -58,5 +58,12 @@ export const configureSelection = (campId: string, change: SettingsChange, based
 export type ApplicationReview = Schema<'ApplicationReview'>;
 export const getApplication = (campId: string, applicationId: string) =>
   get<ApplicationReview>(`${camp(campId)}/applications/${encodeURIComponent(applicationId)}`);
-export const reviewApplication = (campId: string, applicationId: string, score: number, notes: string, idempotencyKey: string) =>
-  post<SelectionEntry>(`${camp(campId)}/applications/${encodeURIComponent(applicationId)}/reviews`, { score, notes, idempotencyKey });
+export type CriterionScore = Schema<'CriterionScore'>;
+export const reviewApplication = (campId: string, applicationId: string, scores: CriterionScore[], notes: string, idempotencyKey: string) =>
+  post<SelectionEntry>(`${camp(campId)}/applications/${encodeURIComponent(applicationId)}/reviews`, { scores, notes, idempotencyKey });
+
+export type SelectionCriteria = Schema<'SelectionCriteria'>;
+export type SelectionCriterion = Schema<'SelectionCriterion'>;
+export const getCriteria = (campId: string) => get<SelectionCriteria>(`${camp(campId)}/selection/criteria`);
+export const setCriteria = (campId: string, criteria: SelectionCriterion[], basedOnVersion: number, idempotencyKey: string) =>
+  request<SelectionCriteria>('PUT', `${camp(campId)}/selection/criteria`, { criteria, basedOnVersion, idempotencyKey });

@@ -5655,7 +5655,10 @@ export interface components {
             campId: string;
             email: string;
         };
-        /** @description One application as a reviewer sees it: where it stands in the selection, the form and the reviews. */
+        /**
+         * @description One application as a reviewer sees it: where it stands in the selection, the form and the reviews. For a
+         *     reviewer the form's e-mail address is empty (only organizers see it, as only they mail applicants).
+         */
         ApplicationReview: {
             entry: components["schemas"]["SelectionEntry"];
             details: components["schemas"]["ApplicationDetails"];

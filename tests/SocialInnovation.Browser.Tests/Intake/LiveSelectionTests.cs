@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
-using SocialInnovation.Applications;
-using SocialInnovation.Camps;
 using SocialInnovation.People;
 using SocialInnovation.Testing;
 
@@ -21,16 +18,7 @@ public sealed class LiveSelectionTests(BrowserFixture fixture)
     {
         var api = fixture.Host.Client();
         await api.SignInOrganizer();
-        var camp = await api.CreateCamp("SICamp Almaty");
-        await api.ChangePhase(camp.CampId, CampPhase.Draft, CampPhase.Applications);
-        foreach (var (name, country) in new[] { ("Aida", "KZ"), ("Timur", "TJ") })
-        {
-            var form = new ApplicationForm(name, $"{name.ToLowerInvariant()}.{Guid.NewGuid():N}@example.com", country, "Almaty", "Green Steppe", "Designer",
-                ["design"], ["ru"], "I want to help young people in my city find their first job.", "A friend", true, "en");
-            (await fixture.Host.Client().Http.PostAsJsonAsync($"/api/camps/{camp.CampId}/applications",
-                new SubmitApplication(form, Guid.NewGuid().ToString("N"), null), ApiClient.Json)).EnsureSuccessStatusCode();
-        }
-        await api.ChangePhase(camp.CampId, CampPhase.Applications, CampPhase.Selection);
+        var camp = await Applicants.CampInSelection(fixture.Host, api);
 
         await using var aizhanContext = await fixture.NewContext();
         await using var zarinaContext = await fixture.NewContext();

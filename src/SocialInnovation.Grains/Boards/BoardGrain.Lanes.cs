@@ -11,7 +11,7 @@ public sealed partial class BoardGrain
 
     public async Task<Outcome<BoardAck>> SetColumns(SetColumns command, BoardActor by)
     {
-        if (CommandCheck.Refusal(new SetColumnsValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<SetColumnsValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 
         if (command.BasedOn != Board.ColumnsVersion)

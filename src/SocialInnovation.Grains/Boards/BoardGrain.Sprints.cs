@@ -32,7 +32,7 @@ public sealed partial class BoardGrain
 
     public async Task<Outcome<BoardAck>> WriteSprintNotes(WriteSprintNotes command, BoardActor by)
     {
-        if (CommandCheck.Refusal(new WriteSprintNotesValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<WriteSprintNotesValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 
         var sprint = SprintOf(command.Number);

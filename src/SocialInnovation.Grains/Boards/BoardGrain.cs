@@ -67,7 +67,7 @@ public sealed partial class BoardGrain(
 
     public async Task<Outcome<BoardAck>> CreateCard(CreateCard command, BoardActor by)
     {
-        if (CommandCheck.Refusal(new CreateCardValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<CreateCardValidator>.Validator, command) is { } invalid) return invalid;
         var members = await TeamMembers(command.Assignees);
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
@@ -89,7 +89,7 @@ public sealed partial class BoardGrain(
 
     public async Task<Outcome<BoardAck>> EditCard(EditCard command, BoardActor by)
     {
-        if (CommandCheck.Refusal(new EditCardValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<EditCardValidator>.Validator, command) is { } invalid) return invalid;
         var members = await TeamMembers(command.Assignees);
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
@@ -135,7 +135,7 @@ public sealed partial class BoardGrain(
 
     public async Task<Outcome<BoardAck>> CommentCard(CommentCard command, BoardActor by)
     {
-        if (CommandCheck.Refusal(new CommentCardValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<CommentCardValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
         if (!Board.Cards.TryGetValue(command.CardId, out var card)) return UnknownCard();

@@ -26,7 +26,7 @@ public sealed class CampBoardsGrain(
 
     public async Task<Outcome<CampBoardPlan>> Configure(ConfigureBoards command, IReadOnlyList<Guid> teamIds)
     {
-        var result = new ConfigureBoardsValidator().Validate(command);
+        var result = Shared<ConfigureBoardsValidator>.Validator.Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
         if (Replay(command.IdempotencyKey, command) is { } replayed) return await Told(replayed, teamIds);
 
@@ -39,7 +39,7 @@ public sealed class CampBoardsGrain(
 
     public async Task<Outcome<CampBoardPlan>> RunSprint(RunSprint command, IReadOnlyList<Guid> teamIds)
     {
-        var result = new RunSprintValidator().Validate(command);
+        var result = Shared<RunSprintValidator>.Validator.Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
         if (Replay(command.IdempotencyKey, command) is { } replayed) return await Told(replayed, teamIds);
 

@@ -12,7 +12,7 @@ public sealed partial class CampGrain
 {
     public async Task<Outcome<CampSnapshot>> AddTeam(AddTeam command)
     {
-        if (CommandCheck.Refusal(new AddTeamValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<AddTeamValidator>.Validator, command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
 
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
@@ -68,7 +68,7 @@ public sealed partial class CampGrain
 
     public async Task<Outcome<InviteIssued>> IssueInvite(IssueInvite command, Guid byPersonId)
     {
-        if (CommandCheck.Refusal(new IssueInviteValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<IssueInviteValidator>.Validator, command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
 
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await ReplayedInvite(replayed);

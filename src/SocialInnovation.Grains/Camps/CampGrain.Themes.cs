@@ -13,7 +13,7 @@ public sealed partial class CampGrain
     /// </summary>
     public async Task<Outcome<CampSnapshot>> AdoptThemes(AdoptThemes command)
     {
-        if (CommandCheck.Refusal(new AdoptThemesValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<AdoptThemesValidator>.Validator, command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 

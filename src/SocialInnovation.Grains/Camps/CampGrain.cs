@@ -67,7 +67,7 @@ public sealed partial class CampGrain(
 
     public async Task<Outcome<CampSnapshot>> Create(CreateCamp command, Guid organizerId, string organizerName)
     {
-        if (CommandCheck.Refusal(new CreateCampValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<CreateCampValidator>.Validator, command) is { } invalid) return invalid;
         if (Camp.Exists)
         {
             if (Camp.CreatedBy != organizerId || Camp.CreatedWithKey != command.IdempotencyKey)
@@ -98,7 +98,7 @@ public sealed partial class CampGrain(
 
     public async Task<Outcome<CampSnapshot>> ChangePhase(ChangePhase command, string byName)
     {
-        if (CommandCheck.Refusal(new ChangePhaseValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<ChangePhaseValidator>.Validator, command) is { } invalid) return invalid;
         if (!Camp.Exists) return NotFound();
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 

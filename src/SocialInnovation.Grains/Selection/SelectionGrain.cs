@@ -69,7 +69,7 @@ public sealed partial class SelectionGrain(
 
     public async Task<Outcome<SelectionSettings>> Configure(ConfigureSelection command)
     {
-        var result = new ConfigureSelectionValidator().Validate(command);
+        var result = Shared<ConfigureSelectionValidator>.Validator.Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
         var fieldQuotas = (command.FieldQuotas ?? []).Select(q => q with { Value = Quota.Normalize(q.Value) }).ToList();
         var fingerprint = $"configure:{command.BasedOnVersion}:{Secrets.Hash(command.PrivacyText)}:{command.ConfirmWithinHours}:{command.Capacity}:" +
@@ -128,7 +128,7 @@ public sealed partial class SelectionGrain(
 
     public async Task<Outcome<SelectionEntry>> Decide(Decide command)
     {
-        var result = new DecideValidator().Validate(command);
+        var result = Shared<DecideValidator>.Validator.Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
         await Tidy();
         var fingerprint = $"decide:{command.ApplicationId}:{command.Decision}:{command.BasedOnVersion}";
@@ -145,7 +145,7 @@ public sealed partial class SelectionGrain(
 
     public async Task<Outcome<DecidedMany>> DecideMany(DecideMany command)
     {
-        var result = new DecideManyValidator().Validate(command);
+        var result = Shared<DecideManyValidator>.Validator.Validate(command);
         if (!result.IsValid) return DomainError.Invalid(result);
         await Tidy();
         var fingerprint = "decide-many:" + Secrets.Hash(string.Join(",", command.Decisions.Select(d => $"{d.ApplicationId:N}={d.Decision}@{d.BasedOnVersion}")));

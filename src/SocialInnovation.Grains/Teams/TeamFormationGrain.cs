@@ -34,7 +34,7 @@ public sealed class TeamFormationGrain(
 
     public async Task<Outcome<ThemeRanking>> Rank(Guid personId, RankThemes command, IReadOnlyList<Guid> teamIds)
     {
-        if (CommandCheck.Refusal(new RankThemesValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<RankThemesValidator>.Validator, command) is { } invalid) return invalid;
         var fingerprinted = new RankBy(personId, command.Choices);
         if (_log.Replay(command.IdempotencyKey, fingerprinted) is { } replayed)
         {
@@ -73,7 +73,7 @@ public sealed class TeamFormationGrain(
 
     public async Task<Outcome<FormationStatus>> Publish(PublishTeams command, IReadOnlyDictionary<Guid, string> people, IReadOnlyList<TeamView> teams)
     {
-        if (CommandCheck.Refusal(new PublishTeamsValidator(), command) is { } invalid) return invalid;
+        if (CommandCheck.Refusal(Shared<PublishTeamsValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed)
         {
             if (replayed.Error is { } reused) return reused;

@@ -42,10 +42,13 @@ export default function SelectionPage({ params }: PageProps) {
   const organizer = role === 'Organizer';
   usePageTitle(t('selection.title'));
 
+  // Counts asked for later win: an answer to an older request (the first load) must not undo a newer count.
+  const asked = useRef(0);
   async function reload(): Promise<void> {
     try {
+      const ticket = ++asked.current;
       const [o, list, snapshot, c] = await Promise.all([selectionOverview(campId), listApplications(campId), getCamp(campId), getCriteria(campId)]);
-      setOverview(o);
+      setOverview((now) => (ticket === asked.current || now === null ? o : now));
       setCriteria(c);
       setCountries(snapshot.details.countries);
       setCampCapacity(snapshot.details.capacity);
@@ -63,7 +66,9 @@ export default function SelectionPage({ params }: PageProps) {
     }
     counting.current = 'busy';
     try {
-      setOverview(await selectionOverview(campId));
+      const ticket = ++asked.current;
+      const o = await selectionOverview(campId);
+      setOverview((now) => (ticket === asked.current || now === null ? o : now));
     } catch {
       // The next change or a reload counts again.
     }

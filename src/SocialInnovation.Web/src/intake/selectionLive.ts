@@ -26,8 +26,8 @@ export function mergeEntries(current: SelectionEntry[] | null, incoming: Selecti
 
 /**
  * Watches the camp's selection: <code>entries</code> gets each changed entry (from a snapshot, every entry,
- * which wins over what the page had: it is what storage has); <code>settingsChanged</code> is called on a
- * settings event and after any entry event, since counts and places follow from both.
+ * which wins over what the page had: it is what storage has); <code>changed</code> is called after every
+ * event and snapshot, since counts and places follow from both.
  */
 export function watchSelection(campId: string, handlers: {
   entries(entries: SelectionEntry[], snapshot: boolean): void;
@@ -43,9 +43,9 @@ export function watchSelection(campId: string, handlers: {
       if (event.kind === 'entry') handlers.entries([event.payload as SelectionEntry], false);
       return count + 1;
     },
-    onChange: (_, event) => {
-      if (event !== null) handlers.changed();
-    },
+    // After a snapshot too: a Watch answered after a colleague's decision brings it in the snapshot, not
+    // as an event, and the counts the page loaded before it are then out of date.
+    onChange: () => handlers.changed(),
     onRefused: (code, detail) => handlers.refused(detail || code),
   });
   return () => store.stop();

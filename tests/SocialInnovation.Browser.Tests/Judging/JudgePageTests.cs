@@ -4,6 +4,7 @@ using SocialInnovation.Camps;
 using SocialInnovation.Judging;
 using SocialInnovation.People;
 using SocialInnovation.Testing;
+using static SocialInnovation.Browser.Tests.Pages;
 
 namespace SocialInnovation.Browser.Tests.Judging;
 
@@ -131,17 +132,5 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         await Accessibility.FitsWidth(page, "the judge's page on a phone after a score");
         var board = await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard");
         Assert.Equal(camp.Teams[0].TeamId, Assert.Single(board.Lines).TeamId);
-    }
-
-    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has focus (a bounded number of times).</summary>
-    private static async Task TabTo(IPage page, string selector)
-    {
-        await page.Locator(selector).First.WaitForAsync(new() { Timeout = 20_000 });
-        for (var i = 0; i < 120; i++)
-        {
-            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector)) return;
-            await page.Keyboard.PressAsync("Tab");
-        }
-        throw new InvalidOperationException($"Tab never reached {selector} on {page.Url}");
     }
 }

@@ -23,6 +23,7 @@ public static class JudgingApi
         judging.MapPost("/lock", Lock).InCamp(CampRole.Organizer).WithSummary("Lock judging, or reopen it");
         judging.MapGet("/leaderboard", Leaderboard).InCamp(CampRole.Organizer).WithSummary("The fitted ranking with intervals, raw means and z-scores, tracks and judges' progress");
         judging.MapPost("/assignments", Assign).InCamp(CampRole.Organizer).WithSummary("Pin a team to a judge (sent to them next), or move it away from one");
+        judging.MapGet("/scores", Scores).InCamp(CampRole.Organizer).WithSummary("Every input score (each criterion's mark, the weighted score, who and when), as JSON, to check the ranking outside the product");
         judging.MapGet("/scores.csv", ScoresCsv).InCamp(CampRole.Organizer).Produces<string>(StatusCodes.Status200OK, "text/csv").WithSummary("Every input score and the ranking, as CSV");
         judging.MapGet("/audit", Audit).InCamp(CampRole.Organizer).WithSummary("Every score, revision, undo, skip and conflict, oldest first");
         judging.MapGet("/sheet", Sheet).InCamp(CampRole.Judge).WithSummary("The judge's own entries, the next team and progress");
@@ -110,6 +111,9 @@ public static class JudgingApi
 
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> Audit(Guid campId, IGrainFactory grains) =>
         TypedResults.Ok(await Round(grains, campId).GetAudit());
+
+    private static async Task<Ok<IReadOnlyList<ScoreRecord>>> Scores(Guid campId, IGrainFactory grains) =>
+        TypedResults.Ok(await Round(grains, campId).GetScores());
 
     private static async Task<Results<ContentHttpResult, Refusal>> ScoresCsv(Guid campId, IGrainFactory grains, HttpContext http)
     {

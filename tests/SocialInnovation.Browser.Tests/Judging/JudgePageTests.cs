@@ -132,5 +132,19 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         await Accessibility.FitsWidth(page, "the judge's page on a phone after a score");
         var board = await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard");
         Assert.Equal(camp.Teams[0].TeamId, Assert.Single(board.Lines).TeamId);
+
+        // The next team is a friend's: the judge declares a conflict, is never shown it again, and the organizers see why.
+        await Assertions.Expect(page.Locator("#score-team-title")).ToHaveTextAsync("Открытый бюджет", new() { Timeout = 20_000 });
+        await TabTo(page, "[data-testid=declare-conflict]");
+        await page.Keyboard.PressAsync("Enter");
+        await TabTo(page, "[data-testid=conflict-reason]");
+        await page.Keyboard.TypeAsync("My cousin pitches here");
+        await Accessibility.Check(page, "the judge's page declaring a conflict");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("all-done")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+        board = await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard");
+        var conflict = Assert.Single(board.Conflicts);
+        Assert.Equal((camp.Teams[1].TeamId, "My cousin pitches here"), (conflict.TeamId, conflict.Reason));
     }
 }

@@ -51,6 +51,12 @@ public sealed class LeaderboardPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("judges")).ToContainTextAsync("Честные закупки", new() { Timeout = 20_000 });
         Assert.Equal(snapshot.Teams[1].TeamId, (await judge.Get<JudgeSheet>($"/api/camps/{camp.CampId}/judging/sheet")).Next);
 
+        // The move is in the audit trail the organizers read on the same page.
+        await page.Locator(".audit-panel summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("audit")).ToContainTextAsync("was sent the team by the organizers", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("audit")).ToContainTextAsync("Shahnoza");
+
         await page.Locator(".setup-panel summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         var weight = page.GetByRole(AriaRole.Spinbutton, new() { Name = "Weight" }).First;

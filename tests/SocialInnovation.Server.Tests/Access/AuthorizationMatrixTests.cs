@@ -142,6 +142,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/judging/lock"] = ("Organizer", new SocialInnovation.Judging.LockJudging(true, "matrix-judging-lock")),
         ["GET /api/camps/{campId:guid}/judging/leaderboard"] = ("Organizer", null),
         ["POST /api/camps/{campId:guid}/judging/assignments"] = ("Organizer", new SocialInnovation.Judging.AssignTeam(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), null, Guid.NewGuid(), "matrix-judging-assign")),
+        ["GET /api/camps/{campId:guid}/judging/scores"] = ("Organizer", null),
         ["GET /api/camps/{campId:guid}/judging/scores.csv"] = ("Organizer", null),
         ["GET /api/camps/{campId:guid}/judging/audit"] = ("Organizer", null),
         ["GET /api/camps/{campId:guid}/judging/sheet"] = ("Judge", null),

@@ -51,6 +51,13 @@ public sealed class JudgingApiTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Contains("\"'=1+2 Jobs\"", csv);
         Assert.DoesNotContain("\"=1+2", csv);
         Assert.Equal(6, (await organizer.Get<List<AuditEntry>>($"/api/camps/{campId}/judging/audit")).Count);
+
+        // The same input scores as JSON: enough to recompute the raw means outside the product.
+        var scores = await organizer.Get<List<ScoreRecord>>($"/api/camps/{campId}/judging/scores");
+        Assert.Equal(6, scores.Count);
+        Assert.All(scores, s => Assert.Equal(Rubric.Default.Criteria.Select(c => c.Id).Order(), s.Marks.Keys.Order()));
+        foreach (var line in board.Lines)
+            Assert.Equal(line.RawMean, scores.Where(s => s.TeamId == line.TeamId).Average(s => s.WeightedScore), 9);
     }
 
     [Fact]

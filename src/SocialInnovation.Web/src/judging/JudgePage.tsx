@@ -10,23 +10,11 @@ import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
 import { getSheet, type JudgeOp, type JudgeSheet, type SheetEntry } from './judgingApi';
+import { keptOff, localEntries, localNext } from './judgeLocal';
 import { JudgeDeckLink } from '../artifacts/JudgeDeckLink';
 import { lastSheet, scoreOutbox, teamNames, type ScoreOutbox } from './scoreOutbox';
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
-
-/** The judge's entries with the changes still waiting on this device applied on top (each one version further). */
-function localEntries(sheet: JudgeSheet, waiting: readonly JudgeOp[]): Map<string, SheetEntry> {
-  const entries = new Map(sheet.entries.map((e) => [e.teamId, e]));
-  for (const op of waiting) {
-    const before = entries.get(op.body.teamId);
-    const version = (before?.version ?? 0) + 1;
-    const at = new Date().toISOString();
-    if (op.kind === 'scores') entries.set(op.body.teamId, { teamId: op.body.teamId, status: 'Scored', marks: op.body.marks, comment: op.body.comment, weightedScore: null, version, at });
-    else if (op.kind === 'skips') entries.set(op.body.teamId, { teamId: op.body.teamId, status: op.body.absent ? 'Absent' : 'Skipped', marks: {}, comment: null, weightedScore: null, version, at });
-  }
-  return entries;
-}
 
 /**
  * /camps/<camp>/judge: one team at a time in pitch order, a row of large buttons per criterion, comment,
@@ -47,6 +35,8 @@ export default function JudgePage({ params }: PageProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [marks, setMarks] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
+  const [conflictOpen, setConflictOpen] = useState(false);
+  const [reason, setReason] = useState('');
   const outbox = useRef<ScoreOutbox | null>(null);
 
   const received = (next: JudgeSheet) => {
@@ -98,17 +88,17 @@ export default function JudgePage({ params }: PageProps) {
 
   const waiting = outbox.current?.waiting ?? [];
   const entries = useMemo(() => (sheet ? localEntries(sheet, waiting) : new Map<string, SheetEntry>()), [sheet, waiting.length]);
-  // The server's choice while it is still open here; offline, the next team in pitch order not yet done on this device.
-  const localNext = !sheet ? null
-    : sheet.next && !entries.has(sheet.next) ? sheet.next
-    : sheet.setup.pitchOrder.find((id) => !entries.has(id) && !sheet.conflicts.includes(id)) ?? null;
-  const current = chosen ?? localNext;
+  const off = useMemo(() => (sheet ? keptOff(sheet, waiting) : new Set<string>()), [sheet, waiting.length]);
+  const upNext = sheet ? localNext(sheet, entries, off) : null;
+  const current = chosen ?? upNext;
 
   useEffect(() => {
     // Opening a team shows what this judge already gave it, if anything.
     const entry = current ? entries.get(current) : undefined;
     setMarks(entry?.status === 'Scored' ? { ...entry.marks } : {});
     setComment(entry?.status === 'Scored' ? entry.comment ?? '' : '');
+    setConflictOpen(false);
+    setReason('');
   }, [current]);
 
   if (!sheet || !deviceRead) return error && deviceRead ? <Message text={error} /> : <Loading text={t('judge.loading')} />;
@@ -118,7 +108,7 @@ export default function JudgePage({ params }: PageProps) {
   const pending = outbox.current?.pending.value ?? 0;
   const scored = [...entries.values()].filter((e) => e.status === 'Scored').length;
   const setAside = [...entries.values()].filter((e) => e.status === 'Skipped' || e.status === 'Absent').length;
-  const open = sheet.setup.pitchOrder.filter((id) => !sheet.conflicts.includes(id)).length - scored;
+  const open = sheet.setup.pitchOrder.filter((id) => !off.has(id)).length - scored;
   const nameOf = (teamId: string) => names[teamId] ?? t('judge.unnamedTeam');
 
   const send = (op: JudgeOp) => {
@@ -133,6 +123,13 @@ export default function JudgePage({ params }: PageProps) {
   };
   const skip = (absent: boolean) => current && send({ kind: 'skips', body: { teamId: current, absent, basedOnVersion: entry?.version ?? 0, idempotencyKey: newKey() } });
   const undo = () => current && entry && send({ kind: 'undo', body: { teamId: current, basedOnVersion: entry.version, idempotencyKey: newKey() } });
+  const declare = (e: Event) => {
+    e.preventDefault();
+    if (current && reason.trim().length >= 2) send({ kind: 'conflicts', body: { teamId: current, reason: reason.trim(), idempotencyKey: newKey() } });
+  };
+  // Previous: the team before this one in pitch order that already has an entry here; next: back to the team waiting.
+  const at = current ? sheet.setup.pitchOrder.indexOf(current) : sheet.setup.pitchOrder.length;
+  const previous = sheet.setup.pitchOrder.slice(0, Math.max(0, at)).reverse().find((id) => entries.has(id)) ?? null;
 
   return (
     <div class="judge-page">
@@ -171,8 +168,22 @@ export default function JudgePage({ params }: PageProps) {
             <button type="button" onClick={() => skip(false)} data-testid="skip-team">{t('judge.skip')}</button>
             <button type="button" onClick={() => skip(true)} data-testid="absent-team">{t('judge.absent')}</button>
             {entry && entry.version > 0 && <button type="button" disabled={pending > 0} onClick={undo} data-testid="undo-score">{t('judge.undo')}</button>}
+            {!entry && <button type="button" aria-expanded={conflictOpen} onClick={() => setConflictOpen(!conflictOpen)} data-testid="declare-conflict">{t('judge.conflict')}</button>}
           </div>
           {!complete && <p class="muted">{t('judge.markEvery')}</p>}
+          {conflictOpen && (
+            <form class="conflict-form" onSubmit={declare} data-testid="conflict-form">
+              <label>{t('judge.conflictReason')}
+                <input value={reason} minLength={2} maxLength={200} required dir="auto" onInput={(e) => setReason(e.currentTarget.value)} data-testid="conflict-reason" />
+              </label>
+              <p class="hint">{t('judge.conflictHint')}</p>
+              <button type="submit" disabled={reason.trim().length < 2} data-testid="conflict-submit">{t('judge.conflictSubmit')}</button>
+            </form>
+          )}
+          <div class="actions">
+            {previous && <button type="button" onClick={() => setChosen(previous)} data-testid="previous-team">{t('judge.previous')}</button>}
+            {chosen && <button type="button" onClick={() => setChosen(null)} data-testid="next-team">{t('judge.next')}</button>}
+          </div>
         </section>
       ) : !sheet.setup.locked && <p class="empty" data-testid="all-done">{t('judge.allDone')}</p>}
       <section aria-labelledby="my-scores-title">

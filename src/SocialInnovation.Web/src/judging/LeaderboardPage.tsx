@@ -13,13 +13,14 @@ import { ApiProblem } from '../api/http';
 import { csvUrl, getLeaderboard, getSetup, lockJudging, saveSetup, type Leaderboard } from './judgingApi';
 import { AssignPanel, type Person } from './AssignPanel';
 import { SetupPanel } from './SetupPanel';
+import { AuditPanel } from './AuditPanel';
 
 const round1 = (n: number) => formatNumber(Math.round(n * 10) / 10);
 
 /**
  * /camps/<camp>/judging (organizers): the fitted ranking with each rank's interval and where more
- * judgments are needed, raw means and z-scores beside it, judges' progress, lock, and the CSV export.
- * Refreshed whenever the judging stream says a score came in.
+ * judgments are needed, raw means and z-scores beside it, the ranking within each track, judges' progress,
+ * the audit trail, lock, and the CSV export. Refreshed whenever the judging stream says a score came in.
  */
 export default function LeaderboardPage({ params }: PageProps) {
   const campId = params.campId;
@@ -30,6 +31,7 @@ export default function LeaderboardPage({ params }: PageProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [unconfigured, setUnconfigured] = useState(false);
+  const [changes, setChanges] = useState(0);
 
   useEffect(() => {
     const load = () => getLeaderboard(campId).then((b) => { setBoard(b); setError(null); setUnconfigured(false); }, (e: unknown) => {
@@ -42,7 +44,7 @@ export default function LeaderboardPage({ params }: PageProps) {
     const stream = watchStream<number>(streamName('judging', campId), {
       fromSnapshot: () => 0,
       reduce: (n) => n + 1,
-      onChange: () => void load(),
+      onChange: () => { void load(); setChanges((n) => n + 1); },
       onRefused: (_code, detail) => setError(detail),
     });
     return () => stream.stop();
@@ -123,7 +125,20 @@ export default function LeaderboardPage({ params }: PageProps) {
         </div>
       )}
       {board.unjudged.length > 0 && <p>{t('leaderboard.unjudged')}: {board.unjudged.map((id, i) => <>{i > 0 && ', '}<User>{nameOf(id)}</User></>)}</p>}
+      {board.tracks.length > 0 && (
+        <section aria-labelledby="tracks-title" data-testid="track-rankings">
+          <h2 id="tracks-title">{t('leaderboard.tracks')}</h2>
+          {board.tracks.map((track) => (
+            <div key={track.trackId} class="track-ranking">
+              <h3><User>{track.name}</User></h3>
+              {track.order.length === 0 ? <p class="muted">{t('leaderboard.trackEmpty')}</p>
+                : <ol>{track.order.map((id) => <li key={id}><User>{nameOf(id)}</User></li>)}</ol>}
+            </div>
+          ))}
+        </section>
+      )}
       <AssignPanel campId={campId} board={board} teamName={nameOf} judges={judges} onBoard={setBoard} />
+      <AuditPanel campId={campId} board={board} teamName={nameOf} changes={changes} />
       <SetupPanel campId={campId} setup={board.setup} teamName={nameOf} onSaved={(setup) => setBoard({ ...board, setup })} />
     </div>
   );

@@ -5,6 +5,7 @@ export type JudgeSheet = Schema<'JudgeSheet'>;
 export type SheetEntry = Schema<'SheetEntry'>;
 export type Leaderboard = Schema<'Leaderboard'>;
 export type JudgingSetup = Schema<'JudgingSetup'>;
+export type AuditEntry = Schema<'AuditEntry'>;
 
 const base = (campId: string) => `/api/camps/${campId}/judging`;
 
@@ -14,13 +15,15 @@ export const getSetup = (campId: string) => get<JudgingSetup>(`${base(campId)}/s
 export const saveSetup = (campId: string, body: unknown) => request<JudgingSetup>('PUT', `${base(campId)}/setup`, body);
 export const lockJudging = (campId: string, locked: boolean) =>
   request<JudgingSetup>('POST', `${base(campId)}/lock`, { locked, idempotencyKey: crypto.randomUUID().replaceAll('-', '') });
+export const getAudit = (campId: string) => get<AuditEntry[]>(`${base(campId)}/audit`);
 export const csvUrl = (campId: string) => `${base(campId)}/scores.csv`;
 
 /** A judge's change, as sent: the key and the entry version it was based on make a resend apply once. */
 export type JudgeOp =
   | { kind: 'scores'; body: { teamId: string; marks: Record<string, number>; comment: string | null; basedOnVersion: number; idempotencyKey: string } }
   | { kind: 'skips'; body: { teamId: string; absent: boolean; basedOnVersion: number; idempotencyKey: string } }
-  | { kind: 'undo'; body: { teamId: string; basedOnVersion: number; idempotencyKey: string } };
+  | { kind: 'undo'; body: { teamId: string; basedOnVersion: number; idempotencyKey: string } }
+  | { kind: 'conflicts'; body: { teamId: string; reason: string; idempotencyKey: string } };
 
 export const sendOp = (campId: string, op: JudgeOp) => request<JudgeSheet>('POST', `${base(campId)}/${op.kind}`, op.body);
 

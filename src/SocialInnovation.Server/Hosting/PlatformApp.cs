@@ -85,7 +85,9 @@ public static class PlatformApp
                 ? "The request body is missing, is not JSON, or has a value of the wrong type."
                 : null;
         });
-        services.AddOpenApi();
+        // A lambda, not a method group: the XML-comment generator intercepts only this form of the call,
+        // and with a method group every description vanished from the document.
+        services.AddOpenApi(options => OpenApiSchemaNames.RefuseClashes(options));
         services.AddPlatformCompression();
         services.AddHealthChecks().AddCheck<LiveNodeHealth>("live-node");
         services.ConfigureHttpJsonOptions(o =>

@@ -40,6 +40,22 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         Assert.True(undocumented.Count == 0, "Endpoints without a typed success answer (return Results<Ok<T>, Refusal> or the like): " + string.Join(", ", undocumented));
     }
 
+    [Fact]
+    public void Two_wire_types_with_one_short_name_are_refused_rather_than_merged()
+    {
+        var options = new Microsoft.AspNetCore.OpenApi.OpenApiOptions();
+        SocialInnovation.Server.Hosting.OpenApiSchemaNames.RefuseClashes(options);
+        var json = System.Text.Json.JsonSerializerOptions.Default;
+
+        Assert.Equal("Criterion", options.CreateSchemaReferenceId(json.GetTypeInfo(typeof(Judges.Criterion))));
+        Assert.Equal("Criterion", options.CreateSchemaReferenceId(json.GetTypeInfo(typeof(Judges.Criterion))));
+        var clash = Assert.Throws<InvalidOperationException>(() => options.CreateSchemaReferenceId(json.GetTypeInfo(typeof(Reviewers.Criterion))));
+        Assert.Contains("Reviewers", clash.Message);
+    }
+
+    private static class Judges { public sealed record Criterion(string Name); }
+    private static class Reviewers { public sealed record Criterion(string Name); }
+
     /// <summary>Indented, and without <c>servers</c> (it names the address the request came to).</summary>
     private static string Normalize(string json)
     {

@@ -28,11 +28,7 @@ public sealed class LanguageTests(BrowserFixture fixture)
         var link = (await api.Invite(camp.CampId, CampRole.Participant)).Link!;
 
         await using var phone = await fixture.NewContext(375, 740);
-        var page = await phone.NewPageAsync();
-        await page.GotoAsync(link);
-        await page.GetByTestId("join-name").FillAsync("Nurlan");
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
+        var page = await Pages.JoinByInvite(phone, link, "Nurlan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Текущий этап")).ToBeVisibleAsync();
         await Accessibility.Check(page, "the camp page in Russian");

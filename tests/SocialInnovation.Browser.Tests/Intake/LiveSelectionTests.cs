@@ -41,11 +41,7 @@ public sealed class LiveSelectionTests(BrowserFixture fixture)
 
     private static async Task<IPage> OpenSelection(IBrowserContext context, string link, string name, Guid campId)
     {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(link);
-        await page.GetByTestId("join-name").FillAsync(name);
-        await page.GetByTestId("join-name").PressAsync("Enter");
-        await page.WaitForURLAsync("**/camps/*");
+        var page = await Pages.JoinByInvite(context, link, name);
         await page.GotoAsync($"/camps/{campId}/selection");
         await Assertions.Expect(page.GetByTestId("applications")).ToContainTextAsync("Aida", new() { Timeout = 20_000 });
         return page;

@@ -50,11 +50,7 @@ public sealed class SelectionTableScaleTests(BrowserFixture fixture, ITestOutput
         var body = JsonSerializer.Serialize(Thousand(camp.CampId), ApiClient.Json);
 
         await using var context = await fixture.NewContext(width, height);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(link);
-        await page.GetByTestId("join-name").FillAsync("Organizer Aziz");
-        await page.GetByTestId("join-name").PressAsync("Enter");
-        await page.WaitForURLAsync("**/camps/*");
+        var page = await Pages.JoinByInvite(context, link, "Organizer Aziz");
         await page.RouteAsync($"**/api/camps/{camp.CampId}/applications", route => route.FulfillAsync(new() { ContentType = "application/json", Body = body }));
 
         var clock = Stopwatch.StartNew();

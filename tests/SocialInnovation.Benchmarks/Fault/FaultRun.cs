@@ -119,6 +119,14 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
             var victims = watchers.Where(w => w.Node == victim).Select(w => LongestPause(w.Watcher.ArrivalTimes(), window.From, window.To)).DefaultIfEmpty(0).Max();
             results.Add(new Round(victim, nextAck == long.MaxValue ? double.NaN : Stopwatch.GetElapsedTime(killedAt, nextAck).TotalMilliseconds, survivors, victims, declaredDead));
             log?.Invoke($"  {results[^1]}");
+            // Where the longest pauses were, to find their cause in the node logs.
+            for (var c = 0; c < camps; c++)
+            {
+                var firstAck = _acks.Where(a => a.Camp == c && a.AckedAt > killedAt).Select(a => a.AckedAt).DefaultIfEmpty(long.MaxValue).Min();
+                var worst = watchers.Where(w => w.Camp == c).Select(w => (w, Pause: PauseAt(w.Watcher.ArrivalTimes(), window.From, window.To))).MaxBy(x => x.Pause.Ms);
+                log?.Invoke($"  camp {c}: first ack after the kill +{(firstAck == long.MaxValue ? double.NaN : Stopwatch.GetElapsedTime(killedAt, firstAck).TotalMilliseconds):F0} ms; " +
+                    $"longest pause {worst.Pause.Ms:F0} ms from +{worst.Pause.FromMs:F0} ms, a watcher on node {worst.w.Node + 1} ({worst.w.Watcher.Repairs})");
+            }
             await nodes[victim].Restart();
             log?.Invoke($"  node {victim + 1} is back");
             await Task.Delay(settleTime / 2);
@@ -188,10 +196,13 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
 
     private Uri NextLiveHub() => new(NextLive(), "/hubs/camp");
 
-    private static double LongestPause(List<long> arrivals, long from, long to)
+    private static double LongestPause(List<long> arrivals, long from, long to) => PauseAt(arrivals, from, to).Ms;
+
+    /// <summary>The longest time without an arrival in the window, and when it began (ms after the kill, which is 1 s after <paramref name="from"/>).</summary>
+    private static (double Ms, double FromMs) PauseAt(List<long> arrivals, long from, long to)
     {
         var inWindow = arrivals.Where(t => t >= from && t <= to).Prepend(from).Append(to).ToList();
-        return inWindow.Zip(inWindow.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds).Max();
+        return inWindow.Zip(inWindow.Skip(1), (a, b) => (Stopwatch.GetElapsedTime(a, b).TotalMilliseconds, Stopwatch.GetElapsedTime(from, a).TotalMilliseconds - 1000)).MaxBy(p => p.Item1);
     }
 
     private static async Task<T> Retry<T>(Func<Task<T>> call)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,9 @@ namespace SocialInnovation.Benchmarks.Hubs;
 /// <summary>
 /// The reference side of issue 18's audience vote: one pick per voter counted in memory (the bare hub),
 /// or first written to a blob of its own (the naive hub), and the tally pushed to the poll's group at
-/// most every 250 ms, as the product coalesces it. No codes, no device tokens, no idempotency keys.
+/// most every 250 ms exactly as the product's coalescer does it (StreamLog.Coalescer): the first change
+/// after a quiet interval goes out at once, later ones together when the interval ends, with whatever
+/// is latest then. No codes, no device tokens, no idempotency keys.
 /// </summary>
 public sealed class VoteCounter(IHubContext<BenchHub> hub, BlobContainerClient? storage)
 {
@@ -46,38 +49,62 @@ public sealed class VoteCounter(IHubContext<BenchHub> hub, BlobContainerClient? 
         private readonly Dictionary<string, int> _counts = [];
         private long _seq;
         private bool _scheduled;
+        private long _lastSent = long.MinValue;
 
         public int Voters { get { lock (_gate) return _picks.Count; } }
 
         public void Count(Vote vote)
         {
+            object envelope;
             lock (_gate)
             {
                 if (_picks.TryGetValue(vote.Voter, out var earlier)) _counts[earlier]--;
                 _picks[vote.Voter] = vote.Choice;
                 _counts[vote.Choice] = _counts.GetValueOrDefault(vote.Choice) + 1;
                 if (_scheduled) return;
-                _scheduled = true;
+                var wait = _lastSent == long.MinValue ? TimeSpan.Zero : Every - Stopwatch.GetElapsedTime(_lastSent);
+                if (wait > TimeSpan.Zero)
+                {
+                    _scheduled = true;
+                    _ = PushAfter(wait);
+                    return;
+                }
+                envelope = Envelope();
             }
-            _ = Push();
+            _ = Send(envelope);
         }
 
-        private async Task Push()
+        private async Task PushAfter(TimeSpan wait)
         {
-            await Task.Delay(Every);
+            await Task.Delay(wait);
             object envelope;
             lock (_gate)
             {
                 _scheduled = false;
-                envelope = new { stream, epoch = 1L, seq = ++_seq, at = DateTimeOffset.UtcNow, kind = "Tally", payload = Tally(_seq) };
+                envelope = Envelope();
             }
-            await counter.Hub.Clients.Group(stream).SendAsync("StreamEvents", new[] { envelope });
+            await Send(envelope);
         }
+
+        // Under the lock: the next position and the send time, so two pushes never take the same interval.
+        private object Envelope()
+        {
+            _lastSent = Stopwatch.GetTimestamp();
+            return new { stream, epoch = 1L, seq = ++_seq, at = DateTimeOffset.UtcNow, kind = "Tally", payload = Tally(_seq) };
+        }
+
+        private Task Send(object envelope) => counter.Hub.Clients.Group(stream).SendAsync("StreamEvents", new[] { envelope });
 
         public object Tally(long version)
         {
             lock (_gate)
-                return new { voters = _picks.Count, version, options = _counts.Select(c => new { id = c.Key, dots = c.Value }).ToArray() };
+                // The product's tally's fields, so the pushes are the same size.
+                return new
+                {
+                    pollId = stream, campId = stream, title = "People's choice", dotsPerVoter = 1,
+                    options = _counts.OrderBy(c => c.Key).Select(c => new { id = c.Key, label = $"Team {c.Key[1..]}", dots = c.Value }).ToArray(),
+                    voters = _picks.Count, closed = false, version, hidden = false,
+                };
         }
     }
 

@@ -60,7 +60,8 @@ public static class FanOut
         // Everything acknowledged must arrive; give stragglers a bounded time.
         var last = intended.Keys.GroupBy(k => k.Item1).ToDictionary(g => g.Key, g => g.Max(k => k.Item2));
         var drainUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
-        while (Stopwatch.GetTimestamp() < drainUntil && watchers.Any(w => w.Watcher.KnownSeq(w.Stream.Name) < last.GetValueOrDefault(w.Stream.Name)))
+        long Reached(Watcher w, string stream) => shape.Coalescing ? w.KnownVersion(stream) : w.KnownSeq(stream);
+        while (Stopwatch.GetTimestamp() < drainUntil && watchers.Any(w => Reached(w.Watcher, w.Stream.Name) < last.GetValueOrDefault(w.Stream.Name)))
             await Task.Delay(50);
 
         var delivery = new List<double>();
@@ -72,7 +73,9 @@ public static class FanOut
             foreach (var ((stream, seq), due) in byStream.GetValueOrDefault(s.Name) ?? [])
             {
                 expected++;
-                if (arrivals.TryGetValue((stream, seq), out var at)) { delivered++; delivery.Add(Stopwatch.GetElapsedTime(due, at).TotalMilliseconds); }
+                // On a coalescing stream, change k has arrived with the first pushed state that includes it.
+                var arrived = shape.Coalescing ? w.FirstHeld(stream, seq) : arrivals.TryGetValue((stream, seq), out var a) ? a : null;
+                if (arrived is { } at) { delivered++; delivery.Add(Stopwatch.GetElapsedTime(due, at).TotalMilliseconds); }
                 else lost++;
             }
             duplicates += w.Duplicates;

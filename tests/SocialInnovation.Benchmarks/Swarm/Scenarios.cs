@@ -17,7 +17,7 @@ public static class Scenarios
         {
             "spread" => [Fan(N(100), 20, 1, d)],
             "rooms" => [Fan(10, N(50), 2, d)],
-            "crowd" => [Fan(1, N(2000), 5, d)],
+            "crowd" => [CrowdScenario.Shape(N(2000), d)],
             "slow" => [Fan(10, N(20), 2, d, Disruption.SlowConsumers, "alone"), Fan(10, N(20), 2, d, Disruption.SlowConsumers)],
             "flood" => [Fan(10, N(20), 2, d, Disruption.Flooder, "alone"), Fan(10, N(20), 2, d, Disruption.Flooder)],
             BoardScenario.Name => BoardScenario.Shapes(N, d),

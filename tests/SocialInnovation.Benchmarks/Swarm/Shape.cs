@@ -8,6 +8,13 @@ public sealed record Shape(string Name, int Streams, int Watchers, double Rate, 
     /// <summary>Which target a scenario of its own runs against in place of the given one (e.g. the product's boards instead of its camps).</summary>
     public Func<Target, Target>? On { get; init; }
 
+    /// <summary>
+    /// A coalescing stream: pushes carry the latest state, not one event per change, so a change's delivery
+    /// is the first push whose state includes it (<see cref="Watcher.StateVersion"/>), and the target's
+    /// <see cref="Target.Change"/> answers that state's version instead of a position.
+    /// </summary>
+    public bool Coalescing { get; init; }
+
     public int ChangesPerStream => Math.Max(2, (int)Math.Round(Rate * Duration.TotalSeconds));
 }
 

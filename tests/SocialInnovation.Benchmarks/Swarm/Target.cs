@@ -23,7 +23,7 @@ public abstract class Target(string name, Uri address)
     /// <summary>Creates the streams and the people who watch them; returns joins per second where people joined a camp.</summary>
     public abstract Task<(IReadOnlyList<PreparedStream> Streams, double? JoinsPerSecond)> Prepare(int streams, int watchersPerStream);
 
-    /// <summary>Makes one change and returns its position once the target acknowledged it.</summary>
+    /// <summary>Makes one change and returns its position once the target acknowledged it (on a coalescing stream: the version of the state it made).</summary>
     public abstract Task<long> Change(PreparedStream stream);
 
     /// <summary>People joining one camp by invite, as fast as they come; null where there are no camps.</summary>

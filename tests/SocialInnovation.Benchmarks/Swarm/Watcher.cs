@@ -32,12 +32,46 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
     private Dictionary<(string Stream, long Seq), long> Arrivals { get; } = [];
 
     public Dictionary<(string Stream, long Seq), long> ArrivalsCopy() { lock (_gate) return new(Arrivals); }
+
+    // Per stream, each new state version the watcher came to hold and when (rising versions only).
+    private readonly Dictionary<string, List<(long Version, long At)>> _versions = [];
+
+    /// <summary>
+    /// The version of a coalescing stream's state a payload or snapshot carries: a tally's number of
+    /// voters (the product's <c>PollTally.voters</c>, the reference hubs' <c>voters</c>), which every vote of
+    /// a new voter raises by one. Null for payloads without one.
+    /// </summary>
+    public static long? StateVersion(JsonElement payload) =>
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("voters", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
+
+    /// <summary>When the watcher first held a state of at least <paramref name="version"/> of the stream; null if never.</summary>
+    public long? FirstHeld(string stream, long version)
+    {
+        lock (_gate)
+        {
+            if (!_versions.TryGetValue(stream, out var held)) return null;
+            foreach (var (v, at) in held) if (v >= version) return at;
+            return null;
+        }
+    }
+
+    public long KnownVersion(string stream) { lock (_gate) return _versions.TryGetValue(stream, out var held) && held.Count > 0 ? held[^1].Version : 0; }
+
+    private void Hold(string stream, long? version, long at)
+    {
+        if (version is not { } v) return;
+        if (!_versions.TryGetValue(stream, out var held)) _versions[stream] = held = [];
+        if (held.Count == 0 || held[^1].Version < v) held.Add((v, at));
+    }
     public int Duplicates { get; private set; }
     public int Overlaps { get; private set; }
     public int Gaps { get; private set; }
     public int EpochChanges { get; private set; }
     public int Snapshots { get; private set; }
     public int WatchFailures { get; private set; }
+
+    /// <summary>What the client rule had to repair, for logs.</summary>
+    public string Repairs => $"gaps {Gaps}, epoch changes {EpochChanges}, snapshots {Snapshots}, failed watches {WatchFailures}, reconnects {Reconnects}";
 
     // Per server: the product answers "method does not exist" to Watch before issue 19 lands.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> LegacyServers = new();
@@ -159,6 +193,7 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
                 // A snapshot stands for every position up to its seq.
                 if (known is not null) Snapshots++;
                 for (var s = (known?.Epoch == epoch ? known.Seq : 0) + 1; s <= seq; s++) Arrivals.TryAdd((stream, s), now);
+                Hold(stream, StateVersion(snapshot), now);
                 _known[stream] = new Known(epoch, seq);
             }
             else
@@ -182,7 +217,7 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
         if (resync is not null) foreach (var (stream, known) in resync) _ = Task.Run(() => WatchFrom(stream, known));
     }
 
-    private (string, Known)? Apply((string Stream, long Epoch, long Seq) e, long now, bool resync)
+    private (string, Known)? Apply((string Stream, long Epoch, long Seq, long? Version) e, long now, bool resync)
     {
         if (!_known.TryGetValue(e.Stream, out var known)) return null; // not (yet) watched
         if (e.Epoch == known.Epoch && e.Seq <= known.Seq)
@@ -196,15 +231,17 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
         {
             _known[e.Stream] = new Known(e.Epoch, e.Seq);
             Arrivals.TryAdd((e.Stream, e.Seq), now);
+            Hold(e.Stream, e.Version, now);
             return null;
         }
         if (e.Epoch != known.Epoch) EpochChanges++; else Gaps++;
         return resync ? (e.Stream, known) : null;
     }
 
-    private static (string Stream, long Epoch, long Seq) Parse(JsonElement env, bool legacy) => legacy
-        ? ($"camp:{env.GetProperty("campId").GetGuid():N}", 0, env.GetProperty("seq").GetInt64())
-        : (env.GetProperty("stream").GetString()!, env.GetProperty("epoch").GetInt64(), env.GetProperty("seq").GetInt64());
+    private static (string Stream, long Epoch, long Seq, long? Version) Parse(JsonElement env, bool legacy) => legacy
+        ? ($"camp:{env.GetProperty("campId").GetGuid():N}", 0, env.GetProperty("seq").GetInt64(), null)
+        : (env.GetProperty("stream").GetString()!, env.GetProperty("epoch").GetInt64(), env.GetProperty("seq").GetInt64(),
+            env.TryGetProperty("payload", out var payload) ? StateVersion(payload) : null);
 
     public async ValueTask DisposeAsync()
     {

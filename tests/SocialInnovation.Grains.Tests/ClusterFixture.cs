@@ -55,6 +55,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 // The same state format as the Azure Blob storage in the host, so these tests read it back too.
                 services.AddSingleton<TestGrainStorage>();
                 services.AddKeyedSingleton<IGrainStorage>(StorageNames.State, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
+                services.AddKeyedSingleton<IGrainStorage>(StorageNames.People, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
                 services.AddSingleton<MemoryBoardJournal>();
                 services.AddSingleton<SocialInnovation.Grains.Boards.IBoardJournal>(sp => sp.GetRequiredService<MemoryBoardJournal>());
                 services.AddSingleton<RecordingMailTransport>();

@@ -8,23 +8,44 @@ namespace SocialInnovation.Grains.Invites;
 /// One invite link: its uses and who used it. Reentrant with group commit, so a room of people opening
 /// the same link at once is a few writes instead of one after another; every check and change runs
 /// without an <c>await</c> in between, and callers are answered once their claim is stored.
+/// New claims are stored in the small "invite-recent" state; once it holds <see cref="FoldAt"/> of them
+/// (or the summary changed: opened, revoked) the whole invite is stored with them and the recent set
+/// starts empty again, as the camp's roster does. Storage may hold a claim in both (a fold whose second
+/// write failed): the claims are their union, and the uses are counted from it.
 /// </summary>
 [Orleans.Concurrency.Reentrant]
 public sealed class InviteGrain(
     [PersistentState("invite", StorageNames.State)] IPersistentState<InviteState> state,
+    [PersistentState("invite-recent", StorageNames.State)] IPersistentState<RecentClaimsState> recent,
     TimeProvider clock) : Grain, IInviteGrain
 {
+    /// <summary>How many recent claims the invite takes in at once (a write of ~5 KB of them at most).</summary>
+    public const int FoldAt = 128;
+
     private GroupCommit? _commit;
+    private bool _wholeChanged;
 
     private InviteState Invite => state.State;
 
-    private GroupCommit Writes => _commit ??= new GroupCommit(() => state.WriteStateAsync(), _ => DeactivateOnIdle());
+    private HashSet<Guid> Recent => recent.State.ClaimedBy;
+
+    private GroupCommit Writes => _commit ??= new GroupCommit(Write, _ => DeactivateOnIdle());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A claim in both is one whose fold stored the invite but not yet the emptied recent set.
+        Recent.ExceptWith(Invite.ClaimedBy);
+        // One use per person who claimed it: the stored count may lag the recent claims.
+        if (Invite.Summary is { } summary) Invite.Summary = summary with { Uses = Invite.ClaimedBy.Count + Recent.Count };
+        return Task.CompletedTask;
+    }
 
     public async Task Open(InviteSummary invite, string campName)
     {
         if (Invite.Summary is not null) return;
         Invite.Summary = invite;
         Invite.CampName = campName;
+        _wholeChanged = true;
         await Writes.Commit();
     }
 
@@ -37,14 +58,14 @@ public sealed class InviteGrain(
     public async Task<Outcome<InviteClaim>> Claim(Guid personId)
     {
         var summary = Invite.Summary;
-        if (summary is not null && Invite.ClaimedBy.Contains(personId) && !summary.Revoked)
+        if (summary is not null && (Invite.ClaimedBy.Contains(personId) || Recent.Contains(personId)) && !summary.Revoked)
         {
             await Writes.Settled(); // a retry: its first claim's write may still be in flight
             return new InviteClaim(summary.CampId, summary.Role, summary.InviteId);
         }
         if (RefusalOrLeave() is { } refused) return refused;
 
-        Invite.ClaimedBy.Add(personId);
+        Recent.Add(personId);
         Invite.Summary = summary! with { Uses = summary.Uses + 1 };
         await Writes.Commit();
         return new InviteClaim(summary.CampId, summary.Role, summary.InviteId);
@@ -56,8 +77,27 @@ public sealed class InviteGrain(
     {
         if (Invite.Summary is null || Invite.Summary.Revoked) return Invite.Summary;
         Invite.Summary = Invite.Summary with { Revoked = true };
+        _wholeChanged = true;
         await Writes.Commit();
         return Invite.Summary;
+    }
+
+    /// <summary>Stores the recent claims; or, once there are enough of them or the summary changed, the whole invite with them.</summary>
+    private async Task Write()
+    {
+        if (!_wholeChanged && Recent.Count < FoldAt)
+        {
+            await recent.WriteStateAsync();
+            return;
+        }
+        // Moved before any await: claims made during these writes stay recent, for the next write.
+        _wholeChanged = false;
+        var folded = Recent.Count > 0;
+        Invite.ClaimedBy.UnionWith(Recent);
+        Recent.Clear();
+        await state.WriteStateAsync();
+        // Until this write, storage holds the folded claims in both states, which activation takes as one.
+        if (folded) await recent.WriteStateAsync();
     }
 
     /// <summary>

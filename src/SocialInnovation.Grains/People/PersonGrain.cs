@@ -10,7 +10,9 @@ namespace SocialInnovation.Grains.People;
 /// One person. The state is read on the first call that needs it rather than on activation, so that a
 /// person an invite redemption has just made up (<see cref="JoinAsNew"/>) is stored with one conditional
 /// create instead of a read of a blob that does not exist followed by a write: two storage requests per
-/// joining person became one, on the join's path.
+/// joining person became one, on the join's path. People are kept in their own storage
+/// (<see cref="StorageNames.People"/>), where the host stores the new people of one invite together in
+/// one transaction: the create waits for that group's write.
 /// </summary>
 public sealed partial class PersonGrain : Grain, IPersonGrain
 {
@@ -19,8 +21,8 @@ public sealed partial class PersonGrain : Grain, IPersonGrain
 
     public PersonGrain(IGrainContext context)
     {
-        // The same state name and storage as [PersistentState("person", ...)], so stored people are the same blobs.
-        _state = new StateStorageBridge<PersonState>("person", context, context.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.State));
+        // The same state name as [PersistentState("person", ...)]; the people's storage reads people stored before it from the blobs.
+        _state = new StateStorageBridge<PersonState>("person", context, context.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.People));
     }
 
     private PersonState Person => _state.State;

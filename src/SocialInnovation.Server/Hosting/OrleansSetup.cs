@@ -48,13 +48,26 @@ public static class OrleansSetup
                 o.ContainerName = settings.StateContainer;
                 o.GrainStorageSerializer = new JsonStateSerializer();
             });
+            // People in a table of their own (one per state container, as the reminders), the new people
+            // of one invite created in one transaction; people stored before it are read from the blobs.
+            silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(StorageNames.People, (sp, _) => new TablePeopleStorage(
+                new TableClient(settings.StorageConnectionString, TableName("people", settings.StateContainer)),
+                sp.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.State),
+                sp.GetRequiredService<ILogger<TablePeopleStorage>>()));
             // Reminders wake the mail outbox and the selection's deadlines after a restart. One table per
             // state container, so deployments (and test runs) sharing a storage account keep to their own.
             silo.UseAzureTableReminderService(o =>
             {
                 o.TableServiceClient = new TableServiceClient(settings.StorageConnectionString);
-                o.TableName = "reminders" + new string(settings.StateContainer.Where(char.IsAsciiLetterOrDigit).ToArray());
+                o.TableName = TableName("reminders", settings.StateContainer);
             });
         });
+    }
+
+    /// <summary>A table name of the prefix and the state container's letters and digits (at most 63 characters).</summary>
+    private static string TableName(string prefix, string container)
+    {
+        var name = prefix + new string(container.Where(char.IsAsciiLetterOrDigit).ToArray());
+        return name.Length > 63 ? name[..63] : name;
     }
 }

@@ -92,9 +92,17 @@ public sealed record InviteRedeemed(Guid CampId, CampRole Role);
 
 public static class PersonIds
 {
-    /// <summary>The new person an invite redemption makes: the same for a retry of the same redemption.</summary>
-    public static Guid ForRedemption(string tokenHash, string idempotencyKey) =>
-        Secrets.StableGuid($"person:{tokenHash}:{idempotencyKey}");
+    /// <summary>
+    /// The new person an invite redemption makes: the same for a retry of the same redemption. The first
+    /// four hex digits are the invite's, so the people one invite admits share a partition of the
+    /// people's table and their creations are stored together (<c>TablePeopleStorage</c>).
+    /// </summary>
+    public static Guid ForRedemption(string tokenHash, string idempotencyKey)
+    {
+        var invite = Secrets.StableGuid($"people:{tokenHash}").ToString("N");
+        var person = Secrets.StableGuid($"person:{tokenHash}:{idempotencyKey}").ToString("N");
+        return Guid.ParseExact(invite[..4] + person[4..], "N");
+    }
 }
 
 /// <summary>

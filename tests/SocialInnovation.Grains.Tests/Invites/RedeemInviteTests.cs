@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
 using SocialInnovation.Grains.Invites;
@@ -126,5 +127,57 @@ public sealed class RedeemInviteTests(ClusterFixture fixture) : ClusterTests(fix
 
         Assert.Equal(issued.Invite.InviteId, listed.InviteId);
         Assert.Equal(3, listed.Uses);
+    }
+
+    [Fact]
+    public async Task A_claim_stores_the_recent_claims_only_and_the_whole_invite_once_per_fold_with_every_use_counted()
+    {
+        var people = Enumerable.Range(0, InviteGrain.FoldAt + 10).Select(_ => Guid.NewGuid()).ToList();
+        var (_, _, invite) = await NewInvite(maxUses: people.Count + 1);
+
+        foreach (var person in people) (await invite.Claim(person)).Ok();
+
+        var whole = await Fixture.ReadStored<InviteState>(invite, "invite");
+        var recent = await Fixture.ReadStored<RecentClaimsState>(invite, "invite-recent");
+        Assert.Equal(InviteGrain.FoldAt, whole.ClaimedBy.Count); // folded once
+        Assert.Equal(10, recent.ClaimedBy.Count);
+        Assert.Equal(people.ToHashSet(), whole.ClaimedBy.Union(recent.ClaimedBy).ToHashSet());
+        await invite.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        Assert.Equal(people.Count, (await invite.GetSummary())!.Uses);
+        (await invite.Claim(people[0])).Ok(); // a retry, folded or recent, is not a second use
+        (await invite.Claim(people[^1])).Ok();
+        Assert.Equal(people.Count, (await invite.GetSummary())!.Uses);
+        (await invite.Claim(Guid.NewGuid())).Ok();
+        (await invite.Claim(Guid.NewGuid())).Refused("invite.used-up", ErrorKind.Gone);
+    }
+
+    [Fact]
+    public async Task A_claim_is_answered_only_once_stored_and_a_failed_write_acknowledges_nobody_in_it()
+    {
+        var (_, _, invite) = await NewInvite(maxUses: 100);
+        Fixture.Storage.SlowWrites(invite.GetGrainId(), TimeSpan.FromMilliseconds(50));
+        (await invite.Claim(Guid.NewGuid())).Ok(); // opened and activated: the next write is the recent claims'
+        Fixture.Storage.FailNextWrite(invite.GetGrainId());
+        var people = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+
+        var answered = await Task.WhenAll(people.Select(async person =>
+        {
+            try
+            {
+                (await invite.Claim(person)).Ok();
+                return (Person: person, Ok: true);
+            }
+            catch (Exception)
+            {
+                return (Person: person, Ok: false);
+            }
+        }));
+
+        Assert.Contains(answered, a => !a.Ok);
+        var stored = (await Fixture.ReadStored<InviteState>(invite, "invite")).ClaimedBy
+            .Union((await Fixture.ReadStored<RecentClaimsState>(invite, "invite-recent")).ClaimedBy).ToHashSet();
+        Assert.All(answered.Where(a => a.Ok), a => Assert.Contains(a.Person, stored));
+        // The failed write dropped the activation: the next one counts what storage holds.
+        Assert.Equal(stored.Count, (await invite.GetSummary())!.Uses);
     }
 }

@@ -14,9 +14,10 @@ namespace SocialInnovation.Server.Demo;
 
 /// <summary>
 /// Mentoring in "TechBootCamp demo": two mentors with profiles and office hours (one booked slot starts
-/// in a few minutes, so the "starts soon" notice shows), a finished session with feedback, action items
-/// and a rating, a team waiting in the help queue, and decks and prototypes (a real one-page PDF and PNG
-/// mock-ups) uploaded through the same checks as the API. Seeded once: a camp with mentors is left alone.
+/// in a few minutes, so the "starts soon" notice shows), three finished sessions with feedback, action
+/// items and ratings (one from the help queue, two a mentor opened), a team waiting in the help queue, and
+/// a deck for every team (real one-page PDFs, Clean Air's in two versions) and PNG mock-ups, uploaded
+/// through the same checks as the API. Seeded once: a camp with mentors is left alone.
 /// </summary>
 public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings, ArtifactStore store, ArtifactSettings artifactSettings,
     InviteLinks links, IHostApplicationLifetime lifetime, TimeProvider clock) : IHostedService
@@ -59,6 +60,12 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
         Ok(await dilnoza.Book(team["Open Budget"], "Open Budget", new BookSlot(Dilnoza.Id, slotLater, "demo-book-2")));
 
         await FinishedSession(campId, team["Open Budget"], "Open Budget");
+        await OpenedSession(campId, team["First Job"], "First Job", Rustam, "Which backend for a job board on weak 3G?",
+            "Keep the data on the phone and sync when there is signal; a plain REST API is enough.\nНе делайте регистрацию обязательной.",
+            ["Cache the job list on the phone", "Measure the first screen on a 3G profile"], 4, "Clear and practical.");
+        await OpenedSession(campId, team["Clean Air"], "Clean Air", Dilnoza, "Interview plan for parents",
+            "Ask about the last bad-air day, not about the app. Five parents are enough for the first round.",
+            ["Write five interview questions"], 5, "Спасибо, теперь понятно, с чего начать.");
         var queue = grains.GetGrain<IHelpQueueGrain>(campId);
         Ok(await queue.Raise(team["Clinic Finder"], "Clinic Finder", new RaiseHand("Как протестировать прототип с медсёстрами, у которых нет времени?", ["research", "ux"], "demo-raise-2")));
 
@@ -67,7 +74,13 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
             DemoFiles.PitchDeck("Open Budget", "Where do the district's taxes go?", "A map of school spending, in Tajik and Russian."));
         await Upload(campId, team["Clean Air"], uploader, ArtifactKind.Deck, "Clean Air pitch v1.pdf",
             DemoFiles.PitchDeck("Clean Air", "PM2.5 sensors on school roofs", "Alerts for parents when the air is bad."));
+        await Upload(campId, team["Clean Air"], uploader, ArtifactKind.Deck, "Clean Air pitch v2.pdf",
+            DemoFiles.PitchDeck("Clean Air", "PM2.5 sensors on five school roofs", "An SMS to parents when the air is bad, in Tajik and Russian."));
         await Upload(campId, team["Clean Air"], uploader, ArtifactKind.Prototype, "air-map-mockup.png", DemoFiles.MockupPng(14, 116, 144));
+        await Upload(campId, team["Clinic Finder"], uploader, ArtifactKind.Deck, "Clinic Finder.pdf",
+            DemoFiles.PitchDeck("Clinic Finder", "The nearest open clinic, offline", "Opening hours and queues from the nurses themselves."));
+        await Upload(campId, team["First Job"], uploader, ArtifactKind.Deck, "First Job pitch.pdf",
+            DemoFiles.PitchDeck("First Job", "Graduates meet employers", "A profile that works on any phone, even on 3G."));
         await Upload(campId, team["First Job"], uploader, ArtifactKind.Prototype, "graduate-profile.png", DemoFiles.MockupPng(124, 58, 237));
     }
 
@@ -105,6 +118,21 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
         Ok(await queue.Finish(request.RequestId));
         Ok(await sessions.Tick(new TickActionItem(session.SessionId, session.ActionItems[0].ItemId, true, "demo-tick-1")));
         Ok(await sessions.Rate(Guid.Empty, new RateSession(session.SessionId, 5, "Очень полезно, спасибо!", "demo-rate-1")));
+    }
+
+    /// <summary>A session a mentor opened with a team (a hallway talk), with notes and action items (the first ticked), ended and rated.</summary>
+    private async Task OpenedSession(Guid campId, Guid teamId, string teamName, DemoMentor mentor, string topic, string notes,
+        string[] items, int stars, string comment)
+    {
+        var sessions = grains.GetGrain<ITeamMentoringGrain>(teamId);
+        var key = $"demo-session-{teamId:N}";
+        var session = Ok(await sessions.Start(campId, teamName, mentor.Id, mentor.Name, new StartSession(Secrets.StableGuid(key), topic, null, key)));
+        session = Ok(await sessions.WriteNotes(mentor.Id, new WriteNotes(session.SessionId, notes, "", session.Version, $"{key}-notes")));
+        for (var i = 0; i < items.Length; i++)
+            session = Ok(await sessions.AddActionItem(mentor.Id, new AddActionItem(session.SessionId, items[i], $"{key}-item-{i}")));
+        Ok(await sessions.End(mentor.Id, new EndSession(session.SessionId, $"{key}-end")));
+        Ok(await sessions.Tick(new TickActionItem(session.SessionId, session.ActionItems[0].ItemId, true, $"{key}-tick")));
+        Ok(await sessions.Rate(Guid.Empty, new RateSession(session.SessionId, stars, comment, $"{key}-rate")));
     }
 
     /// <summary>Through the same checks as an upload from the page: type by magic bytes, archive limits, a new version.</summary>

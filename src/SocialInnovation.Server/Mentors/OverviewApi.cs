@@ -9,7 +9,7 @@ namespace SocialInnovation.Server.Mentors;
 /// <summary>
 /// The organizer's mentoring overview: sessions per team (has every team been seen?) and load per
 /// mentor. The queue's own figures (length, waits, flagged requests) come live from the queue stream;
-/// the page asks for this again when the queue or a session changes.
+/// the page asks for this again when a team's sessions stream or a mentor's calendar stream has an event.
 /// </summary>
 public static class OverviewApi
 {

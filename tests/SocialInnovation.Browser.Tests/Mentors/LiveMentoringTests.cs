@@ -26,17 +26,25 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_PDF_deck_shows_its_first_page_in_the_gallery_on_a_Russian_phone_with_its_alt_text()
+    public async Task A_PDF_deck_shows_its_first_page_in_the_gallery_on_a_Russian_phone_with_its_alt_text_and_a_damaged_one_falls_back_to_its_button()
     {
         var camp = await NewCamp("Чистый воздух");
         await using var phone = await fixture.NewContext(375, 740);
         await InRussian(phone);
         var aida = await Join(phone, camp, CampRole.Participant, "Аида");
-        await Upload(aida, camp, "Pitch.pdf", DemoFiles.PitchDeck("Clean Air", "PM2.5 sensors", "Alerts for parents"));
+        // Starts like a PDF (so the upload's checks take it) but pdf.js cannot read it.
+        await Upload(aida, camp, "Broken.pdf", "%PDF-1.7\nnot really a PDF\n"u8.ToArray());
         await camp.Organizer.Post($"/api/camps/{camp.CampId}/gallery/publish", new { published = true });
 
         await Open(aida, camp.Gallery);
         var preview = aida.GetByTestId("deck-preview-Чистый воздух");
+        await Assertions.Expect(preview).ToHaveAttributeAsync("data-state", "failed", PatientlyAttribute);
+        await Assertions.Expect(preview).ToContainTextAsync("Первую страницу здесь показать не удалось", PatientlyText);
+        await Assertions.Expect(aida.GetByRole(AriaRole.Button, new() { Name = "Открыть презентацию: Broken.pdf" })).ToBeVisibleAsync(Patiently);
+        await Accessibility.Check(aida, "the gallery with a deck that cannot be drawn, in Russian on a phone");
+
+        // A new version arrives in the open gallery and is drawn.
+        await Upload(aida, camp, "Pitch.pdf", DemoFiles.PitchDeck("Clean Air", "PM2.5 sensors", "Alerts for parents"));
         await Assertions.Expect(preview).ToHaveAttributeAsync("data-state", "drawn", PatientlyAttribute);
         await Assertions.Expect(aida.GetByRole(AriaRole.Img, new() { Name = "Первая страница презентации команды Чистый воздух: Pitch.pdf" })).ToBeVisibleAsync(Patiently);
         // The file itself is still one keyboard step away.

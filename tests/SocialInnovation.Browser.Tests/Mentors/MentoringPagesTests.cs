@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
+using System.Net.Http.Json;
 using SocialInnovation.Camps;
+using SocialInnovation.Mentors;
 using SocialInnovation.People;
 using SocialInnovation.Testing;
 
@@ -124,10 +126,27 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await using var phone = await fixture.NewContext(375, 740);
         var organizer = await Join(laptop, camp, CampRole.Organizer, "Olga");
         var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+        var mentor = fixture.Host.Client();
+        await mentor.Redeem((await camp.Organizer.Invite(camp.CampId, CampRole.Mentor)).Token!, "Farrukh");
+        (await mentor.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/mentors/me",
+            new SaveMentorProfile(["ux"], ["ru"], "", "", 0, Guid.NewGuid().ToString("N")), ApiClient.Json)).EnsureSuccessStatusCode();
+        var calendar = await mentor.Read<MentorCalendar>(await mentor.Post($"/api/camps/{camp.CampId}/mentors/me/slots",
+            new PublishSlot(DateTimeOffset.UtcNow.AddDays(1), 30, Guid.NewGuid().ToString("N"))));
 
         await Open(organizer, $"/camps/{camp.CampId}/mentoring");
         await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Teams without any session yet: 1", PatientlyText);
+        await Assertions.Expect(organizer.GetByTestId("slots-booked-Farrukh")).ToHaveTextAsync("0", new() { Timeout = 20_000 });
         await Accessibility.Check(organizer, "the organizer's mentoring overview");
+
+        // The overview is live: a booking on the mentor's calendar and a session with the team show without a reload.
+        var booked = await aida.APIRequest.PostAsync($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/bookings", new APIRequestContextOptions
+        {
+            DataObject = new { mentorId = calendar.Profile.PersonId, slotId = calendar.Slots.Single().SlotId, idempotencyKey = Guid.NewGuid().ToString("N") },
+        });
+        Assert.True(booked.Ok, await booked.TextAsync());
+        await Assertions.Expect(organizer.GetByTestId("slots-booked-Farrukh")).ToHaveTextAsync("1", new() { Timeout = 20_000 });
+        (await mentor.Post($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/sessions", new OpenSession("Onboarding", Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Every team has had a session.", PatientlyText);
         await organizer.GetByTestId("gallery-link").ClickAsync();
         await organizer.GetByTestId("publish-gallery").ClickAsync();
         await Assertions.Expect(organizer.GetByTestId("gallery-status")).ToContainTextAsync("Open to everyone", PatientlyText);

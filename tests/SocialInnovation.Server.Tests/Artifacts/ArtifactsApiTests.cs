@@ -164,7 +164,7 @@ public sealed class ArtifactsApiTests(ArtifactsHost fixture) : IClassFixture<Art
     }
 
     [Fact]
-    public async Task Downloads_are_refused_to_other_teams_other_camps_forged_and_expired_links()
+    public async Task Downloads_are_refused_to_other_teams_other_camps_anonymous_callers_forged_and_expired_links()
     {
         var camp = await MentoringCamp.Start(Fixture);
         var other = await MentoringCamp.Start(Fixture);
@@ -173,12 +173,17 @@ public sealed class ArtifactsApiTests(ArtifactsHost fixture) : IClassFixture<Art
         var anonymous = Fixture.Host.Client();
 
         var otherTeam = await camp.Timur.Post($"{Base(camp)}/{version.ArtifactId}/link", null);
+        // Nor through one's own team's route: the artifact is looked up in the team the route names.
+        var throughOwnTeam = await camp.Timur.Post($"/api/camps/{camp.CampId}/teams/{camp.SafeRoads}/artifacts/{version.ArtifactId}/link", null);
+        var throughOtherCamp = await other.Aida.Post($"/api/camps/{other.CampId}/teams/{other.CleanAir}/artifacts/{version.ArtifactId}/link", null);
         var otherCamp = await other.Mentor.Post($"{Base(camp)}/{version.ArtifactId}/link", null);
         var anonymousLink = await anonymous.Post($"{Base(camp)}/{version.ArtifactId}/link", null);
         var expired = await anonymous.Http.GetAsync($"/api/artifacts/download/{links.Token(camp.CleanAir, version.ArtifactId, DateTimeOffset.UtcNow.AddSeconds(-1))}");
         var forged = await anonymous.Http.GetAsync($"/api/artifacts/download/{camp.CleanAir:N}-{version.ArtifactId:N}");
 
         Assert.Equal(HttpStatusCode.Forbidden, otherTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, throughOwnTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, throughOtherCamp.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherCamp.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousLink.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);

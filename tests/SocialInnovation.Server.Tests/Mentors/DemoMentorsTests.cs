@@ -10,7 +10,7 @@ namespace SocialInnovation.Server.Tests.Mentors;
 public sealed class DemoMentorsTests
 {
     [Fact]
-    public async Task The_demo_camp_has_mentors_booked_slots_a_waiting_team_a_finished_session_and_real_files()
+    public async Task The_demo_camp_has_mentors_booked_slots_a_waiting_team_past_sessions_and_a_real_deck_for_every_team()
     {
         await using var host = await PlatformHost.Start(PlatformHost.NewWorld(), seedDemo: true,
             settings: new Dictionary<string, string?> { ["Demo:Intake"] = "false" });
@@ -31,6 +31,12 @@ public sealed class DemoMentorsTests
         Assert.Equal("Clinic Finder", queue.Requests.Single(r => r.Status == HelpRequestStatus.Waiting).TeamName);
         var session = overview.Teams.Single(t => t.Name == "Open Budget");
         Assert.Equal((1, 5.0), (session.Sessions, session.AverageStars!.Value));
+        Assert.Equal(3, overview.Teams.Sum(t => t.Sessions));
+        Assert.Equal(0, overview.Teams.Sum(t => t.OpenSessions));
+        Assert.All(overview.Mentors, m => Assert.True(m.Sessions > 0, $"{m.Name} has no past session"));
+        Assert.All(gallery.Teams.Where(t => t.Name is "Open Budget" or "Clean Air" or "Clinic Finder" or "First Job"),
+            t => Assert.Equal("application/pdf", t.Deck?.ContentType));
+        Assert.Equal("Clean Air pitch v2.pdf", gallery.Teams.Single(t => t.Name == "Clean Air").Deck!.FileName);
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
         Assert.Equal("image/png", gallery.Teams.Single(t => t.Name == "Clean Air").Prototypes.Single().ContentType);
     }

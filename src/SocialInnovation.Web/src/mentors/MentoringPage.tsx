@@ -13,10 +13,11 @@ import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
-import { getOverview, type MentorCalendar, type MentoringOverview, type QueueView, type TeamSessions } from './mentorsApi';
+import type { MentorCalendar, MentoringOverview, QueueView, TeamSessions } from './mentorsApi';
 import { QueuePanel } from './QueuePanel';
 import { StartsSoon } from './StartsSoon';
 import { reduceCalendar, reduceQueue, reduceSessions } from './streams';
+import { useLiveOverview } from './useLiveOverview';
 import { useLiveStream } from './useLiveStream';
 
 /**
@@ -30,9 +31,10 @@ export default function MentoringPage({ params }: PageProps) {
   const role = useRole(campId);
   const [camp, setCamp] = useState<CampSnapshot | null>(null);
   const [myTeam, setMyTeam] = useState<string | null>(null);
-  const [overview, setOverview] = useState<MentoringOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const organizer = role === 'Organizer';
+  // Live: read again whenever a team's sessions or a mentor's calendar change (useLiveOverview).
+  const { overview, error: overviewError } = useLiveOverview(campId, organizer);
   const queue = useLiveStream<QueueView>('queue', campId, undefined, reduceQueue, !!role && role !== 'Judge');
   // "Starts in 10 minutes": the notices kept on one's team's stream or one's own mentor stream, so they
   // show here whenever the app is opened, not only on the page that has the slots.
@@ -52,14 +54,6 @@ export default function MentoringPage({ params }: PageProps) {
     void Promise.all(camp.teams.map((team) => getTeam(campId, team.teamId).catch(() => null)))
       .then((teams) => setMyTeam(teams.find((d) => d?.members.some((m) => sameId(m.personId, myId)))?.teamId ?? null));
   }, [role, camp]);
-  useEffect(() => {
-    if (!organizer) return;
-    // The overview follows the queue's changes (a take or an end changes sessions and load) and the clock.
-    const load = () => getOverview(campId).then(setOverview, (e: unknown) => setError(describe(e)));
-    void load();
-    const timer = window.setInterval(() => void load(), 30000);
-    return () => window.clearInterval(timer);
-  }, [organizer, queue.last?.seq]);
 
   if (error && !camp) return <Message text={error} />;
   if (!camp || role === undefined) return <Loading text={t('mentors.loading')} />;
@@ -73,7 +67,7 @@ export default function MentoringPage({ params }: PageProps) {
         {' '}<a href={`/camps/${campId}/gallery`} data-testid="gallery-link">{t('gallery.title')}</a>
       </p>
       <StartsSoon slots={notices} />
-      <Message text={error ?? queue.failure} />
+      <Message text={error ?? queue.failure ?? overviewError} />
       {(organizer || role === 'Mentor') && queue.state && <QueuePanel campId={campId} queue={queue.state} mentorId={null} />}
       {organizer && overview && <Overview campId={campId} overview={overview} />}
       <section aria-labelledby="teams-title">
@@ -118,7 +112,7 @@ function Overview({ campId, overview }: { campId: string; overview: MentoringOve
             <thead><tr><th scope="col">{t('mentors.mentor')}</th><th scope="col">{t('mentors.sessions')}</th><th scope="col">{t('mentors.openNow')}</th><th scope="col">{t('mentors.teamsSeen')}</th><th scope="col">{t('mentors.slotsBooked')}</th></tr></thead>
             <tbody>
               {overview.mentors.map((m) => (
-                <tr key={m.mentorId}><th scope="row"><User>{m.name}</User></th><td>{formatNumber(m.sessions)}</td><td>{formatNumber(m.openSessions)}</td><td>{formatNumber(m.teamsSeen)}</td><td>{formatNumber(m.slotsBooked)}</td></tr>
+                <tr key={m.mentorId}><th scope="row"><User>{m.name}</User></th><td>{formatNumber(m.sessions)}</td><td>{formatNumber(m.openSessions)}</td><td>{formatNumber(m.teamsSeen)}</td><td data-testid={`slots-booked-${m.name}`}>{formatNumber(m.slotsBooked)}</td></tr>
               ))}
             </tbody>
           </table>

@@ -54,7 +54,7 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_booking_on_one_phone_shows_at_once_on_a_teammates_Russian_phone_and_the_mentors_laptop_and_so_does_the_cancellation()
+    public async Task A_booking_on_one_phone_shows_at_once_on_a_teammates_Russian_phone_and_the_mentors_laptop_with_its_starts_soon_notice_and_so_does_the_cancellation()
     {
         var camp = await NewCamp("Safe Roads");
         await using var laptop = await fixture.NewContext(1280, 800);
@@ -64,7 +64,8 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         var mentor = await Join(laptop, camp, CampRole.Mentor, "Dilnoza");
         var aida = await Join(phone, camp, CampRole.Participant, "Aida");
         var bek = await Join(russianPhone, camp, CampRole.Participant, "Бек");
-        await MentorWithSlot(mentor, camp, DateTimeOffset.UtcNow.AddDays(1));
+        // Within ten minutes: the booking brings the "starts in N minutes" notice to both sides at once.
+        await MentorWithSlot(mentor, camp, DateTimeOffset.UtcNow.AddMinutes(6));
 
         await Open(mentor, $"/camps/{camp.CampId}/mentor");
         await Open(aida, camp.TeamPage);
@@ -73,6 +74,8 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
 
         await Assertions.Expect(bek.GetByText("забронирован вашей командой")).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(mentor.GetByRole(AriaRole.Link, new() { Name = "Safe Roads" })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(bek.GetByTestId("starts-soon")).ToContainTextAsync("Dilnoza", PatientlyText);
+        await Assertions.Expect(mentor.GetByTestId("starts-soon")).ToContainTextAsync("Safe Roads", PatientlyText);
         await Accessibility.Check(bek, "the team's office hours in Russian on a phone");
 
         // Bek cancels with the keyboard; Aida's phone and the mentor's laptop see the slot free again.
@@ -80,6 +83,8 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         await bek.Keyboard.PressAsync("Enter");
         await Assertions.Expect(aida.GetByTestId("book-slot")).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(mentor.GetByRole(AriaRole.Link, new() { Name = "Safe Roads" })).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(aida.GetByTestId("starts-soon").Locator("p")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(mentor.GetByTestId("starts-soon").Locator("p")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Accessibility.Check(aida, "the team's office hours on a phone");
         await Accessibility.FitsWidth(bek, "The team's office hours on a 375px phone in Russian");
     }

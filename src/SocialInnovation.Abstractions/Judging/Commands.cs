@@ -10,7 +10,8 @@ public sealed record Track(string Id, string Name, IReadOnlyList<Guid> Teams);
 /// <summary>
 /// The organizer's judging setup. <see cref="PitchOrder"/> null means the camp's teams in the order they
 /// were added; <see cref="Cutoffs"/> are the places that matter (1 = the winner, 3 = the top three, the
-/// mini-grant line); <see cref="AudienceWeight"/> is the audience's openly shown share of the result (0–0.5).
+/// mini-grant line); <see cref="AudienceWeight"/> is the audience's openly shown share of the result (0–0.5);
+/// <see cref="Mode"/> scores per criterion, or pairwise comparisons (fixed once a judge has judged).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ConfigureJudging(
@@ -20,7 +21,8 @@ public sealed record ConfigureJudging(
     IReadOnlyList<int> Cutoffs,
     double AudienceWeight,
     long BasedOnVersion,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    JudgingMode Mode = JudgingMode.Scores);
 
 /// <summary>
 /// A judge's marks for a team (criterion id → mark) with an optional comment. <see cref="BasedOnVersion"/> is
@@ -64,6 +66,7 @@ public sealed class ConfigureJudgingValidator : AbstractValidator<ConfigureJudgi
         RuleFor(c => c.Cutoffs).NotNull().Must(c => c is null || c.Count <= 5 && c.All(k => k is >= 1 and <= 100))
             .WithMessage("Up to 5 cut-offs, each a place from 1 to 100.");
         RuleFor(c => c.AudienceWeight).InclusiveBetween(0, 0.5);
+        RuleFor(c => c.Mode).IsInEnum();
         RuleFor(c => c.BasedOnVersion).GreaterThanOrEqualTo(0);
         RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
     }

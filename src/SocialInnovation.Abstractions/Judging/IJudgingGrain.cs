@@ -26,6 +26,9 @@ public interface IJudgingGrain : IGrainWithGuidKey, IStreamOwnerGrain
 
     Task<Outcome<JudgeSheet>> Declare(JudgeContext judge, DeclareConflict command);
 
+    /// <summary>Pairwise mode: the judge says which of two teams pitched better (again for the same pair: a revision).</summary>
+    Task<Outcome<JudgeSheet>> Compare(JudgeContext judge, CompareTeams command);
+
     Task<Outcome<JudgingSetup>> Lock(LockJudging command);
 
     /// <summary>The organizer pins a team to a judge or moves it between judges.</summary>
@@ -38,6 +41,9 @@ public interface IJudgingGrain : IGrainWithGuidKey, IStreamOwnerGrain
     Task<IReadOnlyList<AuditEntry>> GetAudit();
 
     Task<IReadOnlyList<ScoreRecord>> GetScores();
+
+    /// <summary>Pairwise mode: every judge's current verdicts, for checking the ranking outside the product.</summary>
+    Task<IReadOnlyList<ComparisonRecord>> GetComparisons();
 }
 
 /// <summary>

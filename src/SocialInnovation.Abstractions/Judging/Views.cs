@@ -9,7 +9,8 @@ public sealed record JudgingSetup(
     IReadOnlyList<int> Cutoffs,
     double AudienceWeight,
     bool Locked,
-    long Version);
+    long Version,
+    JudgingMode Mode = JudgingMode.Scores);
 
 public enum EntryStatus { Scored, Skipped, Absent, Withdrawn }
 
@@ -30,14 +31,20 @@ public sealed record SheetEntry(
 [GenerateSerializer, Immutable]
 public sealed record JudgeProgress(int Scored, int Remaining, int Skipped);
 
-/// <summary>What a judge's tablet shows: the setup, their own entries, the team to score next, and progress.</summary>
+/// <summary>
+/// What a judge's tablet shows: the setup, their own entries, the team to score next, and progress. In
+/// pairwise mode <see cref="Pair"/> holds the two teams to compare next and <see cref="Verdicts"/> the
+/// judge's verdicts so far (progress counts verdicts; <see cref="Next"/> is null).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record JudgeSheet(
     JudgingSetup Setup,
     IReadOnlyList<SheetEntry> Entries,
     IReadOnlyList<Guid> Conflicts,
     Guid? Next,
-    JudgeProgress Progress);
+    JudgeProgress Progress,
+    IReadOnlyList<Guid>? Pair = null,
+    IReadOnlyList<PairVerdict>? Verdicts = null);
 
 /// <summary>A line of the organizer's leaderboard: fitted rank with its interval, and the simple views beside it.</summary>
 [GenerateSerializer, Immutable]
@@ -86,7 +93,10 @@ public sealed record Leaderboard(
     IReadOnlyList<JudgeOverview> Judges,
     IReadOnlyList<ConflictRecord> Conflicts);
 
-/// <summary>One change on a judge's sheet: nothing a judge does vanishes silently.</summary>
+/// <summary>
+/// One change on a judge's sheet: nothing a judge does vanishes silently. A pairwise verdict names the
+/// better team in <see cref="TeamId"/> and the other one in <see cref="Other"/>.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record AuditEntry(
     DateTimeOffset At,
@@ -96,7 +106,8 @@ public sealed record AuditEntry(
     string Action,
     IReadOnlyDictionary<string, int>? Marks,
     string? Comment,
-    long Version);
+    long Version,
+    Guid? Other = null);
 
 /// <summary>Every input score, for checking the ranking outside the product (CSV/JSON export).</summary>
 [GenerateSerializer, Immutable]

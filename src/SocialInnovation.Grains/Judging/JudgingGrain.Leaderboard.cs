@@ -27,9 +27,12 @@ public sealed partial class JudgingGrain
             var movedAway = Round.MovedAway.Where(m => m.JudgeId == judge).Select(m => m.TeamId).ToList();
             var effect = fit?.Judges.GetValueOrDefault(judge);
             var holding = _holding.TryGetValue(judge, out var held) && !done.Contains(held) ? held : (Guid?)null;
+            var open = Round.PitchOrder.Count - conflicts.Union(movedAway).Count();
+            var progress = Round.Mode == JudgingMode.Pairwise
+                ? new JudgeProgress(Round.Verdicts.Count(v => v.JudgeId == judge), Math.Max(0, open * (open - 1) / 2 - Round.Verdicts.Count(v => v.JudgeId == judge)), 0)
+                : new JudgeProgress(done.Count, open - done.Count, entries.Count(e => e.Status is EntryStatus.Skipped or EntryStatus.Absent));
             return new JudgeOverview(judge, sheet?.Name ?? "",
-                new JudgeProgress(done.Count, Round.PitchOrder.Count - conflicts.Union(movedAway).Count() - done.Count,
-                    entries.Count(e => e.Status is EntryStatus.Skipped or EntryStatus.Absent)),
+                progress,
                 effect?.Offset ?? 0, effect?.Scale ?? 0, conflicts, holding,
                 Round.Pins.Where(p => p.JudgeId == judge && !done.Contains(p.TeamId)).Select(p => p.TeamId).ToList(), movedAway);
         }).OrderBy(j => j.Name, StringComparer.CurrentCulture).ToList();
@@ -83,6 +86,9 @@ public sealed partial class JudgingGrain
     private List<Judgment> Judgments() => ScoreRecords().Where(s => Round.PitchOrder.Contains(s.TeamId))
         .Select(s => new Judgment(s.JudgeId, s.TeamId, s.WeightedScore)).ToList();
 
+    private static LeaderboardLine Line(RankedTeam r, TeamConfidence c) => new(r.Team, r.Rank, r.Quality, r.Typical, r.RawMean, r.ZMean,
+        r.Judgments, c.RankLow, c.RankHigh, c.WithinTop, c.NeedsMoreJudgments);
+
     /// <summary>Computed once per change of the stream (the bootstrap is the costly part), then served from memory.</summary>
     private (Leaderboard Board, IReadOnlyDictionary<Guid, TeamConfidence> Confidence)? CurrentBoard()
     {
@@ -94,16 +100,17 @@ public sealed partial class JudgingGrain
         IReadOnlyList<LeaderboardLine> lines = [];
         IReadOnlyDictionary<Guid, TeamConfidence> confidence = new Dictionary<Guid, TeamConfidence>();
         JudgeEffectsFit? fit = null;
-        if (judgments.Count > 0)
+        if (Round.Mode == JudgingMode.Pairwise && Comparisons() is { Count: > 0 } comparisons)
+        {
+            var (pairRanked, pairConfidence) = PairwiseRanking.Rank(comparisons, Round.PitchOrder, Round.Cutoffs);
+            confidence = pairConfidence;
+            lines = pairRanked.Select(r => Line(r, confidence[r.Team])).ToList();
+        }
+        else if (Round.Mode == JudgingMode.Scores && judgments.Count > 0)
         {
             fit = JudgeEffects.Fit(judgments);
             confidence = RankConfidence.Estimate(judgments, fit, Round.Cutoffs);
-            lines = TeamRanking.Rank(judgments, fit, Round.PitchOrder).Select(r =>
-            {
-                var c = confidence[r.Team];
-                return new LeaderboardLine(r.Team, r.Rank, r.Quality, r.Typical, r.RawMean, r.ZMean, r.Judgments,
-                    c.RankLow, c.RankHigh, c.WithinTop, c.NeedsMoreJudgments);
-            }).ToList();
+            lines = TeamRanking.Rank(judgments, fit, Round.PitchOrder).Select(r => Line(r, confidence[r.Team])).ToList();
         }
         var ranked = lines.Select(l => l.TeamId).ToList();
         var tracks = Round.Tracks.Select(t => new TrackRanking(t.Id, t.Name, ranked.Where(t.Teams.Contains).ToList())).ToList();

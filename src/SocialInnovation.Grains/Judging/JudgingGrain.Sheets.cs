@@ -15,6 +15,7 @@ public sealed partial class JudgingGrain
     {
         if (CommandCheck.Refusal(Shared<ScoreTeamValidator>.Validator, command) is { } invalid) return invalid;
         if (Check(judge, command.TeamId) is { } refused) return refused;
+        if (Round.Mode != JudgingMode.Scores) return WrongMode;
         if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
         if (Round.Rubric.WeightedScore(command.Marks) is not { } weighted || command.Marks.Count != Round.Rubric.Criteria.Count)
             return new DomainError(ErrorKind.Invalid, "score.incomplete", "Give every criterion a mark within its scale.");
@@ -127,6 +128,7 @@ public sealed partial class JudgingGrain
 
     private JudgeSheet Sheet(JudgeContext judge)
     {
+        if (Round.Mode == JudgingMode.Pairwise) return PairSheet(judge);
         var entries = Round.Sheets.TryGetValue(judge.JudgeId, out var sheet) ? sheet.Entries.Values.Select(e => e.Current).ToList() : [];
         var excluded = Excluded(judge);
         var scored = entries.Count(e => e.Status == EntryStatus.Scored);

@@ -45,6 +45,8 @@ public sealed partial class JudgingGrain(
         if (Round.Sheets.Values.Any(s => s.Entries.Values.Any(e => e.Current.Status == EntryStatus.Scored)) && command.Rubric != Round.Rubric
             && !SameRubric(command.Rubric, Round.Rubric))
             return DomainError.Conflict("judging.rubric-in-use", "Judges have already scored against this rubric; it can no longer change.");
+        if (command.Mode != Round.Mode && (Round.Verdicts.Count > 0 || Round.Sheets.Values.Any(s => s.Entries.Values.Any(e => e.Current.Status == EntryStatus.Scored))))
+            return DomainError.Conflict("judging.mode-in-use", "Judges have already judged in this mode; it can no longer change.");
 
         Round.Configured = true;
         Round.Rubric = command.Rubric;
@@ -52,6 +54,7 @@ public sealed partial class JudgingGrain(
         Round.PitchOrder = pitchOrder.ToList();
         Round.Cutoffs = command.Cutoffs.Distinct().Order().ToList();
         Round.AudienceWeight = command.AudienceWeight;
+        Round.Mode = command.Mode;
         Round.Version++;
         return await Store("setup", command.IdempotencyKey, command, Setup);
     }
@@ -72,11 +75,12 @@ public sealed partial class JudgingGrain(
     public Task<Outcome<StreamCatchUp>> CatchUp(StreamPosition? after) =>
         Task.FromResult<Outcome<StreamCatchUp>>(_log.CatchUp(after, Progress));
 
-    private JudgingSetup Setup() => new(Round.Rubric, Round.Tracks, Round.PitchOrder, Round.Cutoffs, Round.AudienceWeight, Round.Locked, Round.Version);
+    private JudgingSetup Setup() => new(Round.Rubric, Round.Tracks, Round.PitchOrder, Round.Cutoffs, Round.AudienceWeight, Round.Locked, Round.Version, Round.Mode);
 
+    /// <summary>Scores in against two per team; in pairwise mode verdicts in against one comparison per team (each team in two).</summary>
     private JudgingProgress Progress() => new(
-        Round.Sheets.Values.Sum(s => s.Entries.Values.Count(e => e.Current.Status == EntryStatus.Scored)),
-        Round.PitchOrder.Count * NextTeam.FirstRound,
+        Round.Mode == JudgingMode.Pairwise ? Round.Verdicts.Count : Round.Sheets.Values.Sum(s => s.Entries.Values.Count(e => e.Current.Status == EntryStatus.Scored)),
+        Round.Mode == JudgingMode.Pairwise ? Round.PitchOrder.Count : Round.PitchOrder.Count * NextTeam.FirstRound,
         Round.Locked,
         Round.Version);
 

@@ -24,7 +24,13 @@ public sealed class JudgingState
     [Id(12)] public List<Assignment> Pins { get; set; } = [];
     /// <summary>Teams the organizer moved away from a judge: never assigned to that judge again.</summary>
     [Id(13)] public List<Assignment> MovedAway { get; set; } = [];
+    [Id(14)] public JudgingMode Mode { get; set; }
+    /// <summary>Pairwise mode: each judge's current verdict per pair (a revision replaces it). Bounded by judges × pairs shown.</summary>
+    [Id(15)] public List<JudgeVerdict> Verdicts { get; set; } = [];
 }
+
+[GenerateSerializer, Immutable]
+public sealed record JudgeVerdict(Guid JudgeId, PairVerdict Verdict);
 
 [GenerateSerializer]
 public sealed class JudgeSheetState

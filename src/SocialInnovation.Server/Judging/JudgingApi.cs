@@ -30,6 +30,7 @@ public static class JudgingApi
         judging.MapPost("/scores", Score).InCamp(CampRole.Judge).WithSummary("Score a team, or revise one's score (based on the version shown)");
         judging.MapPost("/skips", Skip).InCamp(CampRole.Judge).WithSummary("Skip a team for now, or report it absent");
         judging.MapPost("/undo", Undo).InCamp(CampRole.Judge).WithSummary("Take back one's last change to a team");
+        judging.MapPost("/comparisons", Compare).InCamp(CampRole.Judge).WithSummary("Pairwise mode: say which of two teams pitched better (again for the same pair: a revision)");
         judging.MapPost("/conflicts", Declare).InCamp(CampRole.Judge).WithSummary("Declare a conflict with a team");
         return api;
     }
@@ -123,7 +124,7 @@ public static class JudgingApi
         var camp = await grains.GetGrain<ICampGrain>(campId).GetSnapshot();
         var names = camp?.Teams.ToDictionary(t => t.TeamId, t => t.Name) ?? [];
         http.Response.Headers.ContentDisposition = "attachment; filename=\"judging-scores.csv\"";
-        return TypedResults.Text(JudgingCsv.Write(board.Value!, await round.GetScores(), names), "text/csv; charset=utf-8");
+        return TypedResults.Text(JudgingCsv.Write(board.Value!, await round.GetScores(), await round.GetComparisons(), names), "text/csv; charset=utf-8");
     }
 
     private static async Task<Results<Ok<JudgeSheet>, Refusal>> Sheet(Guid campId, HttpContext http, IGrainFactory grains) =>
@@ -145,6 +146,12 @@ public static class JudgingApi
     {
         if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
         return Problems.Ok(await Round(grains, campId).Undo(await Judge(http, grains, campId), command));
+    }
+
+    private static async Task<Results<Ok<JudgeSheet>, Refusal>> Compare(Guid campId, CompareTeams command, HttpContext http, IGrainFactory grains)
+    {
+        if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
+        return Problems.Ok(await Round(grains, campId).Compare(await Judge(http, grains, campId), command));
     }
 
     private static async Task<Results<Ok<JudgeSheet>, Refusal>> Declare(Guid campId, DeclareConflict command, HttpContext http, IGrainFactory grains) =>

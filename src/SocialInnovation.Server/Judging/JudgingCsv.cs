@@ -6,11 +6,13 @@ namespace SocialInnovation.Server.Judging;
 
 /// <summary>
 /// The export organizers check the ranking with outside the product: one line per input score (with every
-/// criterion's mark and the weighted score), then one line per team with the fitted and simple views.
+/// criterion's mark and the weighted score), in pairwise mode one line per verdict, then one line per team with
+/// the fitted and simple views.
 /// </summary>
 public static class JudgingCsv
 {
-    public static string Write(Leaderboard board, IReadOnlyList<ScoreRecord> scores, IReadOnlyDictionary<Guid, string> teamNames)
+    public static string Write(Leaderboard board, IReadOnlyList<ScoreRecord> scores, IReadOnlyList<ComparisonRecord> comparisons,
+        IReadOnlyDictionary<Guid, string> teamNames)
     {
         var csv = new StringBuilder();
         var criteria = board.Setup.Rubric.Criteria.Select(c => c.Id).ToList();
@@ -18,6 +20,14 @@ public static class JudgingCsv
         foreach (var s in scores.OrderBy(s => s.At))
             Line(csv, ["score", s.JudgeName, Name(s.TeamId), .. criteria.Select(c => s.Marks.GetValueOrDefault(c).ToString(CultureInfo.InvariantCulture)),
                 Number(s.WeightedScore), s.At.ToString("O", CultureInfo.InvariantCulture)]);
+        if (comparisons.Count > 0)
+        {
+            // Pairwise mode: one line per judge's current verdict.
+            csv.AppendLine();
+            Line(csv, ["section", "judge", "better", "other", "at"]);
+            foreach (var c in comparisons)
+                Line(csv, ["comparison", c.JudgeName, Name(c.Winner), Name(c.Loser), c.At.ToString("O", CultureInfo.InvariantCulture)]);
+        }
         csv.AppendLine();
         Line(csv, ["section", "rank", "team", "quality", "typical", "raw_mean", "z_mean", "judgments", "rank_low", "rank_high"]);
         foreach (var l in board.Lines)

@@ -147,4 +147,37 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         var conflict = Assert.Single(board.Conflicts);
         Assert.Equal((camp.Teams[1].TeamId, "My cousin pitches here"), (conflict.TeamId, conflict.Reason));
     }
+
+    [Fact]
+    public async Task In_pairwise_mode_a_judge_taps_the_better_of_two_teams_and_can_turn_a_verdict_around()
+    {
+        var organizer = fixture.Host.Client();
+        await organizer.SignInOrganizer();
+        var (_, camp) = await CampInPitches(organizer);
+        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{camp.CampId}/judging/setup");
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/judging/setup",
+            new ConfigureJudging(setup.Rubric, [], null, [1], 0.2, setup.Version, Guid.NewGuid().ToString("N"), JudgingMode.Pairwise), ApiClient.Json)).EnsureSuccessStatusCode();
+        var invite = await organizer.Invite(camp.CampId, CampRole.Judge);
+        await using var tablet = await fixture.NewContext(1024, 768);
+        var page = await tablet.NewPageAsync();
+        await page.GotoAsync(invite.Link!);
+        await page.GetByTestId("join-name").FillAsync("Malika");
+        await page.GetByTestId("join-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
+        await page.GotoAsync($"/camps/{camp.CampId}/judge");
+
+        // Two teams, one pair: the first team pitched better.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clean Air Almaty pitched better", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("all-done")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+        await Accessibility.Check(page, "the judge's page in pairwise mode");
+        Assert.Equal(camp.Teams[0].TeamId, (await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard")).Lines[0].TeamId);
+
+        // A second thought: the verdict is given again the other way.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clean Air Almaty over Открытый бюджет", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Открытый бюджет pitched better", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Открытый бюджет over Clean Air Almaty", Exact = true })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+        Assert.Equal(camp.Teams[1].TeamId, (await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard")).Lines[0].TeamId);
+    }
 }

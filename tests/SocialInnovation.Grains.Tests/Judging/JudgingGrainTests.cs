@@ -219,4 +219,54 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
         Assert.Equal(ErrorKind.Invalid, (await round.Assign(new AssignTeam(teams[2], null, null, NewKey()), null, null)).Error?.Kind);
         Assert.Equal(audit, (await round.GetAudit()).Count);
     }
+
+    [Fact]
+    public async Task In_pairwise_mode_judges_compare_two_teams_at_a_time_and_the_ranking_follows_their_verdicts()
+    {
+        var round = Grains.GetGrain<IJudgingGrain>(Guid.NewGuid());
+        var teams = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList(); // true order: teams[0] best
+        (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
+        var judges = new[] { Judge("Aigerim"), Judge("Bakhtiyor", teams[3]) };
+
+        foreach (var judge in judges)
+            for (var sheet = (await round.GetSheet(judge)).Ok(); sheet.Pair is [var first, var second]; )
+            {
+                Assert.DoesNotContain(first, judge.Recused);
+                Assert.DoesNotContain(second, judge.Recused);
+                var verdict = new CompareTeams(first, second, teams.IndexOf(first) < teams.IndexOf(second) ? first : second, NewKey());
+                sheet = (await round.Compare(judge, verdict)).Ok();
+                // A resend under a new key (the tablet lost the answer and its key) is applied once.
+                (await round.Compare(judge, verdict with { IdempotencyKey = NewKey() })).Ok();
+            }
+
+        // Every pair once for the first judge (6), every pair without the mentored team for the second (3).
+        Assert.Equal(9, (await round.GetComparisons()).Count);
+        var board = (await round.GetLeaderboard()).Ok();
+        Assert.Equal(teams, board.Lines.Select(l => l.TeamId));
+        Assert.Equal(JudgingMode.Pairwise, board.Setup.Mode);
+        Assert.Equal("judging.wrong-mode", (await round.Score(judges[0], new ScoreTeam(teams[0], Good, null, 0, NewKey()))).Error?.Code);
+        Assert.Equal("judging.mode-in-use", (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, board.Setup.Version, NewKey()), teams)).Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_pairwise_verdict_can_be_revised_until_judging_is_locked_and_every_change_is_in_the_audit()
+    {
+        var round = Grains.GetGrain<IJudgingGrain>(Guid.NewGuid());
+        var teams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
+        var judge = Judge("Dilnoza");
+        (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[1], NewKey()))).Ok();
+        var revised = (await round.Compare(judge, new CompareTeams(teams[1], teams[0], teams[0], NewKey()))).Ok();
+
+        var verdict = Assert.Single(revised.Verdicts!);
+        Assert.Equal((teams[0], 2L), (verdict.Better, verdict.Version));
+        Assert.Equal(teams[0], Assert.Single(await round.GetComparisons()).Winner);
+        Assert.Equal(["compared", "recompared"], (await round.GetAudit()).Select(a => a.Action));
+        Assert.Equal(teams[1], (await round.GetAudit())[^1].Other);
+
+        var setup = (await round.Lock(new LockJudging(true, NewKey()))).Ok();
+        Assert.Equal("judging.locked", (await round.Compare(judge, new CompareTeams(teams[0], teams[2], teams[2], NewKey()))).Error?.Code);
+        Assert.Null((await round.GetSheet(judge)).Ok().Pair);
+        Assert.True(setup.Locked);
+    }
 }

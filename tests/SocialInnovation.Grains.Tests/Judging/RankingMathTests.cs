@@ -168,5 +168,33 @@ public sealed class RankingMathTests
         Assert.Equal(0, strength.Values.Average(), 9);
     }
 
+    [Fact]
+    public void Pairwise_ranking_follows_the_verdicts_and_its_intervals_narrow_as_comparisons_are_added()
+    {
+        // Four teams whose true order is A > B > C > D; every pair compared once, then the same verdicts four times over.
+        var teams = new[] { A, B, C, Id(9) };
+        var once = (from i in Enumerable.Range(0, 4) from j in Enumerable.Range(i + 1, 3 - i) select new Comparison(Fair, teams[i], teams[j])).ToList();
+        var (ranked, few) = PairwiseRanking.Rank(once, teams, [1]);
+        Assert.Equal(teams, ranked.Select(r => r.Team));
+        Assert.Equal(10.0, ranked[0].RawMean, 9); // won every comparison
+        var (_, many) = PairwiseRanking.Rank([.. once, .. once, .. once, .. once], teams, [1]);
+        Assert.True(many.Values.Average(c => c.RankHigh - c.RankLow) < few.Values.Average(c => c.RankHigh - c.RankLow));
+        Assert.True(many[A].WithinTop[1] > few[A].WithinTop[1]);
+    }
+
+    [Fact]
+    public void The_next_pair_starts_with_the_least_compared_team_against_the_closest_one_not_yet_compared()
+    {
+        var counts = new Dictionary<Guid, int> { [A] = 3, [B] = 1, [C] = 2 };
+        var strength = new Dictionary<Guid, double> { [A] = 1.0, [B] = 0.9, [C] = -1.0 };
+        // B has the fewest comparisons; A is the closest to it.
+        Assert.Equal((A, B), NextPair.Choose([A, B, C], new HashSet<(Guid, Guid)>(), counts, strength));
+        // This judge already compared A and B: B's other partner.
+        Assert.Equal((B, C), NextPair.Choose([A, B, C], new HashSet<(Guid, Guid)> { (B, A) }, counts, strength));
+        // Every pair compared, or one team left: nothing.
+        Assert.Null(NextPair.Choose([A, B, C], new HashSet<(Guid, Guid)> { (A, B), (B, C), (C, A) }, counts, strength));
+        Assert.Null(NextPair.Choose([A], new HashSet<(Guid, Guid)>(), counts, strength));
+    }
+
     private static Guid Id(int n) => new($"00000000-0000-0000-0000-{n:D12}");
 }

@@ -116,4 +116,30 @@ public sealed class JudgingApiTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(held, (await ilyas.Get<JudgeSheet>($"/api/camps/{campId}/judging/sheet")).Next);
         Assert.NotEqual(held, (await gulnara.Get<JudgeSheet>($"/api/camps/{campId}/judging/sheet")).Next);
     }
+
+    [Fact]
+    public async Task In_pairwise_mode_a_judge_compares_two_teams_at_a_time_and_the_csv_has_every_verdict()
+    {
+        var (organizer, campId, teams) = await CampWithTeams(CampPhase.Pitches);
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{campId}/judging/setup",
+            new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, "setup-pairwise", JudgingMode.Pairwise), ApiClient.Json)).EnsureSuccessStatusCode();
+        var judge = await fixture.Member(organizer, campId, CampRole.Judge, "Zarina");
+
+        var sheet = await judge.Get<JudgeSheet>($"/api/camps/{campId}/judging/sheet");
+        Assert.Null(sheet.Next);
+        for (var turn = 0; sheet.Pair is [var first, var second]; turn++)
+        {
+            // The team added first pitched best, then the next.
+            var better = teams.FindIndex(t => t.TeamId == first) < teams.FindIndex(t => t.TeamId == second) ? first : second;
+            sheet = await judge.Read<JudgeSheet>(await judge.Post($"/api/camps/{campId}/judging/comparisons", new CompareTeams(first, second, better, $"compare-{turn}")));
+        }
+        var refused = await judge.Post($"/api/camps/{campId}/judging/scores", new ScoreTeam(teams[0].TeamId, Marks(8), null, 0, "score-in-pairwise"));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(3, sheet.Verdicts!.Count);
+        var board = await organizer.Get<Leaderboard>($"/api/camps/{campId}/judging/leaderboard");
+        Assert.Equal(teams.Select(t => t.TeamId), board.Lines.Select(l => l.TeamId));
+        var csv = await organizer.Http.GetStringAsync($"/api/camps/{campId}/judging/scores.csv");
+        Assert.Equal(3, csv.Split('\n').Count(l => l.StartsWith("\"comparison\"")));
+    }
 }

@@ -13,27 +13,37 @@ public static class BradleyTerry
     public static IReadOnlyDictionary<Guid, double> Fit(IReadOnlyList<Comparison> comparisons, int iterations = 500)
     {
         var teams = comparisons.SelectMany(c => new[] { c.Winner, c.Loser }).Distinct().ToArray();
-        var wins = teams.ToDictionary(t => t, t => 1.0 + comparisons.Count(c => c.Winner == t)); // +1 virtual win
-        var strength = teams.ToDictionary(t => t, _ => 1.0);
+        var index = teams.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i);
+        var wins = new double[teams.Length];
+        // Each team's opponents, once per game: the update only needs who it met, not who won.
+        var opponents = teams.Select(_ => new List<int>()).ToArray();
+        foreach (var c in comparisons)
+        {
+            int w = index[c.Winner], l = index[c.Loser];
+            wins[w]++;
+            opponents[w].Add(l);
+            opponents[l].Add(w);
+        }
+        var strength = Enumerable.Repeat(1.0, teams.Length).ToArray();
+        var next = new double[teams.Length];
         for (var i = 0; i < iterations; i++)
         {
-            var next = new Dictionary<Guid, double>(teams.Length);
-            foreach (var t in teams)
+            var change = 0.0;
+            for (var t = 0; t < teams.Length; t++)
             {
                 // Two virtual games against the average team (one won, one lost), plus the real ones.
                 var denominator = 2 / (strength[t] + 1);
-                foreach (var c in comparisons)
-                {
-                    if (c.Winner == t) denominator += 1 / (strength[t] + strength[c.Loser]);
-                    else if (c.Loser == t) denominator += 1 / (strength[t] + strength[c.Winner]);
-                }
-                next[t] = wins[t] / denominator;
+                foreach (var o in opponents[t]) denominator += 1 / (strength[t] + strength[o]);
+                next[t] = (wins[t] + 1) / denominator;
+                change = Math.Max(change, Math.Abs(Math.Log(next[t]) - Math.Log(strength[t])));
             }
-            var change = teams.Max(t => Math.Abs(Math.Log(next[t]) - Math.Log(strength[t])));
-            strength = next;
+            (strength, next) = (next, strength);
             if (change < 1e-10) break;
         }
-        var meanLog = teams.Average(t => Math.Log(strength[t]));
-        return teams.ToDictionary(t => t, t => Math.Log(strength[t]) - meanLog);
+        var meanLog = strength.Average(Math.Log);
+        return teams.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => Math.Log(strength[p.i]) - meanLog);
     }
+
+    /// <summary>The chance that a team of strength <paramref name="a"/> beats one of strength <paramref name="b"/>.</summary>
+    public static double Beats(double a, double b) => 1 / (1 + Math.Exp(b - a));
 }

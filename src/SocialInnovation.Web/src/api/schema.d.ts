@@ -4940,6 +4940,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/judging/comparisons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pairwise mode: say which of two teams pitched better (again for the same pair: a revision) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompareTeams"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JudgeSheet"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/judging/conflicts": {
         parameters: {
             query?: never;
@@ -5788,6 +5839,8 @@ export interface components {
             comment: null | string;
             /** Format: int64 */
             version: number;
+            /** Format: uuid */
+            other?: null | string;
         };
         Award: {
             kind: components["schemas"]["AwardKind"];
@@ -6031,6 +6084,15 @@ export interface components {
             text: string;
             idempotencyKey: string;
         };
+        CompareTeams: {
+            /** Format: uuid */
+            first: string;
+            /** Format: uuid */
+            second: string;
+            /** Format: uuid */
+            better: string;
+            idempotencyKey: string;
+        };
         CompleteUpload: {
             /** Format: int32 */
             blocks: number;
@@ -6052,6 +6114,7 @@ export interface components {
             /** Format: int64 */
             basedOnVersion: number;
             idempotencyKey: string;
+            mode?: components["schemas"]["JudgingMode"];
         };
         ConfigureSelection: {
             privacyText: string;
@@ -6372,7 +6435,14 @@ export interface components {
             /** Format: uuid */
             next: null | string;
             progress: components["schemas"]["JudgeProgress"];
+            pair?: null | string[];
+            verdicts?: null | components["schemas"]["PairVerdict"][];
         };
+        /**
+         * @default Scores
+         * @enum {unknown}
+         */
+        JudgingMode: "Scores" | "Pairwise";
         JudgingSetup: {
             rubric: components["schemas"]["Rubric"];
             tracks: components["schemas"]["Track"][];
@@ -6383,6 +6453,7 @@ export interface components {
             locked: boolean;
             /** Format: int64 */
             version: number;
+            mode?: components["schemas"]["JudgingMode"];
         };
         Leaderboard: {
             setup: components["schemas"]["JudgingSetup"];
@@ -6622,6 +6693,18 @@ export interface components {
         };
         OrganizerSignIn: {
             key: string;
+        };
+        PairVerdict: {
+            /** Format: uuid */
+            first: string;
+            /** Format: uuid */
+            second: string;
+            /** Format: uuid */
+            better: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            at: string;
         };
         ParticipantProfile: {
             /** Format: uuid */

@@ -5,7 +5,7 @@ import { Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { getAudit, type AuditEntry, type Leaderboard } from './judgingApi';
 
-/** The grain's action names (scored, revised, undone, skipped, absent, conflict, pinned, moved-away) in words. */
+/** The grain's action names (scored, revised, undone, skipped, absent, conflict, pinned, moved-away, compared, recompared) in words. */
 const actionText = (action: string) => {
   const key = `audit.action.${action}`;
   return has(key) ? t(key) : action;
@@ -55,7 +55,7 @@ export function AuditPanel({ campId, board, teamName, changes }: {
                 <tr key={`${e.at}-${i}`}>
                   <td>{formatMoment(e.at)}</td>
                   <td><User>{e.judgeName}</User></td>
-                  <td><User>{teamName(e.teamId)}</User></td>
+                  <td><User>{teamName(e.teamId)}</User>{e.other && <> {t('audit.over')} <User>{teamName(e.other)}</User></>}</td>
                   <td>{actionText(e.action)}</td>
                   <td>{e.marks && marks(e.marks)}{e.marks && e.comment ? ' · ' : ''}{e.comment && <User>{e.comment}</User>}</td>
                 </tr>

@@ -11,6 +11,7 @@ import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
 import { getSheet, type JudgeOp, type JudgeSheet, type SheetEntry } from './judgingApi';
 import { keptOff, localEntries, localNext } from './judgeLocal';
+import { PairJudging } from './PairJudging';
 import { JudgeDeckLink } from '../artifacts/JudgeDeckLink';
 import { lastSheet, scoreOutbox, teamNames, type ScoreOutbox } from './scoreOutbox';
 
@@ -138,10 +139,13 @@ export default function JudgePage({ params }: PageProps) {
         {pending > 0 ? t('judge.waiting', { count: formatNumber(pending) }) : t('judge.saved')}
         {outbox.current?.stalled.value || unreachable ? ` · ${t('judge.offline')}` : ''}
       </p>
-      <p data-testid="progress">{t('judge.progress', { scored: formatNumber(scored), remaining: formatNumber(Math.max(0, open)), skipped: formatNumber(setAside) })}</p>
+      <p data-testid="progress">{sheet.setup.mode === 'Pairwise'
+        ? t('judge.pairProgress', { compared: formatNumber(sheet.progress.scored), remaining: formatNumber(sheet.progress.remaining) })
+        : t('judge.progress', { scored: formatNumber(scored), remaining: formatNumber(Math.max(0, open)), skipped: formatNumber(setAside) })}</p>
       <Message text={unreachable ? null : error} />
       <Message kind="info" text={notice} />
       {sheet.setup.locked && <Message kind="info" text={t('judge.locked')} />}
+      {sheet.setup.mode === 'Pairwise' ? <PairJudging campId={campId} sheet={sheet} waiting={waiting} nameOf={nameOf} send={send} /> : <>
       {current && !sheet.setup.locked ? (
         <section class="score-team" aria-labelledby="score-team-title">
           <h2 id="score-team-title"><User>{nameOf(current)}</User></h2>
@@ -200,6 +204,7 @@ export default function JudgePage({ params }: PageProps) {
           })}
         </ul>
       </section>
+      </>}
     </div>
   );
 }

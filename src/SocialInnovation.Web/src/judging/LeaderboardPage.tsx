@@ -76,6 +76,8 @@ export default function LeaderboardPage({ params }: PageProps) {
   );
   if (!board) return error ? <Message text={error} /> : <Loading text={t('leaderboard.loading')} />;
   const nameOf = (id: string) => names[id] ?? '…';
+  // Pairwise mode: the score is the chance to beat an average team, the raw view the share of comparisons won, and there is no z-score.
+  const pairwise = board.setup.mode === 'Pairwise';
   const toggleLock = async () => {
     setBusy(true);
     try {
@@ -96,7 +98,7 @@ export default function LeaderboardPage({ params }: PageProps) {
         <button type="button" onClick={toggleLock} disabled={busy} data-testid="lock-judging">{board.setup.locked ? t('leaderboard.reopen') : t('leaderboard.lock')}</button>
         {' '}<a href={csvUrl(campId)} download>{t('leaderboard.csv')}</a>
       </p>
-      <p class="muted">{t('leaderboard.explain', { weight: formatNumber(Math.round(board.setup.audienceWeight * 100)) })}</p>
+      <p class="muted">{t(pairwise ? 'leaderboard.explainPairwise' : 'leaderboard.explain', { weight: formatNumber(Math.round(board.setup.audienceWeight * 100)) })}</p>
       {board.lines.length === 0 ? <Empty>{t('leaderboard.empty')}</Empty> : (
         <div class="table-scroll">
           <table data-testid="leaderboard">
@@ -104,8 +106,8 @@ export default function LeaderboardPage({ params }: PageProps) {
             <thead>
               <tr>
                 <th scope="col">{t('leaderboard.rank')}</th><th scope="col">{t('leaderboard.team')}</th>
-                <th scope="col">{t('leaderboard.score')}</th><th scope="col">{t('leaderboard.raw')}</th>
-                <th scope="col">{t('leaderboard.z')}</th><th scope="col">{t('leaderboard.judgments')}</th>
+                <th scope="col">{t('leaderboard.score')}</th><th scope="col">{pairwise ? t('leaderboard.wins') : t('leaderboard.raw')}</th>
+                {!pairwise && <th scope="col">{t('leaderboard.z')}</th>}<th scope="col">{pairwise ? t('leaderboard.comparisons') : t('leaderboard.judgments')}</th>
                 <th scope="col">{t('leaderboard.interval')}</th>
               </tr>
             </thead>
@@ -114,7 +116,7 @@ export default function LeaderboardPage({ params }: PageProps) {
                 <tr key={line.teamId} class={line.needsMoreJudgments ? 'uncertain' : undefined}>
                   <td>{formatNumber(line.rank)}</td>
                   <th scope="row"><User>{nameOf(line.teamId)}</User></th>
-                  <td>{round1(line.typical)}</td><td>{round1(line.rawMean)}</td><td>{round1(line.zMean)}</td>
+                  <td>{round1(line.typical)}</td><td>{round1(line.rawMean)}</td>{!pairwise && <td>{round1(line.zMean)}</td>}
                   <td>{formatNumber(line.judgments)}</td>
                   <td>{line.rankLow === line.rankHigh ? formatNumber(line.rankLow) : `${formatNumber(line.rankLow)}–${formatNumber(line.rankHigh)}`}
                     {line.needsMoreJudgments && <> · <strong>{t('leaderboard.needsMore')}</strong></>}</td>

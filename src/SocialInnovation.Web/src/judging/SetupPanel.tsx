@@ -30,6 +30,7 @@ export function SetupPanel({ campId, setup, teamName, onSaved }: {
   const [tracks, setTracks] = useState<Track[]>(setup.tracks.map((x) => ({ ...x, teams: [...x.teams] })));
   const [cutoffs, setCutoffs] = useState(setup.cutoffs.join(', '));
   const [audience, setAudience] = useState(String(Math.round(setup.audienceWeight * 100)));
+  const [mode, setMode] = useState<JudgingSetup['mode']>(setup.mode ?? 'Scores');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -53,7 +54,7 @@ export function SetupPanel({ campId, setup, teamName, onSaved }: {
     try {
       const next = await saveSetup(campId, {
         rubric: { criteria: criteria.map((c) => ({ ...c, weight: Number(c.weight), min: Number(c.min), max: Number(c.max) })) },
-        tracks, pitchOrder: setup.pitchOrder, cutoffs: cuts, audienceWeight: Number(audience) / 100,
+        tracks, pitchOrder: setup.pitchOrder, cutoffs: cuts, audienceWeight: Number(audience) / 100, mode,
         basedOnVersion: setup.version, idempotencyKey: crypto.randomUUID().replaceAll('-', ''),
       });
       onSaved(next);
@@ -69,6 +70,11 @@ export function SetupPanel({ campId, setup, teamName, onSaved }: {
     <details class="setup-panel">
       <summary>{t('setup.title')}</summary>
       <form onSubmit={submit} data-testid="setup-form">
+        <fieldset>
+          <legend>{t('setup.mode')}</legend>
+          <label class="check"><input type="radio" name="judging-mode" checked={mode !== 'Pairwise'} onChange={() => setMode('Scores')} /> {t('setup.modeScores')}</label>
+          <label class="check"><input type="radio" name="judging-mode" checked={mode === 'Pairwise'} onChange={() => setMode('Pairwise')} data-testid="mode-pairwise" /> {t('setup.modePairwise')}</label>
+        </fieldset>
         <fieldset>
           <legend>{t('setup.rubric')}</legend>
           <p class="hint">{t('setup.weightsHint', { total: formatNumber(totalWeight) })}</p>

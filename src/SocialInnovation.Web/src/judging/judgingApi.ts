@@ -23,7 +23,8 @@ export type JudgeOp =
   | { kind: 'scores'; body: { teamId: string; marks: Record<string, number>; comment: string | null; basedOnVersion: number; idempotencyKey: string } }
   | { kind: 'skips'; body: { teamId: string; absent: boolean; basedOnVersion: number; idempotencyKey: string } }
   | { kind: 'undo'; body: { teamId: string; basedOnVersion: number; idempotencyKey: string } }
-  | { kind: 'conflicts'; body: { teamId: string; reason: string; idempotencyKey: string } };
+  | { kind: 'conflicts'; body: { teamId: string; reason: string; idempotencyKey: string } }
+  | { kind: 'comparisons'; body: { first: string; second: string; better: string; idempotencyKey: string } };
 
 export const sendOp = (campId: string, op: JudgeOp) => request<JudgeSheet>('POST', `${base(campId)}/${op.kind}`, op.body);
 

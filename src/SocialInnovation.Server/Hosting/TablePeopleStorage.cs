@@ -24,9 +24,10 @@ public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, 
     private readonly TableClient _table = table;
     private readonly ILogger _logger = logger;
 
-    // A table property holds at most 32K characters; a larger state is split across several.
+    // A table property holds at most 32K characters (64 KiB of UTF-16); a larger state is split across
+    // several. A whole entity holds at most 1 MiB, so 16 parts of 60 KB each is the most a row can take.
     private const int PartLength = 30_000;
-    private const int MaxParts = 30;
+    private const int MaxParts = 16;
     // An entity group transaction holds at most 100 operations.
     private const int MaxBatch = 100;
 

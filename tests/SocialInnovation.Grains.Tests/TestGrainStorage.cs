@@ -18,6 +18,7 @@ public sealed class TestGrainStorage : IGrainStorage
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
     private readonly ConcurrentDictionary<GrainId, int> _reads = new();
     private readonly ConcurrentDictionary<GrainId, TimeSpan> _slow = new();
+    private readonly ConcurrentDictionary<GrainId, TaskCompletionSource> _held = new();
 
     public int Writes(GrainId grain) => _writes.GetValueOrDefault(grain);
 
@@ -25,6 +26,21 @@ public sealed class TestGrainStorage : IGrainStorage
 
     /// <summary>Each write of the grain takes this long, as a remote storage's round trip does.</summary>
     public void SlowWrites(GrainId grain, TimeSpan duration) => _slow[grain] = duration;
+
+    /// <summary>
+    /// The grain's writes are not answered until the returned action is called, as a storage request that
+    /// hangs: a test shows what waits for a write and what does not, without measuring time.
+    /// </summary>
+    public Action HoldWrites(GrainId grain)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _held[grain] = gate;
+        return () =>
+        {
+            _held.TryRemove(grain, out _);
+            gate.TrySetResult();
+        };
+    }
 
     /// <summary>The grain's next write throws without storing anything.</summary>
     public void FailNextWrite(GrainId grain) => _failNext.AddOrUpdate(grain, 1, (_, n) => n + 1);
@@ -58,6 +74,7 @@ public sealed class TestGrainStorage : IGrainStorage
         var data = _json.Serialize(grainState.State);
         if (_slow.TryGetValue(grainId, out var slow)) await Task.Delay(slow);
         else await Task.Yield();
+        if (_held.TryGetValue(grainId, out var gate)) await gate.Task;
         _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
         if (TakeFailure(grainId)) throw new IOException("Injected storage failure.");
         var versions = _versions.GetOrAdd((grainId, stateName), _ => []);

@@ -76,12 +76,44 @@ public sealed class BoardJournalTests(ClusterFixture fixture) : ClusterTests(fix
             card = (await Move(board, card, lanes[i % lanes.Length], 0)).Ok().Card!;
         var before = await board.GetView();
 
+        var after = await Reactivated(board); // a deactivation lets the whole write under way finish
         var whole = await Fixture.ReadStored<BoardState>(board, "board");
-        var after = await Reactivated(board);
 
         Assert.True(whole.Log.Seq > 1, "the board was never stored whole");
         Assert.True(Fixture.BoardJournal.Entries(board.GetGrainId()).Count <= BoardGrain.CompactAfter);
         Assert.All(Fixture.BoardJournal.Entries(board.GetGrainId()), e => Assert.True(e.Seq > whole.Log.Seq)); // what the board covers is dropped
+        Assert.Equal(before.Seq, after.Seq);
+        Assert.Equal((lanes[(BoardGrain.CompactAfter + 4) % lanes.Length], card.Version), Where(after, card.CardId));
+        Assert.Equal(before.Cards.Single().History, after.Cards.Single().History);
+    }
+
+    [Fact]
+    public async Task Moves_are_acknowledged_while_the_board_is_being_stored_whole_none_waits_for_that_write()
+    {
+        var board = NewBoard();
+        var card = await Card(board, "Survey the canteen");
+        var storedWhole = await Fixture.ReadStored<BoardState>(board, "board");
+        var lanes = new[] { "doing", "review", "todo" };
+        var release = Fixture.Storage.HoldWrites(board.GetGrainId());
+        try
+        {
+            // Past CompactAfter the board's whole write starts and hangs; were any answer waiting for it, this would not return.
+            for (var i = 0; i < BoardGrain.CompactAfter + 5; i++)
+                card = (await Move(board, card, lanes[i % lanes.Length], 0)).Ok().Card!;
+            Assert.Equal(storedWhole.Log.Seq, (await Fixture.ReadStored<BoardState>(board, "board")).Log.Seq);
+            Assert.Equal(BoardGrain.CompactAfter + 6, Fixture.BoardJournal.Entries(board.GetGrainId()).Count); // the card and every move
+        }
+        finally
+        {
+            release();
+        }
+        var before = await board.GetView();
+
+        var after = await Reactivated(board);
+        var whole = await Fixture.ReadStored<BoardState>(board, "board");
+
+        Assert.True(whole.Log.Seq >= BoardGrain.CompactAfter, "the board was not stored whole once the journal held enough");
+        Assert.All(Fixture.BoardJournal.Entries(board.GetGrainId()), e => Assert.True(e.Seq > whole.Log.Seq));
         Assert.Equal(before.Seq, after.Seq);
         Assert.Equal((lanes[(BoardGrain.CompactAfter + 4) % lanes.Length], card.Version), Where(after, card.CardId));
         Assert.Equal(before.Cards.Single().History, after.Cards.Single().History);

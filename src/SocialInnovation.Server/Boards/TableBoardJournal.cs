@@ -15,8 +15,9 @@ namespace SocialInnovation.Server.Boards;
 public sealed class TableBoardJournal(TableClient table, ILogger<TableBoardJournal> logger) : IBoardJournal
 {
     // A table property holds at most 32K characters; a card with long comments is split across several.
+    // An entity holds at most 1 MiB: 16 parts of 30,000 UTF-16 characters stay under it (30 could not be stored).
     private const int PartLength = 30_000;
-    private const int MaxParts = 30;
+    private const int MaxParts = 16;
 
     private Task? _created;
 

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using SocialInnovation.Grains.Boards;
 using SocialInnovation.Grains.Common;
+using SocialInnovation.Server.Hosting;
 
 namespace SocialInnovation.Server.Boards;
 
@@ -14,11 +15,6 @@ namespace SocialInnovation.Server.Boards;
 /// </summary>
 public sealed class TableBoardJournal(TableClient table, ILogger<TableBoardJournal> logger) : IBoardJournal
 {
-    // A table property holds at most 32K characters; a card with long comments is split across several.
-    // An entity holds at most 1 MiB: 16 parts of 30,000 UTF-16 characters stay under it (30 could not be stored).
-    private const int PartLength = 30_000;
-    private const int MaxParts = 16;
-
     private Task? _created;
 
     public async Task Append(GrainId board, IReadOnlyList<BoardJournalEntry> entries)
@@ -74,15 +70,13 @@ public sealed class TableBoardJournal(TableClient table, ILogger<TableBoardJourn
     {
         var json = JsonSerializer.Serialize(entry, JsonStateSerializer.Options);
         var row = new TableEntity(Partition(board), RowKey(entry.Seq));
-        var parts = json.Chunk(PartLength).Select(c => new string(c)).ToList();
-        if (parts.Count > MaxParts) throw new InvalidOperationException($"A journal entry of {json.Length} characters is too large for a table row.");
-        for (var i = 0; i < parts.Count; i++) row[$"E{i}"] = parts[i];
+        // A card with long comments is split across several properties.
+        TableText.Put(row, "E", json, "A journal entry");
         return row;
     }
 
     private static BoardJournalEntry Entry(TableEntity row)
     {
-        var json = string.Concat(Enumerable.Range(0, MaxParts).Select(i => row.GetString($"E{i}")).TakeWhile(p => p is not null));
-        return JsonSerializer.Deserialize<BoardJournalEntry>(json, JsonStateSerializer.Options)!;
+        return JsonSerializer.Deserialize<BoardJournalEntry>(TableText.Get(row, "E"), JsonStateSerializer.Options)!;
     }
 }

@@ -24,10 +24,6 @@ public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, 
     private readonly TableClient _table = table;
     private readonly ILogger _logger = logger;
 
-    // A table property holds at most 32K characters (64 KiB of UTF-16); a larger state is split across
-    // several. A whole entity holds at most 1 MiB, so 16 parts of 60 KB each is the most a row can take.
-    private const int PartLength = 30_000;
-    private const int MaxParts = 16;
     // An entity group transaction holds at most 100 operations.
     private const int MaxBatch = 100;
 
@@ -96,14 +92,11 @@ public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, 
     private static TableEntity Row(string partition, string row, string json)
     {
         var entity = new TableEntity(partition, row);
-        var parts = json.Chunk(PartLength).Select(c => new string(c)).ToList();
-        if (parts.Count > MaxParts) throw new InvalidOperationException($"A state of {json.Length} characters is too large for a table row.");
-        for (var i = 0; i < parts.Count; i++) entity[$"S{i}"] = parts[i];
+        TableText.Put(entity, "S", json, "A state");
         return entity;
     }
 
-    private static string Json(TableEntity entity) =>
-        string.Concat(Enumerable.Range(0, MaxParts).Select(i => entity.GetString($"S{i}")).TakeWhile(p => p is not null));
+    private static string Json(TableEntity entity) => TableText.Get(entity, "S");
 
     /// <summary>Creates the table once; a failed attempt (storage briefly away) is tried again by the next call.</summary>
     private Task Created()

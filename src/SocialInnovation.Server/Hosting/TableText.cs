@@ -1,0 +1,25 @@
+using Azure.Data.Tables;
+
+namespace SocialInnovation.Server.Hosting;
+
+/// <summary>
+/// JSON kept in string properties of one table row (the board journal's entries, people's state). A
+/// property holds at most 32K characters (64 KiB of UTF-16), so a longer text is split across numbered
+/// properties; a whole entity holds at most 1 MiB, so 16 parts of 30,000 characters is the most a row takes.
+/// </summary>
+internal static class TableText
+{
+    private const int PartLength = 30_000;
+    private const int MaxParts = 16;
+
+    /// <summary>Stores <paramref name="json"/> in <paramref name="prefix"/>0, <paramref name="prefix"/>1, …; refuses what no row can hold.</summary>
+    public static void Put(TableEntity row, string prefix, string json, string what)
+    {
+        var parts = json.Chunk(PartLength).Select(c => new string(c)).ToList();
+        if (parts.Count > MaxParts) throw new InvalidOperationException($"{what} of {json.Length} characters is too large for a table row.");
+        for (var i = 0; i < parts.Count; i++) row[$"{prefix}{i}"] = parts[i];
+    }
+
+    public static string Get(TableEntity row, string prefix) =>
+        string.Concat(Enumerable.Range(0, MaxParts).Select(i => row.GetString($"{prefix}{i}")).TakeWhile(p => p is not null));
+}

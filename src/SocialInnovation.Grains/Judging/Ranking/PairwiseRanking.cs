@@ -51,13 +51,6 @@ public static class PairwiseRanking
             var order = teams.OrderByDescending(t => refit[t]).ToArray();
             for (var r = 0; r < order.Length; r++) ranks[order[r]].Add(r + 1);
         }
-        return teams.ToDictionary(t => t, t =>
-        {
-            var sorted = ranks[t].Order().ToArray();
-            return new TeamConfidence(t,
-                sorted[(int)Math.Floor(0.025 * (sorted.Length - 1))],
-                sorted[(int)Math.Ceiling(0.975 * (sorted.Length - 1))],
-                cutoffs.Distinct().ToDictionary(k => k, k => sorted.Count(r => r <= k) / (double)sorted.Length));
-        });
+        return teams.ToDictionary(t => t, t => TeamConfidence.FromRanks(t, ranks[t], cutoffs));
     }
 }

@@ -14,6 +14,16 @@ public sealed record TeamConfidence(Guid Team, int RankLow, int RankHigh, IReadO
 
     /// <summary>How unsettled the cut-offs are for this team: the sum of p(1 − p), 0 when every cut-off is certain.</summary>
     public double Uncertainty => WithinTop.Values.Sum(p => p * (1 - p));
+
+    /// <summary>The summary of one team's ranks over the bootstrap's re-runs (either fit's).</summary>
+    public static TeamConfidence FromRanks(Guid team, IEnumerable<int> ranks, IReadOnlyList<int> cutoffs)
+    {
+        var sorted = ranks.Order().ToArray();
+        return new TeamConfidence(team,
+            sorted[(int)Math.Floor(0.025 * (sorted.Length - 1))],
+            sorted[(int)Math.Ceiling(0.975 * (sorted.Length - 1))],
+            cutoffs.Distinct().ToDictionary(k => k, k => sorted.Count(r => r <= k) / (double)sorted.Length));
+    }
 }
 
 /// <summary>
@@ -49,14 +59,7 @@ public static class RankConfidence
             var order = teams.OrderByDescending(t => refit.Quality[t]).ToArray();
             for (var r = 0; r < order.Length; r++) ranks[order[r]].Add(r + 1);
         }
-        return teams.ToDictionary(t => t, t =>
-        {
-            var sorted = ranks[t].Order().ToArray();
-            return new TeamConfidence(t,
-                sorted[(int)Math.Floor(0.025 * (sorted.Length - 1))],
-                sorted[(int)Math.Ceiling(0.975 * (sorted.Length - 1))],
-                cutoffs.Distinct().ToDictionary(k => k, k => sorted.Count(r => r <= k) / (double)sorted.Length));
-        });
+        return teams.ToDictionary(t => t, t => TeamConfidence.FromRanks(t, ranks[t], cutoffs));
     }
 
     private static double Gaussian(Random random)

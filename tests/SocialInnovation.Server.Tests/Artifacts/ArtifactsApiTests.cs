@@ -119,6 +119,20 @@ public sealed class ArtifactsApiTests(ArtifactsHost fixture) : IClassFixture<Art
     }
 
     [Fact]
+    public async Task A_prototype_has_its_own_larger_limit_of_100_MB()
+    {
+        var camp = await MentoringCamp.Start(Fixture);
+
+        // Over a deck's 25 MB but within a prototype's 100 MB: the upload may begin.
+        var video = await camp.Aida.Post($"{Base(camp)}/uploads", new BeginUpload(ArtifactKind.Prototype, "demo.mp4", 30L * 1024 * 1024, "video-1"));
+        var refused = await camp.Aida.Post($"{Base(camp)}/uploads", new BeginUpload(ArtifactKind.Prototype, "huge.zip", 100L * 1024 * 1024 + 1, "huge-1"));
+
+        Assert.Equal(HttpStatusCode.OK, video.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("artifact.too-large", await Code(refused));
+    }
+
+    [Fact]
     public async Task Archive_bombs_are_refused_by_unpacked_size_and_by_entry_count()
     {
         var camp = await MentoringCamp.Start(Fixture);

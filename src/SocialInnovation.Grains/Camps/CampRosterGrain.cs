@@ -78,7 +78,7 @@ public sealed class CampRosterGrain(
     public const int FoldAt = 128;
 
     private GroupCommit? _commit;
-    private bool _wholeChanged;
+    private readonly FoldedWrites _fold = new(state, recent, FoldAt);
     private MemberCounts? _counts;
 
     private CampRosterState Roster => state.State;
@@ -125,7 +125,7 @@ public sealed class CampRosterGrain(
     public async Task AddInvite(InviteRecord record)
     {
         Roster.Invites[record.Summary.InviteId] = record;
-        _wholeChanged = true;
+        _fold.WholeChanged();
         await Writes.Commit();
     }
 
@@ -137,7 +137,7 @@ public sealed class CampRosterGrain(
     {
         if (!Roster.Invites.TryGetValue(inviteId, out var record)) return;
         record.Summary = summary;
-        _wholeChanged = true;
+        _fold.WholeChanged();
         await Writes.Commit();
     }
 
@@ -147,7 +147,7 @@ public sealed class CampRosterGrain(
             if (Find(member.PersonId) is null && Roster.Members.TryAdd(member.PersonId, member)) Roster.Version = Version + 1;
         foreach (var invite in invites) Roster.Invites.TryAdd(invite.Summary.InviteId, invite);
         _counts = null;
-        _wholeChanged = true;
+        _fold.WholeChanged();
         await Writes.Commit();
     }
 
@@ -155,23 +155,12 @@ public sealed class CampRosterGrain(
         Roster.Members.GetValueOrDefault(personId) ?? Recent.GetValueOrDefault(personId);
 
     /// <summary>Stores the recent members; or, once there are enough of them or the invites changed, the whole roster with them.</summary>
-    private async Task Write()
+    private Task Write() => _fold.Write(Recent.Count, () =>
     {
-        if (!_wholeChanged && Recent.Count < FoldAt)
-        {
-            await recent.WriteStateAsync();
-            return;
-        }
-        // Moved before any await: members admitted during these writes stay recent, for the next write.
-        _wholeChanged = false;
-        var folded = Recent.Count > 0;
         foreach (var (id, member) in Recent) Roster.Members[id] = member;
         Roster.Version = Version;
         Recent.Clear();
-        await state.WriteStateAsync();
-        // Until this write, storage holds the folded members in both states, which activation takes as one.
-        if (folded) await recent.WriteStateAsync();
-    }
+    });
 
     private MemberCounts Counts() => _counts ??= Count(Roster.Members.Values.Concat(Recent.Values));
 

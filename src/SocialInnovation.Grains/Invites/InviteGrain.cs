@@ -23,7 +23,7 @@ public sealed class InviteGrain(
     public const int FoldAt = 128;
 
     private GroupCommit? _commit;
-    private bool _wholeChanged;
+    private readonly FoldedWrites _fold = new(state, recent, FoldAt);
 
     private InviteState Invite => state.State;
 
@@ -45,7 +45,7 @@ public sealed class InviteGrain(
         if (Invite.Summary is not null) return;
         Invite.Summary = invite;
         Invite.CampName = campName;
-        _wholeChanged = true;
+        _fold.WholeChanged();
         await Writes.Commit();
     }
 
@@ -77,28 +77,17 @@ public sealed class InviteGrain(
     {
         if (Invite.Summary is null || Invite.Summary.Revoked) return Invite.Summary;
         Invite.Summary = Invite.Summary with { Revoked = true };
-        _wholeChanged = true;
+        _fold.WholeChanged();
         await Writes.Commit();
         return Invite.Summary;
     }
 
     /// <summary>Stores the recent claims; or, once there are enough of them or the summary changed, the whole invite with them.</summary>
-    private async Task Write()
+    private Task Write() => _fold.Write(Recent.Count, () =>
     {
-        if (!_wholeChanged && Recent.Count < FoldAt)
-        {
-            await recent.WriteStateAsync();
-            return;
-        }
-        // Moved before any await: claims made during these writes stay recent, for the next write.
-        _wholeChanged = false;
-        var folded = Recent.Count > 0;
         Invite.ClaimedBy.UnionWith(Recent);
         Recent.Clear();
-        await state.WriteStateAsync();
-        // Until this write, storage holds the folded claims in both states, which activation takes as one.
-        if (folded) await recent.WriteStateAsync();
-    }
+    });
 
     /// <summary>
     /// <see cref="Refusal"/>, and for a token nobody issued, this activation goes as soon as the call

@@ -15,7 +15,7 @@ namespace SocialInnovation.Server.Boards;
 /// </summary>
 public sealed class TableBoardJournal(TableClient table, ILogger<TableBoardJournal> logger) : IBoardJournal
 {
-    private Task? _created;
+    private readonly TableOnFirstUse _creation = new(table);
 
     public async Task Append(GrainId board, IReadOnlyList<BoardJournalEntry> entries)
     {
@@ -54,13 +54,7 @@ public sealed class TableBoardJournal(TableClient table, ILogger<TableBoardJourn
         }
     }
 
-    /// <summary>Creates the table once; a failed attempt (storage briefly away) is tried again by the next call.</summary>
-    private Task Created()
-    {
-        var created = _created;
-        if (created is null || created.IsFaulted || created.IsCanceled) _created = created = table.CreateIfNotExistsAsync();
-        return created;
-    }
+    private Task Created() => _creation.Created();
 
     private static string Partition(GrainId board) => board.Key.ToString()!;
 

@@ -29,7 +29,7 @@ public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, 
 
     private readonly JsonStateSerializer _json = new();
     private readonly ConcurrentDictionary<string, Partition> _partitions = new();
-    private Task? _created;
+    private readonly TableOnFirstUse _creation = new(table);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -98,13 +98,7 @@ public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, 
 
     private static string Json(TableEntity entity) => TableText.Get(entity, "S");
 
-    /// <summary>Creates the table once; a failed attempt (storage briefly away) is tried again by the next call.</summary>
-    private Task Created()
-    {
-        var created = _created;
-        if (created is null || created.IsFaulted || created.IsCanceled) _created = created = table.CreateIfNotExistsAsync();
-        return created;
-    }
+    private Task Created() => _creation.Created();
 
     /// <summary>
     /// Group commit of one partition's new rows: rows that arrive while a transaction is in flight go

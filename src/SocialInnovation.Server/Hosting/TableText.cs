@@ -23,3 +23,16 @@ internal static class TableText
     public static string Get(TableEntity row, string prefix) =>
         string.Concat(Enumerable.Range(0, MaxParts).Select(i => row.GetString($"{prefix}{i}")).TakeWhile(p => p is not null));
 }
+
+/// <summary>Creates a table on first use; a failed attempt (storage briefly away) is tried again by the next call.</summary>
+internal sealed class TableOnFirstUse(TableClient table)
+{
+    private Task? _created;
+
+    public Task Created()
+    {
+        var created = _created;
+        if (created is null || created.IsFaulted || created.IsCanceled) _created = created = table.CreateIfNotExistsAsync();
+        return created;
+    }
+}

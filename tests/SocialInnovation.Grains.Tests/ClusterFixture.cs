@@ -27,6 +27,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The boards' journal (card changes since a board was stored whole).</summary>
     public MemoryBoardJournal BoardJournal => SiloServices.GetRequiredService<MemoryBoardJournal>();
 
+    /// <summary>The polls' journal (votes since a poll was stored whole).</summary>
+    public MemoryJournal<SocialInnovation.Grains.Polls.VoteEntry> PollJournal => SiloServices.GetRequiredService<MemoryJournal<SocialInnovation.Grains.Polls.VoteEntry>>();
+
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(1);
@@ -58,6 +61,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 services.AddKeyedSingleton<IGrainStorage>(StorageNames.People, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
                 services.AddSingleton<MemoryBoardJournal>();
                 services.AddSingleton<SocialInnovation.Grains.Boards.IBoardJournal>(sp => sp.GetRequiredService<MemoryBoardJournal>());
+                services.AddSingleton<MemoryJournal<SocialInnovation.Grains.Polls.VoteEntry>>();
+                services.AddSingleton<IJournal<SocialInnovation.Grains.Polls.VoteEntry>>(sp => sp.GetRequiredService<MemoryJournal<SocialInnovation.Grains.Polls.VoteEntry>>());
                 services.AddSingleton<RecordingMailTransport>();
                 services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<RecordingMailTransport>());
                 // Coalescing streams push their latest state at most hourly here, so a test decides when

@@ -27,6 +27,13 @@ public sealed class TestGrainStorage : IGrainStorage
     /// <summary>Each write of the grain takes this long, as a remote storage's round trip does.</summary>
     public void SlowWrites(GrainId grain, TimeSpan duration) => _slow[grain] = duration;
 
+    /// <summary>A journal's append for the grain waits as its writes do (<see cref="SlowWrites"/>), but is never held.</summary>
+    public async Task AppendLatency(GrainId grain)
+    {
+        if (_slow.TryGetValue(grain, out var slow)) await Task.Delay(slow);
+        else await Task.Yield();
+    }
+
     /// <summary>
     /// The grain's writes are not answered until the returned action is called, as a storage request that
     /// hangs: a test shows what waits for a write and what does not, without measuring time.

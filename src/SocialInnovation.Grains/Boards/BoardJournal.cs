@@ -4,29 +4,14 @@ using SocialInnovation.Grains.Common;
 namespace SocialInnovation.Grains.Boards;
 
 /// <summary>
-/// Where a board's card changes are stored since the board was last stored whole: one small record per
-/// change, so a move is acknowledged once its few hundred bytes are stored instead of once the whole
-/// board (every card with its history and comments) is rewritten. The host stores them as rows of an
-/// Azure table (<c>Server/Boards/TableBoardJournal.cs</c>): on the storage emulator a row insert took a
-/// third of a small blob write's time (p50 2.4 vs 7.0 ms, p99 44 vs 106 ms, interleaved, same machine).
+/// Where a board's card changes are stored since the board was last stored whole (the shared
+/// <see cref="IJournal{TEntry}"/>): one small record per change, so a move is acknowledged once its few
+/// hundred bytes are stored instead of once the whole board (every card with its history and comments) is
+/// rewritten. The host stores them as rows of an Azure table (<c>Server/Boards/TableBoardJournal.cs</c>):
+/// on the storage emulator a row insert took a third of a small blob write's time (p50 2.4 vs 7.0 ms, p99
+/// 44 vs 106 ms, interleaved, same machine).
 /// </summary>
-/// <remarks>
-/// Entries of one board are keyed by their sequence number and only ever added (a second writer of the
-/// same number fails instead of overwriting). The board's own blob stays the record of everything else;
-/// an entry is dropped only after the whole board holding it was stored, and an activation replays the
-/// entries newer than the board, so a crash between any two writes restores every acknowledged change.
-/// </remarks>
-public interface IBoardJournal
-{
-    /// <summary>Stores the entries, all or none; completes once they are stored.</summary>
-    Task Append(GrainId board, IReadOnlyList<BoardJournalEntry> entries);
-
-    /// <summary>The board's entries with a sequence number above <paramref name="after"/>, in order.</summary>
-    Task<IReadOnlyList<BoardJournalEntry>> Read(GrainId board, long after);
-
-    /// <summary>Forgets the entries up to <paramref name="upTo"/> (the board is stored whole past them); best effort.</summary>
-    Task Drop(GrainId board, long upTo);
-}
+public interface IBoardJournal : IJournal<BoardJournalEntry>;
 
 /// <summary>
 /// One card change as it was applied: replaying it on the board as it was before gives the board as it
@@ -48,7 +33,7 @@ public sealed record BoardJournalEntry(
     BoardCard? Card,
     CardMove? Move,
     AppliedCommand Applied,
-    BurnPoint? Burned);
+    BurnPoint? Burned) : IJournalEntry;
 
 /// <summary>What a move changes on a card: its version, its sprint and one more history entry.</summary>
 [GenerateSerializer, Immutable]

@@ -8,8 +8,9 @@ namespace SocialInnovation.Grains.Polls;
 /// <summary>
 /// The audience side of a poll: opened with a join code, one pick per voter (a device or a camp member),
 /// counts hidden until revealed if the organizer wants. A vote changes memory, asks the stream for a
-/// coalesced tally, and answers once the group-committed write holding it is stored, so a burst of
-/// thousands of votes is a few writes a second and every answered vote is in storage.
+/// coalesced tally, and answers once the group-committed journal row holding it is stored
+/// (PollGrain.Journal.cs), so a burst of thousands of votes is a few small rows a second and every answered
+/// vote is in storage.
 /// </summary>
 public sealed partial class PollGrain
 {
@@ -67,7 +68,9 @@ public sealed partial class PollGrain
         Poll.Votes[voterId] = command.Choices.ToDictionary(c => c, _ => 1);
         (audience.Keys[voterId] = keys ?? []).Add(command.IdempotencyKey);
         Poll.Version++;
-        await Changed();
+        Journaled(voterId, Poll.Votes[voterId], command.IdempotencyKey);
+        Log.Changed(TallyKind, Tally);
+        await Log.Commit();
         return Receipt(voterId, audience.Keys[voterId].Count, replayed: false);
     }
 
@@ -87,9 +90,10 @@ public sealed partial class PollGrain
 
     public Task<AudiencePollView?> GetForAudience() => Task.FromResult(Poll.Audience is null ? null : View(full: false));
 
-    /// <summary>Publishes the (coalesced) tally and answers once the change is stored; the tally is computed when it goes out, not per vote.</summary>
+    /// <summary>Publishes the (coalesced) tally and answers once the whole poll is stored; the tally is computed when it goes out.</summary>
     private Task Changed()
     {
+        Writes.WholeDue();
         Log.Changed(TallyKind, Tally);
         return Log.Commit();
     }

@@ -20,6 +20,7 @@ namespace SocialInnovation.Grains.Polls;
 [Reentrant]
 public sealed partial class PollGrain(
     [PersistentState("poll", StorageNames.State)] IPersistentState<PollState> state,
+    IJournal<VoteEntry> journal,
     TimeProvider clock,
     LiveTiming timing) : Grain, IPollGrain, IAudiencePollGrain
 {
@@ -32,22 +33,30 @@ public sealed partial class PollGrain(
 
     /// <summary>The stream needs the poll's camp, known once it is opened.</summary>
     private StreamLog Log => _log ??= new StreamLog(PollStreams.For(Poll.CampId, this.GetPrimaryKey()), Poll.Log,
-        () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock,
+        Writes.Write, DeactivateOnIdle, GrainFactory, clock,
         new StreamLogOptions(Keep: 10, VisibleBeforeStored: true, CoalesceEvery: timing.CoalesceEvery));
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Votes stored only in the journal since the poll was last stored whole (a poll is stored whole when opened).
+        if (state.RecordExists) await Writes.Replay(Poll.JournalSeq, Replayed);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A tally still waiting for its interval goes out now rather than never.
         _log?.Flush();
-        return Task.CompletedTask;
+        // Not needed for safety (the journal holds every vote); the next activation just replays fewer.
+        await Writes.Compacted();
     }
 
     public Task<Outcome<StreamCatchUp>> CatchUp(Guid campId, StreamPosition? after) =>
         Task.FromResult<Outcome<StreamCatchUp>>(Poll.Exists && Poll.CampId == campId ? Log.CatchUp(after, Tally) : Unknown());
 
-    /// <summary>Publishes the new tally (coalesced) and stores the change; answers after storage.</summary>
+    /// <summary>Publishes the new tally (coalesced) and stores the whole poll; answers after storage.</summary>
     private async Task<Outcome<PollTally>> Store()
     {
+        Writes.WholeDue();
         Log.Changed(TallyKind, Tally);
         await Log.Commit();
         return Tally();
@@ -92,7 +101,10 @@ public sealed partial class PollGrain(
         if (dots.Count == 0) Poll.Votes.Remove(voterId);
         else Poll.Votes[voterId] = dots;
         Poll.Version++;
-        return await Store();
+        Journaled(voterId, dots, key: null);
+        Log.Changed(TallyKind, Tally);
+        await Log.Commit();
+        return Tally();
     }
 
     public async Task<Outcome<PollTally>> Close(string idempotencyKey)

@@ -22,6 +22,8 @@ public sealed class PollState
     [Id(9)] public AudiencePollState? Audience { get; set; }
     /// <summary>Options merged away (PollGrain.Options.cs): merged option id → the option that took its dots.</summary>
     [Id(10)] public Dictionary<string, string> MergedInto { get; set; } = [];
+    /// <summary>The journal number of the last vote this state holds (PollGrain.Journal.cs): the journal's newer votes are replayed onto it.</summary>
+    [Id(11)] public long JournalSeq { get; set; }
 
     public bool Exists => Options.Count > 0;
 }

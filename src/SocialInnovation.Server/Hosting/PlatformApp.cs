@@ -141,6 +141,8 @@ public static class PlatformApp
 
         // judging (issue 18)
         services.AddStreamKind<SocialInnovation.Server.Judging.JudgingStream>();
+        // audience polls' votes as a journal of table rows (issue 19)
+        SocialInnovation.Server.Polls.PollJournal.AddPollJournal(services, settings);
 
         // selection (issue 15)
         services.AddStreamKind<SelectionStream>();

@@ -5,6 +5,9 @@
 # long the killed node's watchers were without events; then acknowledged writes lost or doubled and
 # watchers left stale.
 #   bash deploy/fault.sh [rounds=5]
+# SI_BENCH_PORT: Azurite's first port (10300); SI_FAULT_PORT_OFFSET: added to the nodes' ports (HTTP 5291-5293,
+# silo 11291-11293, gateway 30291-30293), so two runs on one machine do not collide; SI_FAULT_DEBUG: namespaces the
+# nodes log at Debug, e.g. SocialInnovation.Grains.Live (the notifiers' node lists and sends, with times).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

@@ -4,18 +4,14 @@ namespace SocialInnovation.Grains.Live;
 
 /// <summary>
 /// The web nodes that want stream events. Kept in memory only: every node re-registers every few
-/// seconds, so after a restart or a move to another silo the list is whole again within one round,
-/// and until then it says it is not complete (notifiers then keep the nodes they knew). Nodes of silos
-/// that membership declared dead are dropped at once, as GPSTracker's hub list does.
+/// seconds (<see cref="LiveTiming.RegisterEvery"/>) and at once when cluster membership changes, so after
+/// a silo holding this grain dies the new activation hears from every live node as soon as they learn
+/// of the death, and within one round after any other restart or move; until a round has passed it
+/// says it is not complete (notifiers then keep the nodes they knew). Nodes of silos that membership
+/// declared dead are dropped at once, as GPSTracker's hub list does.
 /// </summary>
-public sealed class LiveNodeListGrain(TimeProvider clock, IClusterMembershipService membership) : Grain, ILiveNodeListGrain
+public sealed class LiveNodeListGrain(TimeProvider clock, IClusterMembershipService membership, LiveTiming timing) : Grain, ILiveNodeListGrain
 {
-    /// <summary>A node that has not re-registered for this long is taken to be gone.</summary>
-    public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often web nodes re-register.</summary>
-    public static readonly TimeSpan RegisterEvery = TimeSpan.FromSeconds(5);
-
     private readonly Dictionary<string, (LiveNodeEntry Node, DateTimeOffset Seen)> _nodes = [];
     private DateTimeOffset _activatedAt;
 
@@ -40,9 +36,9 @@ public sealed class LiveNodeListGrain(TimeProvider clock, IClusterMembershipServ
     public Task<LiveNodeList> GetNodes()
     {
         var now = clock.GetUtcNow();
-        foreach (var gone in _nodes.Where(n => n.Value.Seen <= now - Expiry || !LiveSilos.IsAlive(membership, n.Value.Node.Silo)).Select(n => n.Key).ToList())
+        foreach (var gone in _nodes.Where(n => n.Value.Seen <= now - timing.NodeExpiry || !LiveSilos.IsAlive(membership, n.Value.Node.Silo)).Select(n => n.Key).ToList())
             _nodes.Remove(gone);
-        var complete = now - _activatedAt > RegisterEvery * 2;
+        var complete = now - _activatedAt > timing.RegisterEvery * 2;
         return Task.FromResult(new LiveNodeList(_nodes.Values.Select(n => n.Node).ToList(), complete));
     }
 }

@@ -37,7 +37,11 @@ public sealed class LiveNotifierGrain(
     private Task? _refreshing;
     private IGrainTimer? _refreshSoon;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await Refresh();
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        log.LogDebug("Notifier activated");
+        await Refresh();
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -52,6 +56,8 @@ public sealed class LiveNotifierGrain(
     public Task Publish(StreamEnvelope[] batch)
     {
         var now = Clock.GetUtcNow();
+        if (log.IsEnabled(LogLevel.Debug))
+            log.LogDebug("Publish {Stream} {Epoch}/{From}..{To} to {Nodes}", batch[0].Stream, batch[0].Epoch, batch[0].Seq, batch[^1].Seq, string.Join(",", _nodes.Keys.Select(k => k[^4..])));
         _recent.Add((now, batch));
         Forget(now);
         foreach (var node in _nodes.Values) node.Send(batch);
@@ -78,6 +84,8 @@ public sealed class LiveNotifierGrain(
         try
         {
             var list = await GrainFactory.GetGrain<ILiveNodeListGrain>(0).GetNodes().WaitAsync(CallPatience);
+            if (log.IsEnabled(LogLevel.Debug))
+                log.LogDebug("Node list after {Ms} ms: {Nodes} complete {Complete}", (Clock.GetUtcNow() - askedAt).TotalMilliseconds, string.Join(",", list.Nodes.Select(n => n.NodeId[^4..])), list.Complete);
             Update(list);
             _refreshedAt = askedAt;
         }
@@ -134,9 +142,12 @@ public sealed class LiveNotifierGrain(
             {
                 var batch = _pending.ToArray();
                 _pending.Clear();
+                var started = Clock.GetUtcNow();
                 try
                 {
                     await entry.Observer.OnStreamEvents(batch).WaitAsync(CallPatience);
+                    if (log.IsEnabled(LogLevel.Debug))
+                        log.LogDebug("Node {Node} took {Stream} {Epoch}/{From}..{To} in {Ms} ms", entry.NodeId[^4..], batch[0].Stream, batch[0].Epoch, batch[0].Seq, batch[^1].Seq, (Clock.GetUtcNow() - started).TotalMilliseconds);
                 }
                 catch (Exception ex)
                 {

@@ -53,4 +53,14 @@ public sealed record LiveTiming(TimeSpan CoalesceEvery)
     /// sets it long to hold a notifier in the state between a publish and its refresh.
     /// </summary>
     public TimeSpan RefreshNodesAfter { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How often each web node registers with the node list (5 s; also at once whenever cluster membership
+    /// changes). The list drops a node silent for <see cref="NodeExpiry"/>, and calls itself complete one
+    /// round after it was activated anew.
+    /// </summary>
+    public TimeSpan RegisterEvery { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A web node that has not registered for this long (six rounds) is taken to be gone.</summary>
+    public TimeSpan NodeExpiry => RegisterEvery * 6;
 }

@@ -27,9 +27,15 @@ public sealed class LiveLimits
     /// </summary>
     public int SendQueue { get; init; } = 100;
 
-    /// <summary>The grains' side of live streams: how often a coalescing stream pushes (<c>Live:CoalesceMilliseconds</c>).</summary>
+    /// <summary>
+    /// The grains' side of live streams: how often a coalescing stream pushes (<c>Live:CoalesceMilliseconds</c>)
+    /// and how often web nodes register for stream events (<c>Live:RegisterEverySeconds</c>).
+    /// </summary>
     public static Grains.Live.LiveTiming Timing(IConfiguration configuration) => new(TimeSpan.FromMilliseconds(
-        configuration.GetValue("Live:CoalesceMilliseconds", Grains.Live.LiveTiming.Default.CoalesceEvery.TotalMilliseconds)));
+        configuration.GetValue("Live:CoalesceMilliseconds", Grains.Live.LiveTiming.Default.CoalesceEvery.TotalMilliseconds)))
+    {
+        RegisterEvery = TimeSpan.FromSeconds(configuration.GetValue("Live:RegisterEverySeconds", Grains.Live.LiveTiming.Default.RegisterEvery.TotalSeconds)),
+    };
 
     public static LiveLimits From(IConfiguration configuration)
     {

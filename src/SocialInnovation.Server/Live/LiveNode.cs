@@ -9,14 +9,34 @@ namespace SocialInnovation.Server.Live;
 /// stream. It never makes a grain wait: the notifier's call is answered as soon as the sends are
 /// started, without waiting for any browser.
 /// </summary>
+/// <remarks>
+/// It registers again at once whenever cluster membership changes, not only on its timer: when a silo
+/// dies, the node list's grain may have lived there, and its new activation knows only the nodes that
+/// registered since. A notifier that starts then (the first publish on a silo after the dead silo's
+/// grains moved there) would otherwise send to that partial list for up to a registration round —
+/// measured with <c>deploy/fault.sh</c>: survivors' watchers got no events for 3–4.5 s after writes
+/// resumed. A registration that fails (the directory is still catching up with the death) is retried
+/// after <see cref="RetryAfter"/>, doubling up to the timer's period.
+/// </remarks>
 public sealed class LiveNode(
     IGrainFactory grains,
     ILocalSiloDetails silo,
+    IClusterMembershipService membership,
+    Grains.Live.LiveTiming timing,
     LiveConnections connections,
     ILogger<LiveNode> log) : IHostedService, ILiveObserver, IDisposable
 {
-    /// <summary>Well inside the node list's expiry, so a restarted node list is whole again quickly.</summary>
-    public static readonly TimeSpan RefreshEvery = Grains.Live.LiveNodeListGrain.RegisterEvery;
+    /// <summary>The first retry of a failed registration.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMilliseconds(200);
+
+    // Released when membership changed: the registration loop then registers without waiting for its period.
+    private readonly SemaphoreSlim _now = new(0, 1);
+    private Task _membership = Task.CompletedTask;
+
+    /// <summary>How many times this node has registered (tests wait for a change of membership to show in it).</summary>
+    public int Registrations => _registrations;
+
+    private int _registrations;
 
     private readonly string _nodeId = $"{Environment.MachineName}-{Guid.NewGuid():N}";
     private readonly CancellationTokenSource _stopping = new();
@@ -30,12 +50,14 @@ public sealed class LiveNode(
         _reference = grains.CreateObjectReference<ILiveObserver>(this);
         await Register();
         _refresh = KeepRegistered(_stopping.Token);
+        _membership = RegisterOnMembershipChange(_stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping.Cancel();
         await _refresh;
+        await _membership;
         try
         {
             await grains.GetGrain<ILiveNodeListGrain>(0).Unregister(_nodeId).WaitAsync(cancellationToken);
@@ -68,22 +90,27 @@ public sealed class LiveNode(
     {
         await grains.GetGrain<ILiveNodeListGrain>(0).Register(new LiveNodeEntry(_nodeId, _reference!, silo.SiloAddress));
         IsRegistered = true;
+        Interlocked.Increment(ref _registrations);
     }
 
+    /// <summary>Registers every <see cref="Grains.Live.LiveTiming.RegisterEvery"/>, at once when membership changed, and soon again after a failure.</summary>
     private async Task KeepRegistered(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(RefreshEvery);
+        var wait = timing.RegisterEvery;
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping))
+            while (true)
             {
+                await _now.WaitAsync(wait, stopping);
                 try
                 {
                     await Register();
+                    wait = timing.RegisterEvery;
                 }
                 catch (Exception ex) when (!stopping.IsCancellationRequested)
                 {
-                    log.LogWarning(ex, "Live node {Node} could not re-register; retrying", _nodeId);
+                    wait = wait >= timing.RegisterEvery ? RetryAfter : TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, timing.RegisterEvery.Ticks));
+                    log.LogWarning(ex, "Live node {Node} could not re-register; retrying in {Wait} ms", _nodeId, wait.TotalMilliseconds);
                 }
             }
         }
@@ -92,5 +119,24 @@ public sealed class LiveNode(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    private async Task RegisterOnMembershipChange(CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var _ in membership.MembershipUpdates.WithCancellation(stopping))
+            {
+                // At most one pending wake-up: several changes at once need one registration.
+                try { _now.Release(); } catch (SemaphoreFullException) { }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _now.Dispose();
+    }
 }

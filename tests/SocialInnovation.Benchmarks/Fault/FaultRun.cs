@@ -26,6 +26,9 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
     public sealed record Result(IReadOnlyList<Round> Rounds, int Acknowledged, int Lost, int Doubled, int StaleWatchers, int Watchers, int Retries);
 
     private readonly ConcurrentBag<(int Camp, long AckedAt)> _acks = [];
+
+    // Every write attempt: its camp, when it began and ended, and how it ended (for the per-round timelines).
+    private readonly ConcurrentBag<(int Camp, long From, long To, string Outcome)> _attempts = [];
     private int _retries;
     private int _next;
 
@@ -36,9 +39,15 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
         {
             ["Storage:ConnectionString"] = storage, ["Storage:StateContainer"] = $"state-{world}", ["Cluster:Id"] = world,
             ["Platform:OrganizerKey"] = PlatformHost.OrganizerKey, ["Logging:LogLevel:Default"] = "Warning",
+            // Times in the node logs, to line them up with the run's per-round timelines.
+            ["Logging:Console:FormatterName"] = "simple", ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging:Console:FormatterOptions:SingleLine"] = "true",
             // Writers retry far faster than people do; the limiter is not what this run measures.
             ["RateLimits:Enabled"] = "false",
         };
+        // SI_FAULT_DEBUG=Namespace,… logs those namespaces at Debug (e.g. SocialInnovation.Grains.Live).
+        foreach (var ns in (Environment.GetEnvironmentVariable("SI_FAULT_DEBUG") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            settings[$"Logging:LogLevel:{ns}"] = "Debug";
         var nodes = Enumerable.Range(1, 3).Select(i => new ProcessNode(serverDll, contentRoot, i, settings, Path.Combine(logs, $"node-{i}.log"))).ToList();
         foreach (var n in nodes) await n.Restart();
         try
@@ -90,7 +99,7 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
                 var person = new ApiClient(nodes[node].Address);
                 await person.Redeem(invite.Token!, $"Watcher {c}.{w}");
                 var cookie = person.Cookies.GetCookieHeader(nodes[node].Address);
-                var watcher = new Watcher(new Uri(nodes[node].Address, "/hubs/camp"), cookie, NextLiveHub);
+                var watcher = new Watcher(new Uri(nodes[node].Address, "/hubs/camp"), cookie, NextLiveHub) { KeepTimeline = true };
                 await watcher.Start();
                 await watcher.Watch($"camp:{camp.CampId:N}");
                 watchers.Add((watcher, c, node));
@@ -107,7 +116,7 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
             var victim = round % nodes.Count;
             var killedAt = Stopwatch.GetTimestamp();
             await nodes[victim].Kill();
-            log?.Invoke($"round {round + 1}: killed node {victim + 1}");
+            log?.Invoke($"round {round + 1}: killed node {victim + 1} at {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} (Unix ms; epochs are activation times in Unix ms)");
             var settled = Task.Delay(settleTime);
             double? declaredDead = null;
             if (DeclaredDead is not null && await Task.WhenAny(DeclaredDead(victim), settled) != settled)
@@ -126,6 +135,13 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
                 var worst = watchers.Where(w => w.Camp == c).Select(w => (w, Pause: PauseAt(w.Watcher.ArrivalTimes(), window.From, window.To))).MaxBy(x => x.Pause.Ms);
                 log?.Invoke($"  camp {c}: first ack after the kill +{(firstAck == long.MaxValue ? double.NaN : Stopwatch.GetElapsedTime(killedAt, firstAck).TotalMilliseconds):F0} ms; " +
                     $"longest pause {worst.Pause.Ms:F0} ms from +{worst.Pause.FromMs:F0} ms, a watcher on node {worst.w.Node + 1} ({worst.w.Watcher.Repairs})");
+                // What that watcher went through: its last event before the pause, each Watch and its answer, the first event after.
+                var pauseFrom = killedAt + (long)((worst.Pause.FromMs - 50) * Stopwatch.Frequency / 1000);
+                var pauseTo = killedAt + (long)((worst.Pause.FromMs + worst.Pause.Ms + 50) * Stopwatch.Frequency / 1000);
+                foreach (var line in worst.w.Watcher.Timeline(pauseFrom, pauseTo, killedAt)) log?.Invoke($"    {line}");
+                var ms = (long t) => Stopwatch.GetElapsedTime(killedAt, t).TotalMilliseconds * (t < killedAt ? -1 : 1);
+                log?.Invoke("    writes: " + string.Join(", ", _attempts.Where(a => a.Camp == c && a.To >= pauseFrom && a.From <= pauseTo).OrderBy(a => a.From)
+                    .Select(a => $"{ms(a.From):F0}..{ms(a.To):F0} {a.Outcome}")));
             }
             await nodes[victim].Restart();
             log?.Invoke($"  node {victim + 1} is back");
@@ -167,17 +183,23 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
             for (var attempt = 0; ; attempt++)
             {
                 if (attempt > 0) { Interlocked.Increment(ref _retries); await Task.Delay(Math.Min(50 * attempt, 500)); }
+                var began = Stopwatch.GetTimestamp();
+                var node = NextLive();
                 try
                 {
-                    using var client = new ApiClient(NextLive(), cookies);
+                    using var client = new ApiClient(node, cookies);
                     client.Http.Timeout = TimeSpan.FromSeconds(5);
                     var response = await client.Post($"/api/camps/{campId}/phase", change);
+                    _attempts.Add((camp, began, Stopwatch.GetTimestamp(), $"{(int)response.StatusCode}@{node.Port % 10}"));
                     if ((int)response.StatusCode >= 500) continue;
                     response.EnsureSuccessStatusCode();
                     _acks.Add((camp, Stopwatch.GetTimestamp()));
                     break;
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    _attempts.Add((camp, began, Stopwatch.GetTimestamp(), $"{ex.GetType().Name}@{node.Port % 10}"));
+                }
             }
             phase = to;
             try { await Task.Delay(gap, stop); } catch (OperationCanceledException) { }

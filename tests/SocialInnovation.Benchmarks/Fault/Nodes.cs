@@ -14,19 +14,22 @@ public interface IFaultNode
 /// <summary>A node as its own process: killed with SIGKILL, no goodbye to the cluster.</summary>
 public sealed class ProcessNode(string serverDll, string contentRoot, int index, IReadOnlyDictionary<string, string> settings, string logFile) : IFaultNode
 {
+    // SI_FAULT_PORT_OFFSET moves every port of the run's nodes, so that two runs on one machine do not collide.
+    private static readonly int Offset = int.TryParse(Environment.GetEnvironmentVariable("SI_FAULT_PORT_OFFSET"), out var o) ? o : 0;
+
     private Process? _process;
     private readonly StreamWriter _log = new(logFile, append: true) { AutoFlush = true };
 
-    public int SiloPort => 11290 + index;
+    public int SiloPort => 11290 + Offset + index;
 
-    public Uri Address { get; } = new($"http://127.0.0.1:{5290 + index}");
+    public Uri Address { get; } = new($"http://127.0.0.1:{5290 + Offset + index}");
     public bool Alive => _process is { HasExited: false };
 
     public async Task Restart()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { serverDll, "--contentRoot", contentRoot, "--urls", Address.ToString().TrimEnd('/'),
-                     "--Cluster:Mode=AzureTable", $"--Cluster:SiloPort={11290 + index}", $"--Cluster:GatewayPort={30290 + index}" })
+                     "--Cluster:Mode=AzureTable", $"--Cluster:SiloPort={SiloPort}", $"--Cluster:GatewayPort={30290 + Offset + index}" })
             start.ArgumentList.Add(a);
         foreach (var (k, v) in settings) start.ArgumentList.Add($"--{k}={v}");
         _process = Process.Start(start)!;

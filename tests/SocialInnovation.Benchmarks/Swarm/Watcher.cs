@@ -94,6 +94,25 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
 
     public int Reconnects { get; private set; }
 
+    // What happened to this watcher and when (Stopwatch timestamps), for the fault run's per-watcher timelines.
+    private readonly List<(long At, string What)> _timeline = [];
+
+    private void Note(string what)
+    {
+        if (KeepTimeline) lock (_timeline) _timeline.Add((Stopwatch.GetTimestamp(), what));
+    }
+
+    /// <summary>Whether the watcher notes what happens to it (<see cref="Timeline"/>); off for swarms, whose watchers are many.</summary>
+    public bool KeepTimeline { get; init; }
+
+    /// <summary>The watcher's notes between two Stopwatch timestamps, each with its time relative to <paramref name="zero"/> in ms.</summary>
+    public List<string> Timeline(long from, long to, long zero)
+    {
+        lock (_timeline)
+            return _timeline.Where(t => t.At >= from && t.At <= to)
+                .Select(t => $"{Stopwatch.GetElapsedTime(zero, t.At).TotalMilliseconds * (t.At < zero ? -1 : 1):+0;-0} ms {t.What}").ToList();
+    }
+
     private async Task Connect(Uri at)
     {
         var connection = Connection(at, cookie);
@@ -112,8 +131,10 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
             {
                 await Task.Delay(Math.Min(100 * (attempt + 1), 1000));
                 if (_disposed) return;
-                await Connect(reconnectTo!());
+                var to = reconnectTo!();
+                await Connect(to);
                 Reconnects++;
+                Note($"reconnected to {to.Authority}");
                 List<(string, Known)> streams;
                 lock (_gate) streams = _known.Select(k => (k.Key, k.Value)).ToList();
                 foreach (var (stream, known) in streams) await WatchFrom(stream, known);
@@ -121,6 +142,7 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or TaskCanceledException or System.Net.WebSockets.WebSocketException)
             {
+                Note($"reconnect failed: {ex.GetType().Name}");
                 // That node is gone too; try the next.
             }
         }
@@ -140,12 +162,14 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
         for (var attempt = 0; attempt < 20; attempt++)
         {
             JsonElement reply;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 reply = await Invoke(stream, after);
             }
             catch (Exception ex) when (ex is HubException or InvalidOperationException or TaskCanceledException or IOException)
             {
+                Note($"watch from {after?.Epoch}/{after?.Seq} threw {ex.GetType().Name} after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
                 lock (_gate) WatchFailures++;
                 if (_connection.State != HubConnectionState.Connected) return;
                 await Task.Delay(100 * (attempt + 1));
@@ -153,11 +177,16 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
             }
             if (reply.GetProperty("ok").GetBoolean())
             {
-                ApplyCatchUp(stream, reply.GetProperty("value"));
+                var v = reply.GetProperty("value");
+                Note($"watch from {after?.Epoch}/{after?.Seq} ok after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms: " +
+                    $"{(v.TryGetProperty("epoch", out var ep) ? ep.GetInt64() : 0)}/{v.GetProperty("seq").GetInt64()}" +
+                    $"{(v.TryGetProperty("snapshot", out var sn) && sn.ValueKind == JsonValueKind.Object ? " snapshot" : "")}");
+                ApplyCatchUp(stream, v);
                 return;
             }
             lock (_gate) WatchFailures++;
             var error = reply.GetProperty("error");
+            Note($"watch from {after?.Epoch}/{after?.Seq} refused after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms: {error.GetProperty("code").GetString()}");
             if (!(error.TryGetProperty("retryable", out var r) && r.ValueKind == JsonValueKind.True)) return;
             await Task.Delay(100 * (attempt + 1));
         }
@@ -231,10 +260,12 @@ public sealed class Watcher(Uri hub, string? cookie, Func<Uri>? reconnectTo = nu
         {
             _known[e.Stream] = new Known(e.Epoch, e.Seq);
             Arrivals.TryAdd((e.Stream, e.Seq), now);
+            if (resync) Note($"event {e.Epoch}/{e.Seq}");
             Hold(e.Stream, e.Version, now);
             return null;
         }
         if (e.Epoch != known.Epoch) EpochChanges++; else Gaps++;
+        if (resync) Note($"{(e.Epoch != known.Epoch ? "epoch change" : "gap")}: known {known.Epoch}/{known.Seq}, got {e.Epoch}/{e.Seq}");
         return resync ? (e.Stream, known) : null;
     }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/messages.en';
 import { ru } from '../src/i18n/messages.ru';
+import { pluralCategories, t } from '../src/i18n';
 
 const catalogues: Record<string, Record<string, string>> = { en, ru };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -19,6 +20,28 @@ describe('the message catalogues', () => {
     const differing = Object.keys(en).filter((key) =>
       placeholders(catalogues[lang][key]).join() !== placeholders(en[key as keyof typeof en]).join());
     expect(differing).toEqual([]);
+  });
+
+  it.each(Object.keys(catalogues))('%s gives every "{count:one|other}" as many forms as the language has, for a placeholder of its sentence', (lang) => {
+    const wanted = pluralCategories(lang).length;
+    const wrong = Object.entries(catalogues[lang]).flatMap(([key, text]) =>
+      [...text.matchAll(/\{(\w+):([^{}]*)\}/g)]
+        .filter(([, name, forms]) => forms.split('|').length !== wanted || !placeholders(text).includes(name))
+        .map(([whole]) => `${key}: ${whole}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('says "1 card" and "3 cards", also for a number already formatted', () => {
+    expect(t('boards.cards', { count: 1 })).toBe('1 card');
+    expect(t('boards.cards', { count: 3 })).toBe('3 cards');
+    expect(t('boards.cards', { count: 0 })).toBe('0 cards');
+    expect(t('boards.pending', { count: '1' })).toBe('1 change waiting to be sent');
+    expect(t('audience.votes', { count: '1,234' })).toBe('1,234 votes');
+    expect(t('boards.remaining', { points: 1, committed: 10 })).toBe('1 point left of 10');
+  });
+
+  it('calls a camp «кэмп» in Russian everywhere, as the app does, never «лагерь»', () => {
+    expect(Object.entries(ru).filter(([, text]) => /лагер/i.test(text)).map(([key]) => key)).toEqual([]);
   });
 
   it('has text in every language for every error code the server can answer with', () => {

@@ -50,6 +50,8 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await Accessibility.Check(aida, "the board on a laptop");
         await Accessibility.Check(timur, "the board on a phone");
         await Accessibility.FitsWidth(timur, "The board on a 375px phone");
+        await Accessibility.WordsWhole(aida, "The board on a laptop");
+        await Accessibility.WordsWhole(timur, "The board on a phone");
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         // Shown at once, kept as pending while offline.
         await Assertions.Expect(timur.GetByTestId("lane-done").GetByText("Landing page", Exactly)).ToBeVisibleAsync();
         await Assertions.Expect(timur.GetByTestId("board-offline")).ToBeVisibleAsync(Patiently);
-        await Assertions.Expect(timur.GetByTestId("board-pending")).ToBeVisibleAsync();
+        await Assertions.Expect(timur.GetByTestId("board-pending")).ToHaveTextAsync("1 change waiting to be sent");
 
         await phone.SetOfflineAsync(false);
         await Assertions.Expect(aida.GetByTestId("lane-done").GetByText("Landing page", Exactly)).ToBeVisibleAsync(Patiently);

@@ -40,11 +40,30 @@ export function has(key: string): key is MessageKey {
   return key in en;
 }
 
+/**
+ * A language's plural forms in CLDR's order (zero, one, two, few, many, other — those it has): the order of
+ * the forms in a sentence's "{count:card|cards}" (English: one|other; Russian: one|few|many|other).
+ */
+export function pluralCategories(lang: string): Intl.LDMLPluralRule[] {
+  const has = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+  return (['zero', 'one', 'two', 'few', 'many', 'other'] as const).filter((c) => has.includes(c));
+}
+const rules = new Intl.PluralRules(language);
+const categories = pluralCategories(language);
+
+/** The form for a number, also when it comes already formatted ("1,234", "1 234"). */
+function pluralForm(value: string | number, forms: string[]): string {
+  const n = typeof value === 'number' ? value : Number(value.replace(/[^\d.-]/g, ''));
+  return forms[categories.indexOf(rules.select(n))] ?? forms[forms.length - 1];
+}
+
 export function t(key: MessageKey, params?: Params): string {
   const template = active[key] ?? en[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole);
+  return template
+    .replace(/\{(\w+):([^{}]*)\}/g, (whole, name: string, forms: string) =>
+      name in params ? pluralForm(params[name], forms.split('|')) : whole)
+    .replace(/\{(\w+)\}/g, (whole, name: string) => name in params ? String(params[name]) : whole);
 }
 
 export const phaseName = (phase: Phase): string => t(`phase.${phase}` as MessageKey);

@@ -35,6 +35,34 @@ public static class Accessibility
         await ContentSecurity.AssertNone(page, what);
     }
 
+    /// <summary>
+    /// No visible word is split over two lines ("Co/un/try" in a table cell squeezed on a phone, "P83/6FT" on a
+    /// big screen), unless the word is wider than its whole box.
+    /// </summary>
+    public static async Task WordsWhole(IPage page, string what)
+    {
+        var broken = await page.EvaluateAsync<string[]>("""
+            () => {
+              const broken = [];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                let box = node.parentElement;
+                if (!box || box.closest('.visually-hidden, [aria-hidden=true], script, style') || !box.checkVisibility()) continue;
+                while (getComputedStyle(box).display === 'inline' && box.parentElement) box = box.parentElement;
+                for (const word of node.data.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+                  const range = document.createRange();
+                  range.setStart(node, word.index);
+                  range.setEnd(node, word.index + word[0].length);
+                  const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                  if (lines.size > 1 && range.getBoundingClientRect().width < box.clientWidth) broken.push(word[0]);
+                }
+              }
+              return broken;
+            }
+            """);
+        Assert.True(broken.Length == 0, $"{what} splits words over two lines: {string.Join(", ", broken.Take(10))}");
+    }
+
     /// <summary>True when the page needs no horizontal scrolling at its current width.</summary>
     public static async Task FitsWidth(IPage page, string what)
     {

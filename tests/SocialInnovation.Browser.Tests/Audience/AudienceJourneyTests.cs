@@ -45,6 +45,7 @@ public sealed class AudienceJourneyTests(BrowserFixture fixture)
         await screen.GetByRole(AriaRole.Link, new() { Name = "Big screen" }).ClickAsync();
         await Assertions.Expect(screen.GetByTestId("join-code")).ToHaveTextAsync(code, new() { Timeout = 20_000 });
         await Accessibility.Check(screen, "the audience big screen");
+        await Accessibility.WordsWhole(screen, "The audience big screen");
 
         // Four phones vote: two for the first team, one each for the others; one phone sends its vote twice.
         string[] picks = [Teams[0], Teams[1], Teams[0], Teams[2]];
@@ -86,6 +87,7 @@ public sealed class AudienceJourneyTests(BrowserFixture fixture)
         await screen.GotoAsync($"/camps/{camp.CampId}/results/edit");
         await Assertions.Expect(screen.GetByTestId("standings").Locator("tbody tr")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         await Accessibility.Check(screen, "the results editor");
+        await Accessibility.WordsWhole(screen, "The results editor");
         await screen.GetByTestId("publish").ClickAsync();
         await Assertions.Expect(screen.GetByTestId("publish")).ToHaveTextAsync("Withdraw to correct", new() { Timeout = 20_000 });
 
@@ -95,6 +97,7 @@ public sealed class AudienceJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(anyone.GetByTestId("weights")).ToContainTextAsync("20");
         await Assertions.Expect(anyone.GetByTestId("grants")).ToContainTextAsync(Teams[1]);
         await Accessibility.Check(anyone, "the public results page");
+        await Accessibility.WordsWhole(anyone, "The public results page on a phone");
 
         await screen.GotoAsync($"/camps/{camp.CampId}/results/reveal");
         await Assertions.Expect(screen.GetByTestId("reveal-next")).ToBeVisibleAsync(Patiently);

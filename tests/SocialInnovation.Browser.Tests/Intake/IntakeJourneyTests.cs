@@ -32,6 +32,10 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture)
         await organizer.Keyboard.PressAsync("Enter");
         await Assertions.Expect(organizer.GetByTestId("applications")).ToContainTextAsync("Aida", Patiently);
         await Checked(organizer, "the selection page");
+        // On a phone the tables scroll in their own box rather than squeeze a word into one letter per line.
+        await organizer.SetViewportSizeAsync(375, 740);
+        await Accessibility.WordsWhole(organizer, "The selection page on a phone");
+        await organizer.SetViewportSizeAsync(1280, 800);
         // Review Timur: read the form, score 4 on every criterion with a note.
         await TabTo(organizer, "[aria-label='Review Timur']");
         await organizer.Keyboard.PressAsync("Enter");

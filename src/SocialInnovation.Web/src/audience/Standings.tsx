@@ -2,7 +2,8 @@ import { formatNumber, t } from '../i18n';
 import { User } from '../ui/text';
 import { percent, type CampResults } from './audienceApi';
 
-const pct = (part: number) => `${formatNumber(Math.round(part * 1000) / 10)} %`;
+// A no-break space: "92.9 %" never ends a line with the number and starts the next with the sign.
+const pct = (part: number) => `${formatNumber(Math.round(part * 1000) / 10)}\u00a0%`;
 
 /** The weights said openly: how much the judges and the audience count. */
 export const WeightLine = ({ results }: { results: CampResults }) => (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { User } from '../ui/text';
 import { laneCards } from './boardState';
@@ -52,6 +52,9 @@ interface CardProps extends Omit<LaneProps, 'lane'> { card: BoardCard; lane: str
 
 function CardItem({ board, view, card, lane, index, count, canEdit, names, draggedBy, open, dragging }: CardProps) {
   const [menu, setMenu] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  // Opened on the last card at the bottom of a phone's screen, the choices would be below the fold.
+  useEffect(() => { if (menu) menuRef.current?.scrollIntoView({ block: 'nearest' }); }, [menu]);
   const done = card.checklist.filter((i) => i.done).length;
   const move = (to: string, at: number) => {
     setMenu(false);
@@ -74,11 +77,12 @@ function CardItem({ board, view, card, lane, index, count, canEdit, names, dragg
       <div class="card-top">
         {canEdit && <span class="drag-handle" aria-hidden="true">⠿</span>}
         <button type="button" class="card-title" onClick={() => open(card.cardId)}><User>{card.title}</User></button>
-        {card.points != null && <span class="points">{t('boards.points', { points: card.points })}</span>}
       </div>
       {draggedBy.has(card.cardId) && <p class="held-by">{t('boards.dragging', { name: draggedBy.get(card.cardId)!, title: card.title })}</p>}
-      {(card.labels.length > 0 || card.assignees.length > 0 || card.checklist.length > 0 || card.comments.length > 0) && (
+      {/* The points sit with the labels, not beside the title: in a lane on a laptop the title needs the width. */}
+      {(card.points != null || card.labels.length > 0 || card.assignees.length > 0 || card.checklist.length > 0 || card.comments.length > 0) && (
         <p class="card-meta">
+          {card.points != null && <span class="points">{t('boards.points', { points: card.points })}</span>}
           {card.labels.map((l) => <span class="label" key={l}><User>{l}</User></span>)}
           {card.assignees.map((a) => <span class="assignee" key={a}><User>{names.get(a) ?? '?'}</User></span>)}
           {card.checklist.length > 0 && <span class="muted">☑ {done}/{card.checklist.length}</span>}
@@ -94,7 +98,7 @@ function CardItem({ board, view, card, lane, index, count, canEdit, names, dragg
             {t('boards.moveTo')}
           </button>
           {menu && (
-            <div class="move-menu" role="group" aria-label={t('boards.moveCard', { title: card.title })} onKeyDown={(e) => e.key === 'Escape' && setMenu(false)}>
+            <div class="move-menu" ref={menuRef} role="group" aria-label={t('boards.moveCard', { title: card.title })} onKeyDown={(e) => e.key === 'Escape' && setMenu(false)}>
               {index > 0 && <button type="button" class="secondary small" onClick={() => move(lane, index - 1)}>{t('boards.moveUp')}</button>}
               {index < count - 1 && <button type="button" class="secondary small" onClick={() => move(lane, index + 1)}>{t('boards.moveDown')}</button>}
               {lanesOf(view).filter((l) => l !== lane).map((l) => (

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StreamEnvelope } from '../src/api/types';
 import { applyBoardEvent, place, remaining, whereIs } from '../src/boards/boardState';
 import type { BoardCard, BoardView } from '../src/boards/boardTypes';
@@ -46,5 +46,21 @@ describe('the board reducer', () => {
   it('counts the points not in the last column as remaining', () => {
     expect(remaining(board())).toBe(8);
     expect(remaining(place(board(), card('b', 5), 'done', 0))).toBe(3);
+  });
+});
+
+describe("a card's history", () => {
+  it('names the default columns in the reader\'s language and keeps a column the team named', async () => {
+    vi.resetModules();
+    vi.stubGlobal('localStorage', { getItem: (key: string) => (key === 'lang' ? 'ru' : null) });
+    try {
+      const { recordedLaneName } = await import('../src/boards/laneNames');
+      expect(recordedLaneName('In progress')).toBe('В работе');
+      expect(recordedLaneName('backlog')).toBe('Бэклог');
+      expect(recordedLaneName('Testing with users')).toBe('Testing with users');
+      expect(recordedLaneName(null)).toBe('');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { User } from '../ui/text';
 import { cardOf } from './boardState';
 import type { BoardView, ChecklistItem } from './boardTypes';
 import { newId } from './boardApi';
+import { recordedLaneName } from './laneNames';
 import type { LiveBoard } from './useBoard';
 
 interface Props { board: LiveBoard; view: BoardView; cardId: string; members: Schema<'TeamMember'>[]; canEdit: boolean; canComment: boolean; close(): void }
@@ -107,7 +108,7 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
       <h3>{t('boards.history')}</h3>
       <ul class="history">
         {[...card.history].reverse().map((h, i) => (
-          <li key={i}>{t(`boards.history.${h.action}` as 'boards.history.Moved', { name: h.byName, lane: h.lane === 'backlog' ? t('boards.backlog') : h.lane ?? '' })}
+          <li key={i}>{t(`boards.history.${h.action}` as 'boards.history.Moved', { name: h.byName, lane: recordedLaneName(h.lane) })}
             {' '}· <span class="muted">{formatMoment(h.at)}</span></li>
         ))}
       </ul>

@@ -9,8 +9,11 @@ import { describe } from '../ui/describe';
 import { me } from '../session/current';
 import { applyBoardEvent, cardOf, laneCards, whereIs } from './boardState';
 import { backlog, type BoardView, type CardChanged } from './boardTypes';
+import { columnName } from './laneNames';
 import { getBoard, getTeam, newId } from './boardApi';
 import { BoardOutbox, type BoardOp, type Conflict } from './outbox';
+
+export { columnName };
 
 export interface LiveBoard {
   /** The board as shown: confirmed, with this device's unconfirmed writes on top. */
@@ -29,16 +32,6 @@ export interface LiveBoard {
   reapply(conflict: Conflict): void;
   dismiss(conflict: Conflict): void;
   laneName(lane: string): string;
-}
-
-const defaultColumns: Record<string, string> = { todo: 'To do', doing: 'In progress', review: 'Review', done: 'Done' };
-
-/** A column's name; the default columns keep the reader's language until the team renames them. */
-export function columnName(view: BoardView, lane: string): string {
-  if (lane === backlog) return t('boards.backlog');
-  const column = view.columns.find((c) => c.columnId === lane);
-  if (!column) return lane;
-  return defaultColumns[lane] === column.name ? t(`boards.column.${lane}` as 'boards.column.todo') : column.name;
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { newKey, raiseHand, withdrawHand, type QueueView } from './mentorsApi';
-import { estimatedWaitMinutes, openRequestOf, placeOf } from './queue';
+import { aboutMinutes, estimatedWaitMinutes, openRequestOf, placeOf } from './queue';
 
 const parseTags = (text: string) => text.split(/[\s,]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
 
@@ -31,7 +31,7 @@ export function HandPanel({ campId, teamId, queue }: { campId: string; teamId: s
         <p class="status-line" role="status" aria-live="polite" data-testid="hand-status">
           {open.status === 'Taken'
             ? <>{t('mentors.takenBy')} <User>{open.mentorName ?? ''}</User></>
-            : t('mentors.place', { place: formatNumber(place), minutes: formatNumber(Math.round(wait)) })}
+            : t('mentors.place', { place: formatNumber(place), minutes: formatNumber(aboutMinutes(wait)) })}
         </p>
         {open.status === 'Waiting' && (
           <button type="button" class="secondary" disabled={busy} onClick={() => run(() => withdrawHand(campId, teamId, open.requestId, newKey()))}>

@@ -6,7 +6,7 @@ import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { newKey, takeRequest, type QueueView } from './mentorsApi';
-import { minutesSince, waiting } from './queue';
+import { aboutMinutes, minutesSince, waiting } from './queue';
 import { useNow } from './useLiveStream';
 
 /**
@@ -31,7 +31,7 @@ export function QueuePanel({ campId, queue, mentorId }: { campId: string; queue:
     <section class="card" aria-labelledby="queue-title">
       <h2 id="queue-title">{t('mentors.queue')}</h2>
       <p class="status-line" role="status" aria-live="polite" data-testid="queue-length">
-        {t('mentors.queueLength', { count: formatNumber(list.length), minutes: formatNumber(queue.averageHandlingMinutes) })}
+        {t('mentors.queueLength', { count: formatNumber(list.length), minutes: formatNumber(aboutMinutes(queue.averageHandlingMinutes)) })}
       </p>
       {mentorId && <button type="button" disabled={busy || list.length === 0} onClick={() => take(null)} data-testid="take-next">{t('mentors.takeNext')}</button>}
       <Message text={error} />

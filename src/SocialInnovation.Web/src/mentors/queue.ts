@@ -12,6 +12,12 @@ export function estimatedWaitMinutes(place: number, averageHandlingMinutes: numb
   return place <= 0 ? 0 : Math.ceil(place / Math.max(1, mentorsOnDuty)) * averageHandlingMinutes;
 }
 
+/**
+ * "About N min" as shown: whole minutes, rounded up and at least one, so sessions ended within seconds (the
+ * demo's, a mentor closing a session at once) never promise "about 0 min".
+ */
+export const aboutMinutes = (minutes: number): number => Math.max(1, Math.ceil(minutes - 1e-9));
+
 /** Minutes since a moment, whole, never negative. */
 export const minutesSince = (iso: string, now: number): number => Math.max(0, Math.floor((now - Date.parse(iso)) / 60000));
 

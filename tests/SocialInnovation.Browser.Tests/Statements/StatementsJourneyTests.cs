@@ -60,7 +60,7 @@ public sealed class StatementsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(organizer.GetByTestId("statement-dots-s3")).ToContainTextAsync("2 dots", Patiently);
         await Checked(organizer, "the statements page of the organizer");
         await timur.GotoAsync($"/camps/{camp.CampId}/statements");
-        await Assertions.Expect(timur.GetByTestId("statement-dots-s1")).ToHaveTextAsync("1 dot", Patiently);
+        await Assertions.Expect(timur.GetByTestId("statement-dots-s1")).ToHaveTextAsync("1 dot", new() { Timeout = 20_000 });
 
         await TabTo(organizer, "[data-testid=merge-from]");
         await organizer.GetByTestId("merge-from").SelectOptionAsync("s3");

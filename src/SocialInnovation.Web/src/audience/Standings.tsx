@@ -15,7 +15,8 @@ export const WeightLine = ({ results }: { results: CampResults }) => (
 /** The final standings with both parts, so anyone can see how each place came about. */
 export function StandingsTable({ results }: { results: CampResults }) {
   return (
-    <div class="table-scroll">
+    // Focusable: a table wider than a phone scrolls in this box, and the keyboard must reach it (WCAG 2.1.1).
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={t('results.standings')}>
       <table data-testid="standings">
         <caption class="visually-hidden">{t('results.standings')}</caption>
         <thead>

@@ -41,7 +41,7 @@ export function AuditPanel({ campId, board, teamName, changes }: {
       <p class="hint">{t('audit.hint')}</p>
       <Message text={error} />
       {entries && (entries.length === 0 ? <p class="muted">{t('audit.empty')}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('audit.title')}>
           <table data-testid="audit">
             <caption class="visually-hidden">{t('audit.title')}</caption>
             <thead>

@@ -100,7 +100,7 @@ export default function LeaderboardPage({ params }: PageProps) {
       </p>
       <p class="muted">{t(pairwise ? 'leaderboard.explainPairwise' : 'leaderboard.explain', { weight: formatNumber(Math.round(board.setup.audienceWeight * 100)) })}</p>
       {board.lines.length === 0 ? <Empty>{t('leaderboard.empty')}</Empty> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('leaderboard.title')}>
           <table data-testid="leaderboard">
             <caption class="visually-hidden">{t('leaderboard.title')}</caption>
             <thead>

@@ -89,7 +89,7 @@ function Overview({ campId, overview }: { campId: string; overview: MentoringOve
       <section class="card" aria-labelledby="per-team-title">
         <h2 id="per-team-title">{t('mentors.perTeam')}</h2>
         <p class="status-line" data-testid="unseen-teams">{unseen === 0 ? t('mentors.everyTeamSeen') : t('mentors.teamsUnseen', { count: formatNumber(unseen) })}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="per-team-title">
           <table>
             <thead><tr><th scope="col">{t('mentors.team')}</th><th scope="col">{t('mentors.sessions')}</th><th scope="col">{t('mentors.lastSession')}</th><th scope="col">{t('mentors.meanRating')}</th></tr></thead>
             <tbody>
@@ -107,7 +107,7 @@ function Overview({ campId, overview }: { campId: string; overview: MentoringOve
       </section>
       <section class="card" aria-labelledby="per-mentor-title">
         <h2 id="per-mentor-title">{t('mentors.perMentor')}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="per-mentor-title">
           <table>
             <thead><tr><th scope="col">{t('mentors.mentor')}</th><th scope="col">{t('mentors.sessions')}</th><th scope="col">{t('mentors.openNow')}</th><th scope="col">{t('mentors.teamsSeen')}</th><th scope="col">{t('mentors.slotsBooked')}</th></tr></thead>
             <tbody>

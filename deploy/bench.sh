@@ -54,6 +54,8 @@ dotnet "$BENCH" host naive http://127.0.0.1:$((HTTP + 2)) "$STORAGE" >"$ROOT/.az
 pids+=($!)
 wait_for http://127.0.0.1:$HTTP/health
 sleep 1
+# The swarm reads these processes' CPU time around each shape's changes (ProcessCpu.cs).
+export SI_BENCH_PIDS="product=${pids[0]},bare=${pids[1]},naive=${pids[2]},storage=${AZURITE_PID}"
 
 say "Running the swarm"
 dotnet "$BENCH" swarm http://127.0.0.1:$((HTTP + 1)) http://127.0.0.1:$((HTTP + 2)) http://127.0.0.1:$HTTP "${1:-all}" "${2:-1}" "${3:-1}" "${4:-10}"

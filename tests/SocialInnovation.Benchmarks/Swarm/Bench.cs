@@ -32,7 +32,7 @@ public static class Bench
                     foreach (var shape in Scenarios.Shapes(scenario, scale, seconds))
                     {
                         var o = await FanOut.Run(target, shape, Console.Error.WriteLine);
-                        Console.Error.WriteLine($"  run {run + 1} {o.Target} {shape.Name}: delivery {Stats.Summary(o.Delivery)}; ack {Stats.Summary(o.Acks)}; lost {o.Lost} dup {o.Duplicates} gaps {o.Gaps}");
+                        Console.Error.WriteLine($"  run {run + 1} {o.Target} {shape.Name}: delivery {Stats.Summary(o.Delivery)}; ack {Stats.Summary(o.Acks)}; lost {o.Lost} dup {o.Duplicates} gaps {o.Gaps}; CPU ms per change {ProcessCpu.Describe(o.CpuMsPerChange)}");
                         thisRun.Add(o);
                     }
                 outcomes.Add(thisRun);

@@ -31,6 +31,7 @@ public static class FanOut
         var acks = new ConcurrentBag<double>();
         var failed = 0;
         var period = Stopwatch.Frequency / shape.Rate;
+        var cpuBefore = ProcessCpu.Now(target.Name);
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
         await Task.WhenAll(streams.Select(async (s, i) =>
         {
@@ -64,6 +65,7 @@ public static class FanOut
         while (Stopwatch.GetTimestamp() < drainUntil && watchers.Any(w => Reached(w.Watcher, w.Stream.Name) < last.GetValueOrDefault(w.Stream.Name)))
             await Task.Delay(50);
 
+        var cpu = ProcessCpu.PerChange(cpuBefore, ProcessCpu.Now(target.Name), intended.Count + streams.Count);
         var delivery = new List<double>();
         long expected = 0, delivered = 0, lost = 0, duplicates = 0, gaps = 0, resyncs = 0;
         var byStream = intended.GroupBy(p => p.Key.Item1).ToDictionary(g => g.Key, g => g.ToList());
@@ -83,6 +85,6 @@ public static class FanOut
             resyncs += w.Snapshots + w.EpochChanges;
         }
         await Parallel.ForEachAsync(watchers, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (w, _) => await w.Watcher.DisposeAsync());
-        return new Outcome(target.Name, shape, delivery, acks.ToList(), expected, delivered, lost, duplicates, gaps, resyncs, failed, joins, note);
+        return new Outcome(target.Name, shape, delivery, acks.ToList(), expected, delivered, lost, duplicates, gaps, resyncs, failed, joins, note) { CpuMsPerChange = cpu };
     }
 }

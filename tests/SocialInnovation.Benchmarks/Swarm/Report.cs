@@ -27,6 +27,11 @@ public static class Report
                 lines.Add($"delivery p50 product ÷ bare {p50 / b50:F2}×, p99 {Median("product", x => Stats.At(x.Delivery, .99))!.Value / Median("bare", x => Stats.At(x.Delivery, .99))!.Value:F2}×");
             if (Median("product", x => Stats.At(x.Acks, .99)) is { } pa && Median("naive", x => Stats.At(x.Acks, .99)) is { } na)
                 lines.Add($"ack p99 product ÷ naive {pa / na:F2}×");
+            var cpu = groups.Where(g => g.Key.Name == shape && g.Any(o => o.CpuMsPerChange is { Count: > 0 }))
+                .Select(g => $"{g.Key.Target} " + string.Join(" / ", g.SelectMany(o => o.CpuMsPerChange ?? new Dictionary<string, double>())
+                    .GroupBy(p => p.Key).Select(p => $"{p.Key} {Stats.Median(p.Select(x => x.Value)):F2}")))
+                .ToList();
+            if (cpu.Count > 0) lines.Add($"CPU ms per change (median): {string.Join("; ", cpu)}");
             if (lines.Count > 0) text.AppendLine().AppendLine($"{shape}: {string.Join("; ", lines)}");
         }
         var notes = runs.SelectMany(r => r).Where(o => o.Note is not null || o.JoinsPerSecond is not null)

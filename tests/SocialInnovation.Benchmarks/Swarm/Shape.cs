@@ -32,4 +32,11 @@ public sealed record Outcome(
     long Resyncs,
     int FailedChanges,
     double? JoinsPerSecond,
-    string? Note);
+    string? Note)
+{
+    /// <summary>
+    /// Milliseconds of CPU per change (every change made, the warm-up ones included) from the first change
+    /// until everything was delivered, by process: the target's own, the storage emulator, the swarm.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? CpuMsPerChange { get; init; }
+}

@@ -153,7 +153,9 @@ public sealed partial class BoardGrain(
         string? warning, string key, TCommand command)
     {
         var remaining = Burn(out var burned);
-        var envelope = _log.Append(kind, new CardChanged(card, lane, index, by.Name, warning, remaining));
+        var envelope = move is null
+            ? _log.Append(kind, new CardChanged(card, lane, index, by.Name, warning, remaining))
+            : _log.Append(kind, new CardMoved(card.CardId, move.Version, move.Sprint, move.Step, lane, index, by.Name, warning, remaining));
         _log.Remember(key, command, card.CardId);
         Journaled(card.CardId, lane, index, move is null ? card : null, move, burned);
         await _log.Commit();

@@ -19,9 +19,12 @@ const board = (): BoardView => ({
   sprints: [{ number: 1, goal: '', committed: 8, completed: null, burndown: [{ at: '2026-11-25T10:00:00Z', remaining: 8 }], review: '', retro: '' }],
 });
 
-const moved = (id: string, lane: string, index: number, left: number | null): StreamEnvelope => ({
+const step = (lane: string, n = 0) => ({ at: `2026-11-25T11:00:${String(n).padStart(2, '0')}Z`, byName: 'Aida', action: 'Moved' as const, lane });
+
+// A move carries only what it changes (BoardEvents.cs, CardMoved), not the whole card.
+const moved = (id: string, lane: string, index: number, left: number | null, version = 2): StreamEnvelope => ({
   stream: 'board:c:t', epoch: 1, seq: 4, at: '2026-11-25T11:00:00Z', kind: 'CardMoved',
-  payload: { card: { ...card(id), version: 2 }, lane, index, byName: 'Aida', warning: null, remaining: left },
+  payload: { cardId: id, version, sprint: 1, step: step(lane), lane, index, byName: 'Aida', warning: null, remaining: left },
 });
 
 describe('the board reducer', () => {
@@ -41,6 +44,30 @@ describe('the board reducer', () => {
     expect(whereIs(next, 'a')).toEqual({ lane: 'done', index: 0 });
     expect(next.cards.find((c) => c.cardId === 'a')?.version).toBe(2);
     expect(next.sprints[0].burndown.map((p) => p.remaining)).toEqual([8, 5]);
+  });
+
+  it('applies a move to the card it holds: new version and sprint, one more history line, the rest kept', () => {
+    const start = board();
+    start.cards[0] = { ...card('a', 3), title: 'Interview 5 teachers', comments: [{ byPersonId: 'p', byName: 'Timur', at: '2026-11-25T10:30:00Z', text: 'Ask about budgets' }] };
+    const next = applyBoardEvent(start, moved('a', 'doing', 0, null));
+    const a = next.cards.find((c) => c.cardId === 'a')!;
+    expect({ version: a.version, sprint: a.sprint, title: a.title, comments: a.comments.length }).toEqual({ version: 2, sprint: 1, title: 'Interview 5 teachers', comments: 1 });
+    expect(a.history).toEqual([step('doing')]);
+    expect(whereIs(next, 'a')).toEqual({ lane: 'doing', index: 0 });
+  });
+
+  it('keeps the last 30 history lines of a card after a move, as the server does', () => {
+    const start = board();
+    start.cards[0] = { ...card('a'), history: Array.from({ length: 30 }, (_, i) => step('todo', i)) };
+    const a = applyBoardEvent(start, moved('a', 'doing', 0, null)).cards.find((c) => c.cardId === 'a')!;
+    expect(a.history).toHaveLength(30);
+    expect(a.history[0]).toEqual(step('todo', 1));
+    expect(a.history[29]).toEqual(step('doing'));
+  });
+
+  it('leaves the board as it is for a move of a card it does not hold', () => {
+    const start = board();
+    expect(applyBoardEvent(start, moved('x', 'doing', 0, 5))).toBe(start);
   });
 
   it('counts the points not in the last column as remaining', () => {

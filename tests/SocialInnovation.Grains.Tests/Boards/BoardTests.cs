@@ -63,8 +63,31 @@ public sealed class BoardTests(ClusterFixture fixture) : ClusterTests(fixture)
         Assert.Equal(Enumerable.Range(1, 6).Select(i => start.Seq + i), events.Select(e => e.Seq));
         Assert.Equal([BoardEventKinds.CardCreated, BoardEventKinds.CardCreated, BoardEventKinds.CardCreated,
             BoardEventKinds.CardMoved, BoardEventKinds.CardMoved, BoardEventKinds.CardMoved], events.Select(e => e.Kind));
-        Assert.Equal(("doing", 0), (events[^1].Read<CardChanged>().Lane, events[^1].Read<CardChanged>().Index));
+        Assert.Equal(("doing", 0), (events[^1].Read<CardMoved>().Lane, events[^1].Read<CardMoved>().Index));
         Assert.Equal((moved.Epoch, moved.Seq), (events[^1].Epoch, events[^1].Seq));
+    }
+
+    [Fact]
+    public async Task A_move_event_carries_only_what_the_move_changed_and_applied_to_the_watchers_card_gives_the_boards_card()
+    {
+        var (board, _, _) = NewBoard();
+        var card = await Card(board, "Interview 5 teachers", points: 3);
+        (await board.CommentCard(new CommentCard(card.CardId, "Ask about budgets", NewKey()), Aida)).Ok();
+        var before = (await board.GetCard(card.CardId))!;
+        var position = await board.GetView();
+
+        var ack = (await Move(board, before, "doing", 0)).Ok();
+
+        var moved = (await board.CatchUp(new StreamPosition(position.Epoch, position.Seq))).Ok().Events.Single();
+        Assert.Equal((BoardEventKinds.CardMoved, ack.Seq), (moved.Kind, moved.Seq));
+        var change = moved.Read<CardMoved>();
+        var now = (await board.GetCard(card.CardId))!;
+        Assert.Equal((card.CardId, "doing", 0, "Aida"), (change.CardId, change.Lane, change.Index, change.ByName));
+        // What a watcher holding the card before does with the event gives the card the board now has.
+        var applied = before with { Version = change.Version, Sprint = change.Sprint, History = [.. before.History, change.Step] };
+        Assert.Equal((now.Version, now.Sprint, now.Title, now.Comments.Count), (applied.Version, applied.Sprint, applied.Title, applied.Comments.Count));
+        Assert.Equal(now.History, applied.History);
+        Assert.DoesNotContain("Ask about budgets", moved.Payload.ToString());
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class BoardsApiTests(HostFixture fixture) : IClassFixture<HostFixt
         {
             var seen = new List<StreamEnvelope>();
             while (seen.Count < 4) seen.Add(await live.Next(e => e.Stream == team.Stream));
-            Assert.Equal(["todo", .. moves], seen.Select(e => e.Read<CardChanged>().Lane));
+            Assert.Equal(["todo", .. moves], seen.Select(e => e.Kind == BoardEventKinds.CardMoved ? e.Read<CardMoved>().Lane : e.Read<CardChanged>().Lane));
             Assert.Equal(Enumerable.Range(0, 4).Select(i => seen[0].Seq + i), seen.Select(e => e.Seq));
         }
     }
@@ -79,7 +79,7 @@ public sealed class BoardsApiTests(HostFixture fixture) : IClassFixture<HostFixt
         var caughtUp = await again.Watch(team.Stream, seen);
 
         Assert.True(caughtUp.Ok);
-        Assert.Equal(["doing", "review"], caughtUp.Value!.Events.Select(e => e.Read<CardChanged>().Lane));
+        Assert.Equal(["doing", "review"], caughtUp.Value!.Events.Select(e => e.Read<CardMoved>().Lane));
     }
 
     [Fact]

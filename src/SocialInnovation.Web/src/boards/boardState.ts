@@ -1,5 +1,5 @@
 import type { StreamEnvelope } from '../api/types';
-import { backlog, type BoardCard, type BoardView, type CardChanged, type ColumnsChanged, type SprintChanged } from './boardTypes';
+import { backlog, keptHistory, type BoardCard, type BoardView, type CardChanged, type CardMoved, type ColumnsChanged, type SprintChanged } from './boardTypes';
 
 /** The cards of a lane, in order. */
 export function laneCards(view: BoardView, lane: string): string[] {
@@ -48,10 +48,23 @@ export function applyBoardEvent(view: BoardView, event: StreamEnvelope): BoardVi
   switch (event.kind) {
     case 'CardCreated':
     case 'CardEdited':
-    case 'CardMoved':
     case 'CardCommented': {
       const change = event.payload as CardChanged;
       const next = place(view, change.card, change.lane, change.index);
+      return change.remaining === null ? next : burn(next, event.at, change.remaining);
+    }
+    case 'CardMoved': {
+      const change = event.payload as CardMoved;
+      const card = cardOf(view, change.cardId);
+      // Positions make this impossible (the card came with the board or an earlier event); never invent one.
+      if (!card) return view;
+      const moved: BoardCard = {
+        ...card,
+        version: change.version,
+        sprint: change.sprint,
+        history: [...card.history, change.step].slice(-keptHistory),
+      };
+      const next = place(view, moved, change.lane, change.index);
       return change.remaining === null ? next : burn(next, event.at, change.remaining);
     }
     case 'ColumnsChanged': {

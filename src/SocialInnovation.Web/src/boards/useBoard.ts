@@ -8,7 +8,7 @@ import { streamName } from '../live/streams';
 import { describe } from '../ui/describe';
 import { me } from '../session/current';
 import { applyBoardEvent, cardOf, laneCards, whereIs } from './boardState';
-import { backlog, type BoardView, type CardChanged } from './boardTypes';
+import { backlog, type BoardView, type CardChanged, type CardMoved } from './boardTypes';
 import { columnName } from './laneNames';
 import { getBoard, getTeam, newId } from './boardApi';
 import { BoardOutbox, type BoardOp, type Conflict } from './outbox';
@@ -79,13 +79,17 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
       refused: (_, code, detail) => (board.notice.value = t('boards.refused', { reason: errorText(code, detail) ?? code ?? '' })),
       warned: (op) => (board.notice.value = t('boards.wipWarning', { lane: op.kind === 'move' || op.kind === 'create' ? board.laneName(op.body.lane) : '' })),
     });
-    const announce = (event: StreamEnvelope | null) => {
+    const announce = (event: StreamEnvelope | null, view: BoardView) => {
       if (!event || event.kind !== 'CardMoved' && event.kind !== 'CardCreated') return;
-      const change = event.payload as CardChanged;
+      const change = event.payload as CardChanged | CardMoved;
       if (change.byName === me.value?.name) return;
-      board.announcement.value = event.kind === 'CardMoved'
-        ? t('boards.movedBy', { name: change.byName, title: change.card.title, lane: board.laneName(change.lane) })
-        : t('boards.created', { name: change.byName, title: change.card.title });
+      if (event.kind === 'CardMoved') {
+        const moved = change as CardMoved;
+        const title = cardOf(view, moved.cardId)?.title ?? '';
+        board.announcement.value = t('boards.movedBy', { name: moved.byName, title, lane: board.laneName(moved.lane) });
+      } else {
+        board.announcement.value = t('boards.created', { name: change.byName, title: (change as CardChanged).card.title });
+      }
     };
     const start = (loaded: BoardView) => {
       confirmed = loaded;
@@ -96,7 +100,7 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
         onChange: (state, event) => {
           confirmed = state;
           refresh();
-          announce(event);
+          announce(event, state);
         },
         onRefused: (code, detail) => (board.notice.value = t('error.live', { detail: errorText(code, detail) ?? code })),
         initial: { state: loaded, position: { epoch: loaded.epoch, seq: loaded.seq } },

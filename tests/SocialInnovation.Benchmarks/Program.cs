@@ -8,7 +8,7 @@ using SocialInnovation.Benchmarks.Swarm;
 //   host bare|naive <url> [storage]     the reference hubs, each its own process
 //   swarm <bare-url> <naive-url> <product-url> [scenario|all] [runs] [scale] [seconds]
 //   fault <server.dll> <content-root> <storage> [rounds]
-//   baseline                            one conditional blob write on its own (SI_TEST_STORAGE)
+//   baseline [rounds]                   one conditional blob write and one table row update on their own (SI_TEST_STORAGE)
 switch (args.FirstOrDefault())
 {
     case "host":
@@ -28,7 +28,7 @@ switch (args.FirstOrDefault())
         await FaultRun.Run(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 5, args.Length > 5 ? args[5] : ".");
         break;
     case "baseline":
-        await StorageBaseline.Run(100);
+        await StorageBaseline.Run(args.Length > 1 ? int.Parse(args[1]) : 100);
         break;
     default:
         Console.Error.WriteLine("usage: see deploy/bench.sh and deploy/fault.sh");

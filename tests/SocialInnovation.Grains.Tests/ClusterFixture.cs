@@ -59,6 +59,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 services.AddSingleton<TestGrainStorage>();
                 services.AddKeyedSingleton<IGrainStorage>(StorageNames.State, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
                 services.AddKeyedSingleton<IGrainStorage>(StorageNames.People, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
+                services.AddKeyedSingleton<IGrainStorage>(StorageNames.Rows, (sp, _) => sp.GetRequiredService<TestGrainStorage>());
                 services.AddSingleton<MemoryBoardJournal>();
                 services.AddSingleton<SocialInnovation.Grains.Boards.IBoardJournal>(sp => sp.GetRequiredService<MemoryBoardJournal>());
                 services.AddSingleton<MemoryJournal<SocialInnovation.Grains.Polls.VoteEntry>>();

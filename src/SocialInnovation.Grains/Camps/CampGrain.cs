@@ -20,7 +20,7 @@ namespace SocialInnovation.Grains.Camps;
 /// </remarks>
 [Orleans.Concurrency.Reentrant]
 public sealed partial class CampGrain(
-    [PersistentState("camp", StorageNames.State)] IPersistentState<CampState> state,
+    [PersistentState("camp", StorageNames.Rows)] IPersistentState<CampState> state,
     TimeProvider clock) : Grain, ICampGrain
 {
     /// <summary>Events kept for catching up; a client further behind reloads the snapshot.</summary>

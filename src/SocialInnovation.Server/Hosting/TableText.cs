@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace SocialInnovation.Server.Hosting;
 
 /// <summary>
-/// JSON kept in string properties of one table row (the board journal's entries, people's state). A
+/// JSON kept in string properties of one table row (the board journal's entries, people's and other small states). A
 /// property holds at most 32K characters (64 KiB of UTF-16), so a longer text is split across numbered
 /// properties; a whole entity holds at most 1 MiB, so 16 parts of 30,000 characters is the most a row takes.
 /// </summary>
@@ -11,6 +11,9 @@ internal static class TableText
 {
     private const int PartLength = 30_000;
     private const int MaxParts = 16;
+
+    /// <summary>The longest text one row holds (480,000 characters).</summary>
+    public const int MaxLength = PartLength * MaxParts;
 
     /// <summary>Stores <paramref name="json"/> in <paramref name="prefix"/>0, <paramref name="prefix"/>1, …; refuses what no row can hold.</summary>
     public static void Put(TableEntity row, string prefix, string json, string what)

@@ -14,7 +14,7 @@ namespace SocialInnovation.Server.Demo;
 /// (awards and a mini-grant pool split among three teams) waiting for judging to be locked. Prints the
 /// poll's join link. Seeded once: a camp whose poll exists keeps its votes.
 /// </summary>
-public sealed class DemoAudience(IGrainFactory grains, PlatformSettings settings, InviteLinks links, IHostApplicationLifetime lifetime) : IHostedService
+public sealed class DemoAudience(IGrainFactory grains, PlatformSettings settings, InviteLinks links, DemoConsole console) : IHostedService
 {
     /// <summary>Votes per team, in the demo camp's team order (Open Budget, First Job, Fair Share, Clean Air, Clinic Finder).</summary>
     private static readonly int[] Votes = [9, 6, 5, 14, 8];
@@ -53,8 +53,8 @@ public sealed class DemoAudience(IGrainFactory grains, PlatformSettings settings
                 3000m, "USD", [new(team["Clean Air"], 1500m), new(team["Clinic Finder"], 1000m), new(team["Open Budget"], 500m)],
                 poll.Tally.PollId, RevealOrder.LastToFirst, 0, "demo-results"), camp.Teams.Select(t => t.TeamId).ToList(), []);
         }
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine(
-            $"   Audience poll      {links.BaseUrl(null)}/v/{poll.Audience.Code}  (big screen: {links.BaseUrl(null)}/camps/{campId}/audience/{poll.Tally.PollId}/screen){Environment.NewLine}"));
+        console.Add(DemoConsole.Audience, () =>
+            $"   Audience poll      {links.BaseUrl(null)}/v/{poll.Audience.Code}  (big screen: {links.BaseUrl(null)}/camps/{campId}/audience/{poll.Tally.PollId}/screen){Environment.NewLine}");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

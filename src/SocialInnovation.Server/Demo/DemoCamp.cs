@@ -17,7 +17,7 @@ public sealed class DemoCamp(
     IGrainFactory grains,
     PlatformSettings settings,
     InviteLinks links,
-    IHostApplicationLifetime lifetime) : IHostedService
+    DemoConsole console) : IHostedService
 {
     public const string Key = "demo-techbootcamp";
 
@@ -50,7 +50,7 @@ public sealed class DemoCamp(
             var issued = await camp.IssueInvite(new IssueInvite(role, label, uses, 24 * 7, $"demo-{Guid.NewGuid():N}"), organizerId);
             invites.Add((label, issued.Value!.Token!));
         }
-        lifetime.ApplicationStarted.Register(() => Print(invites));
+        Print(invites);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -67,7 +67,7 @@ public sealed class DemoCamp(
     private void Print(List<(string Who, string Token)> invites)
     {
         var lines = invites.Select(i => $"   {i.Who,-18} {links.For(i.Token)}");
-        Console.WriteLine($"""
+        console.Add(DemoConsole.Invites, () => $"""
 
             TechBootCamp demo is ready at {links.BaseUrl(null)}
             Open one of these invite links (valid 7 days; each start prints new ones):

@@ -21,7 +21,7 @@ namespace SocialInnovation.Server.Demo;
 /// a newcomer can look at intake with realistic numbers. It goes through the same grains as the API and
 /// is seeded once: a later start finds the camp and leaves it as the newcomer left it.
 /// </summary>
-public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, InviteLinks links, IHostApplicationLifetime lifetime) : IHostedService
+public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, InviteLinks links, DemoConsole console) : IHostedService
 {
     public const string Key = "demo-sicamp";
     public const int Applicants = 120;
@@ -52,15 +52,17 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
         await grains.GetGrain<ICampPollsGrain>(campId).Add(PollsApi.IdFor(campId, "demo-poll"));
         // A fresh reviewer link every start (tokens are stored hashed, so an older one cannot be shown again).
         var reviewer = Check(await camp.IssueInvite(new SocialInnovation.Invites.IssueInvite(CampRole.Reviewer, "Demo reviewer", 5, 24 * 7, $"demo-reviewer-{Guid.NewGuid():N}"), organizerId));
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine($"""
+        console.Add(DemoConsole.Intake, () => $"""
 
             SICamp Almaty demo (intake): {Applicants} applications from five countries for 60 places, a closed problem vote, five teams.
-            Sign in with the organizer key at {links.BaseUrl(null)}/signin; the camp is under "My camps". Its application form:
-            {links.BaseUrl(null)}/api/camps/{campId}/application-form — selection: {links.BaseUrl(null)}/camps/{campId}/selection,
-            the vote: /camps/{campId}/vote (big screen: /camps/{campId}/vote/screen), teams: /camps/{campId}/teams
+            Sign in with the organizer key at {links.BaseUrl(null)}/signin; the camp is under "My camps".
+               Selection          {links.BaseUrl(null)}/camps/{campId}/selection
+               Problem vote       {links.BaseUrl(null)}/camps/{campId}/vote  (big screen: {links.BaseUrl(null)}/camps/{campId}/vote/screen)
+               Teams              {links.BaseUrl(null)}/camps/{campId}/teams
+               Application form   {links.BaseUrl(null)}/camps/{campId}/apply  (closed: the camp is past Applications)
             A reviewer (reads and scores the applications, cannot decide): {links.For(reviewer.Token!)}
 
-            """));
+            """);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -20,7 +20,7 @@ namespace SocialInnovation.Server.Demo;
 /// through the same checks as the API. Seeded once: a camp with mentors is left alone.
 /// </summary>
 public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings, ArtifactStore store, ArtifactSettings artifactSettings,
-    InviteLinks links, IHostApplicationLifetime lifetime, TimeProvider clock) : IHostedService
+    InviteLinks links, DemoConsole console, TimeProvider clock) : IHostedService
 {
     private sealed record DemoMentor(string Name, string[] Tags, string Bio, string Availability)
     {
@@ -37,11 +37,11 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
         if (!settings.SeedDemo) return;
         if (await grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key).GetOrganizerId() is not { } organizerId) return;
         var campId = CampCreation.IdFor(organizerId, DemoCamp.Key);
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine($"""
+        console.Add(DemoConsole.Mentoring, () => $"""
                Mentoring (help queue, sessions, organizer's overview): {links.BaseUrl(null)}/camps/{campId}/mentoring
                Gallery of decks and prototypes:                         {links.BaseUrl(null)}/camps/{campId}/gallery
 
-            """));
+            """);
         if ((await grains.GetGrain<IMentorshipGrain>(campId).GetMentors()).Count > 0) return;
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return;
         var team = camp.Teams.ToDictionary(t => t.Name, t => t.TeamId);

@@ -45,6 +45,7 @@ public static class PlatformApp
         builder.Services.AddSingleton<LiveNode>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNode>());
         builder.Services.AddHostedService<OrganizerKeys>();
+        builder.Services.AddSingleton<DemoConsole>();
         builder.Services.AddHostedService<DemoCamp>();
         builder.Services.AddHostedService<DemoIntake>();
         builder.Services.AddSingleton<SocialInnovation.Server.Applications.CampFormLimits>();

@@ -9,9 +9,10 @@ namespace SocialInnovation.Server.Access;
 
 /// <summary>
 /// The one place that decides whether a caller may do something. HTTP and the hub both ask it, so
-/// their answers cannot drift apart.
+/// their answers cannot drift apart. A caller's role comes from their person's grain on every request;
+/// while that grain cannot be reached (its silo just died) its last answer stands in (<see cref="LastKnown"/>).
 /// </summary>
-public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams)
+public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams, LastKnown lastKnown)
 {
     public static readonly DomainError NotSignedIn = new(ErrorKind.Unauthenticated, "access.signed-out", "Sign in first.");
 
@@ -50,7 +51,7 @@ public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams)
                     ? new Caller(personId, profile.Name, null, null)
                     : Refused("access.platform-organizer", "Only the platform organizer may do this.");
             case Access.InCamp inCamp when campId is { } id:
-                var role = await person.GetRole(id);
+                var role = await Role(person, personId, id);
                 if (role is null)
                     // Not telling a non-member whether the camp exists.
                     return DomainError.NotFound("camp.unknown", "There is no such camp, or you are not part of it.");
@@ -58,7 +59,7 @@ public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams)
                     ? new Caller(personId, user.Identity?.Name ?? "", id, role)
                     : Refused("access.role", $"A {role} of this camp may not do this.");
             case Access.InTeam inTeam when campId is { } id && teamId is { } team:
-                var roleInCamp = await person.GetRole(id);
+                var roleInCamp = await Role(person, personId, id);
                 if (roleInCamp is null)
                     return DomainError.NotFound("camp.unknown", "There is no such camp, or you are not part of it.");
                 if (inTeam.AnyTeam.Contains(roleInCamp.Value)
@@ -70,6 +71,9 @@ public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams)
                 return Refused("access.undeclared", "This operation declares no access rule.");
         }
     }
+
+    private Task<CampRole?> Role(IPersonGrain person, Guid personId, Guid campId) =>
+        lastKnown.Ask(("role", personId, campId), () => person.GetRole(campId));
 
     private static DomainError Refused(string code, string detail) => new(ErrorKind.Forbidden, code, detail);
 }

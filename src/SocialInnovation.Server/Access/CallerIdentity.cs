@@ -52,6 +52,7 @@ public static class CallerIdentity
         });
         services.AddAuthorization();
         services.AddMemoryCache();
+        services.AddSingleton<LastKnown>();
         services.AddSingleton<SessionCheck>();
     }
 }

@@ -10,9 +10,11 @@ namespace SocialInnovation.Server.Session;
 /// person's session stamp is the one it was issued under (sign out everywhere and a replaced
 /// organizer key change it). Checked on every request; each node remembers a person's sessions for
 /// <c>Sessions:CheckCacheSeconds</c> (default 5), so a sign-out on another node takes at most that
-/// long to reach this one, and one on this node applies at once.
+/// long to reach this one, and one on this node applies at once. While the person's grain cannot be
+/// reached (its silo just died), its last answer stands in for it (<see cref="LastKnown"/>, at most 30 s
+/// old); a sign-out on this node forgets that answer at once.
 /// </summary>
-public sealed class SessionCheck(IGrainFactory grains, IMemoryCache cache, IConfiguration configuration)
+public sealed class SessionCheck(IGrainFactory grains, IMemoryCache cache, LastKnown lastKnown, IConfiguration configuration)
 {
     public const string SessionIdClaim = "sid";
     public const string StampClaim = "stamp";
@@ -48,20 +50,27 @@ public sealed class SessionCheck(IGrainFactory grains, IMemoryCache cache, IConf
         if (user.PersonId() is not { } personId || user.FindFirstValue(SessionIdClaim) is not { } sessionId) return;
         await grains.GetGrain<IPersonGrain>(personId).EndSession(sessionId);
         cache.Remove(Key(personId));
+        lastKnown.Forget(Key(personId));
     }
 
     public async Task EndAll(Guid personId)
     {
         await grains.GetGrain<IPersonGrain>(personId).EndAllSessions();
         cache.Remove(Key(personId));
+        lastKnown.Forget(Key(personId));
     }
 
-    private async Task<PersonSessions> Sessions(Guid personId) =>
-        (await cache.GetOrCreateAsync(Key(personId), entry =>
+    private async Task<PersonSessions> Sessions(Guid personId)
+    {
+        if (cache.TryGetValue(Key(personId), out PersonSessions? remembered)) return remembered!;
+        // Only what the grain answered is remembered for the check's period; a stand-in answer is not.
+        return await lastKnown.Ask(Key(personId), async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = _remember;
-            return grains.GetGrain<IPersonGrain>(personId).GetSessions();
-        }))!;
+            var sessions = await grains.GetGrain<IPersonGrain>(personId).GetSessions();
+            cache.Set(Key(personId), sessions, _remember);
+            return sessions;
+        });
+    }
 
     private static (string, Guid) Key(Guid personId) => ("sessions", personId);
 }

@@ -96,6 +96,9 @@ public sealed partial class CampGrain(
 
     public Task<CampSnapshot?> GetSnapshot() => Task.FromResult(Camp.Exists ? Snapshot() : null);
 
+    /// <summary>How many phase changes the camp keeps (a real camp makes about ten).</summary>
+    public const int HistoryKept = 200;
+
     public async Task<Outcome<CampSnapshot>> ChangePhase(ChangePhase command, string byName)
     {
         if (CommandCheck.Refusal(Shared<ChangePhaseValidator>.Validator, command) is { } invalid) return invalid;
@@ -113,6 +116,9 @@ public sealed partial class CampGrain(
         var change = new PhaseChangeRecord(Camp.Phase, command.To, byName, clock.GetUtcNow());
         Camp.Phase = command.To;
         Camp.History.Add(change);
+        // The camp's state is one table row (TableGrainStorage, ~480,000 characters at most): keep the
+        // recent changes only, so a camp moved back and forth thousands of times still stores.
+        if (Camp.History.Count > HistoryKept) Camp.History.RemoveRange(0, Camp.History.Count - HistoryKept);
         Append(CampEventKind.PhaseChanged, Current() with { PhaseChange = change });
         _log.Remember(command.IdempotencyKey, command);
         await _log.Commit();

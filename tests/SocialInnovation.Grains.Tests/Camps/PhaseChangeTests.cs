@@ -1,5 +1,6 @@
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
+using SocialInnovation.Grains.Camps;
 
 namespace SocialInnovation.Grains.Tests.Camps;
 
@@ -31,6 +32,25 @@ public sealed class PhaseChangeTests(ClusterFixture fixture) : ClusterTests(fixt
 
         Assert.Equal(CampPhase.Applications, back.Phase);
         Assert.Equal(3, back.History.Count);
+    }
+
+    [Fact]
+    public async Task A_camp_moved_back_and_forth_keeps_its_latest_phase_changes()
+    {
+        var (camp, _, _) = await NewCamp();
+        var phase = CampPhase.Draft;
+        for (var i = 0; i < CampGrain.HistoryKept + 5; i++)
+        {
+            var to = phase == CampPhase.Draft ? CampPhase.Applications : CampPhase.Draft;
+            await camp.ChangePhase(new ChangePhase(phase, to, NewKey()), $"Aigerim {i}");
+            phase = to;
+        }
+
+        var history = (await camp.GetSnapshot())!.History;
+
+        Assert.Equal(CampGrain.HistoryKept, history.Count);
+        Assert.Equal($"Aigerim {CampGrain.HistoryKept + 4}", history[^1].ByName);
+        Assert.Equal("Aigerim 5", history[0].ByName);
     }
 
     [Theory]

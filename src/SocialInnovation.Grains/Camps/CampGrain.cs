@@ -96,8 +96,8 @@ public sealed partial class CampGrain(
 
     public Task<CampSnapshot?> GetSnapshot() => Task.FromResult(Camp.Exists ? Snapshot() : null);
 
-    /// <summary>How many phase changes the camp keeps (a real camp makes about ten).</summary>
-    public const int HistoryKept = 200;
+    /// <summary>How many phase changes the camp keeps (a real camp makes about ten; deploy/fault.sh checks its writes against this history and makes a few hundred).</summary>
+    public const int HistoryKept = 1_000;
 
     public async Task<Outcome<CampSnapshot>> ChangePhase(ChangePhase command, string byName)
     {

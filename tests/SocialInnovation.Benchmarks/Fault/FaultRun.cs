@@ -161,6 +161,9 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
             finalSeq[c] = snapshot.GetProperty("seq").GetInt64();
             var applied = snapshot.GetProperty("history").GetArrayLength();
             var acked = _acks.Count(a => a.Camp == c);
+            // A camp keeps its latest 1,000 phase changes (CampGrain.HistoryKept): past that the history cannot
+            // tell a lost write from a dropped old entry, so say so rather than count it either way.
+            if (acked >= HistoryKept) throw new InvalidOperationException($"Camp {c} had {acked} acknowledged writes; its history keeps {HistoryKept}: run fewer rounds or more camps.");
             lost += Math.Max(0, acked - applied);
             doubled += Math.Max(0, applied - acked);
         }
@@ -171,6 +174,8 @@ public sealed class FaultRun(IReadOnlyList<IFaultNode> nodes, int camps, int wat
         foreach (var (w, _, _) in watchers) await w.DisposeAsync();
         return new Result(results, _acks.Count, lost, doubled, stale, watchers.Count, _retries);
     }
+
+    private const int HistoryKept = 1_000;
 
     /// <summary>One organizer moving a camp back and forth; each change retried with the same key on the next live node until acknowledged.</summary>
     private async Task Write(int camp, Guid campId, CookieContainer cookies, TimeSpan gap, CancellationToken stop)

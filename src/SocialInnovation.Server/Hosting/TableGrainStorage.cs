@@ -26,17 +26,7 @@ public sealed class TableGrainStorage(TableClient table, IGrainStorage legacy) :
     {
         await _creation.Created();
         var (partition, row) = Keys(stateName, grainId);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, row);
-        if (found.HasValue && found.Value is { } entity)
-        {
-            grainState.State = _json.Deserialize<T>(BinaryData.FromString(TableText.Get(entity, "S")));
-            grainState.ETag = entity.ETag.ToString();
-            grainState.RecordExists = true;
-            return;
-        }
-        await legacy.ReadStateAsync(stateName, grainId, grainState);
-        // Its next write creates the row (the blob's ETag means nothing to the table).
-        grainState.ETag = null;
+        await TableText.ReadStateOrBlob(table, partition, row, _json, legacy, stateName, grainId, grainState);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

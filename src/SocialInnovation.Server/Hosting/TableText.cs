@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Orleans.Storage;
+using SocialInnovation.Grains.Common;
 
 namespace SocialInnovation.Server.Hosting;
 
@@ -25,6 +27,26 @@ internal static class TableText
 
     public static string Get(TableEntity row, string prefix) =>
         string.Concat(Enumerable.Range(0, MaxParts).Select(i => row.GetString($"{prefix}{i}")).TakeWhile(p => p is not null));
+
+    /// <summary>
+    /// A grain state kept as JSON in one row (prefix "S"), or — for a state stored before it moved to the table —
+    /// read from its blob; the blob's ETag means nothing to the table, so the next write creates the row.
+    /// </summary>
+    public static async Task ReadStateOrBlob<T>(
+        TableClient table, string partition, string row, JsonStateSerializer json,
+        IGrainStorage legacy, string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, row);
+        if (found.HasValue && found.Value is { } entity)
+        {
+            grainState.State = json.Deserialize<T>(BinaryData.FromString(Get(entity, "S")));
+            grainState.ETag = entity.ETag.ToString();
+            grainState.RecordExists = true;
+            return;
+        }
+        await legacy.ReadStateAsync(stateName, grainId, grainState);
+        grainState.ETag = null;
+    }
 }
 
 /// <summary>Creates a table on first use; a failed attempt (storage briefly away) is tried again by the next call.</summary>
@@ -38,4 +60,5 @@ internal sealed class TableOnFirstUse(TableClient table)
         if (created is null || created.IsFaulted || created.IsCanceled) _created = created = table.CreateIfNotExistsAsync();
         return created;
     }
+
 }

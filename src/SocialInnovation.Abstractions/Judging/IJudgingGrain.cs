@@ -29,6 +29,9 @@ public interface IJudgingGrain : IGrainWithGuidKey, IStreamOwnerGrain
     /// <summary>Pairwise mode: the judge says which of two teams pitched better (again for the same pair: a revision).</summary>
     Task<Outcome<JudgeSheet>> Compare(JudgeContext judge, CompareTeams command);
 
+    /// <summary>Pairwise mode: the judge skips a pair for now and is given another.</summary>
+    Task<Outcome<JudgeSheet>> SkipPair(JudgeContext judge, SkipPair command);
+
     Task<Outcome<JudgingSetup>> Lock(LockJudging command);
 
     /// <summary>The organizer pins a team to a judge or moves it between judges.</summary>

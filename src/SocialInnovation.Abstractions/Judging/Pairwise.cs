@@ -25,6 +25,31 @@ public sealed record PairVerdict(Guid First, Guid Second, Guid Better, long Vers
 [GenerateSerializer, Immutable]
 public sealed record ComparisonRecord(Guid JudgeId, string JudgeName, Guid Winner, Guid Loser, DateTimeOffset At);
 
+/// <summary>
+/// Pairwise mode: the judge skips the pair shown for now (to report one of its teams absent, a judge sends
+/// <see cref="SkipTeam"/> with <c>Absent</c>). The judge is given another pair; a skipped pair comes back
+/// only when no other is left. <see cref="BasedOnVersion"/> is the version of the judge's verdict on this
+/// pair that the tablet showed (0: none yet): a pair judged on another device meanwhile is refused
+/// (<c>pair.stale</c>), never silently set aside.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SkipPair(Guid First, Guid Second, long BasedOnVersion, string IdempotencyKey);
+
+/// <summary>A pair the judge skipped for now (either order), shown again only when no other pair is left.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SkippedPair(Guid First, Guid Second, DateTimeOffset At);
+
+public sealed class SkipPairValidator : AbstractValidator<SkipPair>
+{
+    public SkipPairValidator()
+    {
+        RuleFor(c => c.First).NotEmpty();
+        RuleFor(c => c.Second).NotEmpty().NotEqual(c => c.First).WithMessage("Skip a pair of two different teams.");
+        RuleFor(c => c.BasedOnVersion).GreaterThanOrEqualTo(0);
+        RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
+    }
+}
+
 public sealed class CompareTeamsValidator : AbstractValidator<CompareTeams>
 {
     public CompareTeamsValidator()

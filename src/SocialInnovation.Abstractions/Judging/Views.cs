@@ -34,7 +34,9 @@ public sealed record JudgeProgress(int Scored, int Remaining, int Skipped);
 /// <summary>
 /// What a judge's tablet shows: the setup, their own entries, the team to score next, and progress. In
 /// pairwise mode <see cref="Pair"/> holds the two teams to compare next and <see cref="Verdicts"/> the
-/// judge's verdicts so far (progress counts verdicts; <see cref="Next"/> is null).
+/// judge's verdicts so far (progress counts verdicts, and as skipped the pairs skipped and teams reported
+/// absent; <see cref="Next"/> is null); <see cref="SkippedPairs"/> the pairs skipped for now, so a tablet
+/// offline chooses its next pair as the server would avoid them.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record JudgeSheet(
@@ -44,7 +46,8 @@ public sealed record JudgeSheet(
     Guid? Next,
     JudgeProgress Progress,
     IReadOnlyList<Guid>? Pair = null,
-    IReadOnlyList<PairVerdict>? Verdicts = null);
+    IReadOnlyList<PairVerdict>? Verdicts = null,
+    IReadOnlyList<SkippedPair>? SkippedPairs = null);
 
 /// <summary>A line of the organizer's leaderboard: fitted rank with its interval, and the simple views beside it.</summary>
 [GenerateSerializer, Immutable]

@@ -34,9 +34,38 @@ public sealed partial class JudgingGrain
         var other = command.Better == command.First ? command.Second : command.First;
         Round.Audit.Add(new AuditEntry(now, judge.JudgeId, judge.Name, command.Better, current is null ? "compared" : "recompared", null, null,
             verdict.Verdict.Version, other));
+        // A verdict on a pair skipped earlier settles it: it is no longer set aside.
+        Round.PairSkips.RemoveAll(s => s.JudgeId == judge.JudgeId && SamePair(s.Pair.First, s.Pair.Second, command.First, command.Second));
         if (_holdingPair.TryGetValue(judge.JudgeId, out var held) && SamePair(held.First, held.Second, command.First, command.Second))
             _holdingPair.Remove(judge.JudgeId);
         return await Store("compared", Key(judge, command.IdempotencyKey), command, () => Sheet(judge));
+    }
+
+    /// <summary>
+    /// validate → check lock, teams, conflicts and mode → replay the key → check the version of the judge's
+    /// verdict on the pair the tablet showed → set the pair aside → store → publish progress. The same skip
+    /// again (its key forgotten) is answered as already done.
+    /// </summary>
+    public async Task<Outcome<JudgeSheet>> SkipPair(JudgeContext judge, SkipPair command)
+    {
+        if (CommandCheck.Refusal(Shared<SkipPairValidator>.Validator, command) is { } invalid) return invalid;
+        if ((Check(judge, command.First) ?? Check(judge, command.Second)) is { } refused) return refused;
+        if (Round.Mode != JudgingMode.Pairwise) return WrongMode;
+        if (_log.Replay(Key(judge, command.IdempotencyKey), command) is { } replayed) return replayed.Error ?? await Settled(() => Sheet(judge));
+
+        var verdict = Round.Verdicts.Find(v => v.JudgeId == judge.JudgeId && SamePair(v.Verdict.First, v.Verdict.Second, command.First, command.Second))?.Verdict;
+        if ((verdict?.Version ?? 0) != command.BasedOnVersion)
+            return DomainError.Conflict("pair.stale",
+                $"You already compared these two teams on another device (now version {verdict?.Version ?? 0}). Look at your verdict and change it if you want.");
+        if (verdict is not null || Round.PairSkips.Any(s => s.JudgeId == judge.JudgeId && SamePair(s.Pair.First, s.Pair.Second, command.First, command.Second)))
+            return Sheet(judge); // judged already, or skipped already: nothing to set aside, applied once
+
+        var now = clock.GetUtcNow();
+        Round.PairSkips.Add(new JudgeSkippedPair(judge.JudgeId, new SkippedPair(command.First, command.Second, now)));
+        SheetOf(judge);
+        Round.Audit.Add(new AuditEntry(now, judge.JudgeId, judge.Name, command.First, "pair-skipped", null, null, 0, command.Second));
+        _holdingPair.Remove(judge.JudgeId);
+        return await Store("pair-skipped", Key(judge, command.IdempotencyKey), command, () => Sheet(judge));
     }
 
     public Task<IReadOnlyList<ComparisonRecord>> GetComparisons() => Task.FromResult<IReadOnlyList<ComparisonRecord>>(
@@ -49,25 +78,33 @@ public sealed partial class JudgingGrain
         .Select(v => new Comparison(v.JudgeId, v.Verdict.Better, v.Verdict.Better == v.Verdict.First ? v.Verdict.Second : v.Verdict.First))
         .ToList();
 
+    /// <summary>
+    /// The judge's pairwise sheet. The next pair avoids teams this judge skipped or reported absent and pairs
+    /// they skipped; when no other pair is left, those come back (an absent team may have arrived).
+    /// </summary>
     private JudgeSheet PairSheet(JudgeContext judge)
     {
         var entries = Round.Sheets.TryGetValue(judge.JudgeId, out var sheet) ? sheet.Entries.Values.Select(e => e.Current).ToList() : [];
         var excluded = Excluded(judge);
         var mine = Round.Verdicts.Where(v => v.JudgeId == judge.JudgeId).Select(v => v.Verdict).ToList();
+        var skipped = Round.PairSkips.Where(s => s.JudgeId == judge.JudgeId).Select(s => s.Pair).ToList();
+        var setAside = entries.Where(e => e.Status is EntryStatus.Skipped or EntryStatus.Absent).Select(e => e.TeamId).ToHashSet();
         var candidates = Round.PitchOrder.Where(t => !excluded.Contains(t)).ToList();
         var open = candidates.Count * (candidates.Count - 1) / 2 - mine.Count(v => candidates.Contains(v.First) && candidates.Contains(v.Second));
-        var pair = Round.Locked ? null : NextPairFor(judge, candidates, mine);
+        var pair = Round.Locked ? null
+            : NextPairFor(judge, candidates.Where(t => !setAside.Contains(t)).ToList(), mine, skipped) ?? NextPairFor(judge, candidates, mine, []);
         if (pair is { } shown) _holdingPair[judge.JudgeId] = shown;
-        return new JudgeSheet(Setup(), entries, excluded.ToList(), null, new JudgeProgress(mine.Count, Math.Max(0, open), 0),
-            pair is { } p ? [p.First, p.Second] : null, mine);
+        return new JudgeSheet(Setup(), entries, excluded.ToList(), null, new JudgeProgress(mine.Count, Math.Max(0, open), skipped.Count + setAside.Count),
+            pair is { } p ? [p.First, p.Second] : null, mine, skipped);
     }
 
-    private (Guid First, Guid Second)? NextPairFor(JudgeContext judge, List<Guid> candidates, List<PairVerdict> mine)
+    private (Guid First, Guid Second)? NextPairFor(JudgeContext judge, List<Guid> candidates, List<PairVerdict> mine, List<SkippedPair> skipped)
     {
         var compared = mine.Select(v => (v.First, v.Second)).ToHashSet();
+        var avoid = compared.Concat(skipped.Select(s => (s.First, s.Second))).ToHashSet();
         // Asking again gives the same pair (a reload must not hop to another one).
         if (_holdingPair.TryGetValue(judge.JudgeId, out var held) && candidates.Contains(held.First) && candidates.Contains(held.Second)
-            && !compared.Contains(held) && !compared.Contains((held.Second, held.First)))
+            && !avoid.Contains(held) && !avoid.Contains((held.Second, held.First)))
             return held;
         var comparisons = Comparisons();
         var counts = new Dictionary<Guid, int>();
@@ -78,7 +115,7 @@ public sealed partial class JudgingGrain
             counts[shown.Second] = counts.GetValueOrDefault(shown.Second) + 1;
         }
         var strength = comparisons.Count > 0 ? BradleyTerry.Fit(comparisons) : new Dictionary<Guid, double>();
-        return NextPair.Choose(candidates, compared, counts, strength);
+        return NextPair.Choose(candidates, avoid, counts, strength);
     }
 
     private static bool SamePair(Guid a1, Guid b1, Guid a2, Guid b2) => a1 == a2 && b1 == b2 || a1 == b2 && b1 == a2;

@@ -45,6 +45,9 @@ public sealed partial class JudgingGrain
         Change(judge, command.TeamId, new SheetEntry(command.TeamId, status, new Dictionary<string, int>(), null, null,
             command.BasedOnVersion + 1, clock.GetUtcNow()), command.Absent ? "absent" : "skipped");
         _holding.Remove(judge.JudgeId);
+        // In pairwise mode the pair shown with this team is set aside with it.
+        if (_holdingPair.TryGetValue(judge.JudgeId, out var held) && (held.First == command.TeamId || held.Second == command.TeamId))
+            _holdingPair.Remove(judge.JudgeId);
         return await Store(command.Absent ? "absent" : "skipped", Key(judge, command.IdempotencyKey), command, () => Sheet(judge));
     }
 

@@ -27,7 +27,12 @@ public sealed class JudgingState
     [Id(14)] public JudgingMode Mode { get; set; }
     /// <summary>Pairwise mode: each judge's current verdict per pair (a revision replaces it). Bounded by judges × pairs shown.</summary>
     [Id(15)] public List<JudgeVerdict> Verdicts { get; set; } = [];
+    /// <summary>Pairwise mode: pairs each judge skipped for now (removed once the judge compares the pair). Bounded by judges × pairs shown.</summary>
+    [Id(16)] public List<JudgeSkippedPair> PairSkips { get; set; } = [];
 }
+
+[GenerateSerializer, Immutable]
+public sealed record JudgeSkippedPair(Guid JudgeId, SkippedPair Pair);
 
 [GenerateSerializer, Immutable]
 public sealed record JudgeVerdict(Guid JudgeId, PairVerdict Verdict);

@@ -31,6 +31,7 @@ public static class JudgingApi
         judging.MapPost("/skips", Skip).InCamp(CampRole.Judge).WithSummary("Skip a team for now, or report it absent");
         judging.MapPost("/undo", Undo).InCamp(CampRole.Judge).WithSummary("Take back one's last change to a team");
         judging.MapPost("/comparisons", Compare).InCamp(CampRole.Judge).WithSummary("Pairwise mode: say which of two teams pitched better (again for the same pair: a revision)");
+        judging.MapPost("/pair-skips", SkipPair).InCamp(CampRole.Judge).WithSummary("Pairwise mode: skip the pair shown for now (based on the version of one's verdict on it, 0 for none)");
         judging.MapPost("/conflicts", Declare).InCamp(CampRole.Judge).WithSummary("Declare a conflict with a team");
         return api;
     }
@@ -146,6 +147,12 @@ public static class JudgingApi
     {
         if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
         return Problems.Ok(await Round(grains, campId).Undo(await Judge(http, grains, campId), command));
+    }
+
+    private static async Task<Results<Ok<JudgeSheet>, Refusal>> SkipPair(Guid campId, SkipPair command, HttpContext http, IGrainFactory grains)
+    {
+        if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
+        return Problems.Ok(await Round(grains, campId).SkipPair(await Judge(http, grains, campId), command));
     }
 
     private static async Task<Results<Ok<JudgeSheet>, Refusal>> Compare(Guid campId, CompareTeams command, HttpContext http, IGrainFactory grains)

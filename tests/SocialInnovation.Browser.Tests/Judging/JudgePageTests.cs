@@ -180,4 +180,54 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
         Assert.Equal(camp.Teams[1].TeamId, (await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard")).Lines[0].TeamId);
     }
+
+    [Fact]
+    public async Task In_pairwise_mode_a_judge_on_a_tablet_compares_and_skips_pairs_offline_and_every_verdict_arrives_once_back_online()
+    {
+        var organizer = fixture.Host.Client();
+        await organizer.SignInOrganizer();
+        var (_, camp) = await CampInPitches(organizer);
+        camp = await organizer.Read<CampSnapshot>(await organizer.Post($"/api/camps/{camp.CampId}/teams", new AddTeam("Green Roofs", "Environment", Guid.NewGuid().ToString("N"))));
+        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{camp.CampId}/judging/setup");
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/judging/setup",
+            new ConfigureJudging(setup.Rubric, [], camp.Teams.Select(t => t.TeamId).ToList(), [1], 0.2, setup.Version, Guid.NewGuid().ToString("N"), JudgingMode.Pairwise), ApiClient.Json)).EnsureSuccessStatusCode();
+        var invite = await organizer.Invite(camp.CampId, CampRole.Judge);
+        await using var tablet = await fixture.NewContext(1024, 768, touch: true);
+        var page = await tablet.NewPageAsync();
+        await page.GotoAsync(invite.Link!);
+        await page.GetByTestId("join-name").FillAsync("Malika");
+        await page.GetByTestId("join-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
+        await page.GotoAsync($"/camps/{camp.CampId}/judge");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Skip this pair for now", Exact = true })).ToBeVisibleAsync(Patiently);
+        Assert.True(await page.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(r => r.active !== null)"));
+        await Accessibility.Check(page, "the judge's page in pairwise mode with skip and absent");
+
+        // The venue's Wi-Fi goes: the judge keeps judging, each next pair chosen on the tablet.
+        await tablet.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clean Air Almaty pitched better", Exact = true }).TapAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Green Roofs pitched better", Exact = true })).ToBeVisibleAsync(Patiently);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip this pair for now", Exact = true }).TapAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Открытый бюджет pitched better", Exact = true })).ToBeVisibleAsync(Patiently);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Green Roofs pitched better", Exact = true }).TapAsync();
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToContainTextAsync("(3)", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Clean Air Almaty over Открытый бюджет", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Green Roofs over Открытый бюджет", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("progress")).ToHaveTextAsync("Compared 2 pairs · 1 pairs left · skipped 1");
+        // Nothing reached the server yet.
+        Assert.Empty(await organizer.Get<List<AuditEntry>>($"/api/camps/{camp.CampId}/judging/audit"));
+
+        // Back online: what waited on the tablet is sent, once; the skipped pair is the only one left, so it comes back.
+        await tablet.SetOfflineAsync(false);
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Green Roofs did not pitch", Exact = true })).ToBeVisibleAsync(Patiently);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Green Roofs did not pitch", Exact = true }).TapAsync();
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+
+        var audit = await organizer.Get<List<AuditEntry>>($"/api/camps/{camp.CampId}/judging/audit");
+        Assert.Equal(["compared", "pair-skipped", "compared", "absent"], audit.Select(a => a.Action));
+        var board = await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard");
+        Assert.Equal(camp.Teams[0].TeamId, board.Lines[0].TeamId);
+        await Accessibility.Check(page, "the judge's page in pairwise mode after syncing");
+    }
 }

@@ -269,4 +269,62 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
         Assert.Null((await round.GetSheet(judge)).Ok().Pair);
         Assert.True(setup.Locked);
     }
+
+    [Fact]
+    public async Task In_pairwise_mode_a_judge_skips_a_pair_or_reports_a_team_absent_and_is_given_another_pair_and_the_audit_shows_both()
+    {
+        var round = Grains.GetGrain<IJudgingGrain>(Guid.NewGuid());
+        var teams = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+        (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
+        var judge = Judge("Aigerim");
+        var shown = (await round.GetSheet(judge)).Ok().Pair!;
+
+        var skip = new SkipPair(shown[0], shown[1], 0, NewKey());
+        var afterSkip = (await round.SkipPair(judge, skip)).Ok();
+        Assert.False(SamePair(shown, afterSkip.Pair!), "a skipped pair is not shown again while others are left");
+        Assert.Equal((shown[0], shown[1]), (Assert.Single(afterSkip.SkippedPairs!).First, afterSkip.SkippedPairs![0].Second));
+        Assert.Equal(1, afterSkip.Progress.Skipped);
+        // The tablet resends (answer lost): under its key, or under a new one once the key is forgotten, applied once.
+        (await round.SkipPair(judge, skip)).Ok();
+        (await round.SkipPair(judge, skip with { IdempotencyKey = NewKey() })).Ok();
+
+        // One team of the next pair did not pitch: no pair with it is shown while another is left.
+        var absentTeam = afterSkip.Pair![0];
+        var afterAbsent = (await round.Skip(judge, new SkipTeam(absentTeam, true, 0, NewKey()))).Ok();
+        Assert.DoesNotContain(absentTeam, afterAbsent.Pair!);
+        Assert.Equal(2, afterAbsent.Progress.Skipped);
+        Assert.Equal(["pair-skipped", "absent"], (await round.GetAudit()).Select(a => a.Action));
+        Assert.Equal(shown[1], (await round.GetAudit())[0].Other);
+
+        // Every other pair judged: the skipped pair and the absent team's pairs come back (it may have arrived).
+        var sheet = afterAbsent;
+        var compared = 0;
+        while (sheet.Pair is [var first, var second] && compared < 10)
+        {
+            sheet = (await round.Compare(judge, new CompareTeams(first, second, first, NewKey()))).Ok();
+            compared++;
+        }
+        Assert.Equal(6, compared); // all pairs of four teams, the skipped one and the absent team's included
+        Assert.Empty(sheet.SkippedPairs!);
+    }
+
+    [Fact]
+    public async Task A_pair_skip_is_refused_when_the_pair_was_judged_on_another_device_in_score_mode_and_for_a_team_the_judge_may_not_judge()
+    {
+        var round = Grains.GetGrain<IJudgingGrain>(Guid.NewGuid());
+        var teams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
+        var judge = Judge("Bakhtiyor", teams[2]);
+        // The other tablet compared the pair; this one, offline, skipped it based on no verdict.
+        (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[0], NewKey()))).Ok();
+        Assert.Equal("pair.stale", (await round.SkipPair(judge, new SkipPair(teams[1], teams[0], 0, NewKey()))).Error?.Code);
+        Assert.Equal("judging.conflict", (await round.SkipPair(judge, new SkipPair(teams[0], teams[2], 0, NewKey()))).Error?.Code);
+        Assert.Equal(ErrorKind.Invalid, (await round.SkipPair(judge, new SkipPair(teams[0], teams[0], 0, NewKey()))).Error?.Kind);
+        Assert.Equal(["compared"], (await round.GetAudit()).Select(a => a.Action));
+
+        var (scores, scoreTeams) = await NewRound();
+        Assert.Equal("judging.wrong-mode", (await scores.SkipPair(judge, new SkipPair(scoreTeams[0], scoreTeams[1], 0, NewKey()))).Error?.Code);
+    }
+
+    private static bool SamePair(IReadOnlyList<Guid> a, IReadOnlyList<Guid> b) => a[0] == b[0] && a[1] == b[1] || a[0] == b[1] && a[1] == b[0];
 }

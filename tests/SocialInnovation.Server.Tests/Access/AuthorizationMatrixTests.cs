@@ -150,6 +150,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/judging/skips"] = ("Judge", new SocialInnovation.Judging.SkipTeam(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), false, 0, "matrix-judging-skip")),
         ["POST /api/camps/{campId:guid}/judging/undo"] = ("Judge", new SocialInnovation.Judging.UndoScore(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), 1, "matrix-judging-undo")),
         ["POST /api/camps/{campId:guid}/judging/comparisons"] = ("Judge", new SocialInnovation.Judging.CompareTeams(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), Guid.Parse("7b1f8d63-0e2d-4a8f-9b66-1d2c3e4f5a62"), Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), "matrix-judging-compare")),
+        ["POST /api/camps/{campId:guid}/judging/pair-skips"] = ("Judge", new SocialInnovation.Judging.SkipPair(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), Guid.Parse("7b1f8d63-0e2d-4a8f-9b66-1d2c3e4f5a62"), 0, "matrix-judging-pair-skip")),
         ["POST /api/camps/{campId:guid}/judging/conflicts"] = ("Judge", new SocialInnovation.Judging.DeclareConflict(Guid.Parse("6a0e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), "Matrix conflict", "matrix-judging-conflict")),
         ["POST /api/camps/{campId:guid}/audience/polls/"] = ("Organizer", new SocialInnovation.Audience.OpenAudiencePoll("Matrix people's choice", SocialInnovation.Audience.AudiencePollKind.PeoplesChoice, null, 1, false, false, "matrix-audience-poll")),
         ["GET /api/camps/{campId:guid}/audience/polls/"] = ("Organizer", null),

@@ -4991,6 +4991,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/camps/{campId}/judging/pair-skips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pairwise mode: skip the pair shown for now (based on the version of one's verdict on it, 0 for none) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SkipPair"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JudgeSheet"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/camps/{campId}/judging/conflicts": {
         parameters: {
             query?: never;
@@ -6437,6 +6488,7 @@ export interface components {
             progress: components["schemas"]["JudgeProgress"];
             pair?: null | string[];
             verdicts?: null | components["schemas"]["PairVerdict"][];
+            skippedPairs?: null | components["schemas"]["SkippedPair"][];
         };
         /**
          * @default Scores
@@ -7037,6 +7089,23 @@ export interface components {
         };
         /** @enum {unknown} */
         ShortfallCause: "TooFewApplicants" | "NotEnoughPlaces" | "MaximumElsewhere";
+        SkipPair: {
+            /** Format: uuid */
+            first: string;
+            /** Format: uuid */
+            second: string;
+            /** Format: int64 */
+            basedOnVersion: number;
+            idempotencyKey: string;
+        };
+        SkippedPair: {
+            /** Format: uuid */
+            first: string;
+            /** Format: uuid */
+            second: string;
+            /** Format: date-time */
+            at: string;
+        };
         SkipTeam: {
             /** Format: uuid */
             teamId: string;

@@ -10,12 +10,14 @@ import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
 import { getSheet, type JudgeOp, type JudgeSheet, type SheetEntry } from './judgingApi';
-import { keptOff, localEntries, localNext } from './judgeLocal';
+import { keptOff, localEntries, localNext, localPairProgress, localSkippedPairs, localVerdicts } from './judgeLocal';
 import { PairJudging } from './PairJudging';
 import { JudgeDeckLink } from '../artifacts/JudgeDeckLink';
 import { lastSheet, scoreOutbox, teamNames, type ScoreOutbox } from './scoreOutbox';
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
+const pairProgress = (p: { compared: number; remaining: number; skipped: number }) =>
+  t('judge.pairProgress', { compared: formatNumber(p.compared), remaining: formatNumber(p.remaining), skipped: formatNumber(p.skipped) });
 
 /**
  * /camps/<camp>/judge: one team at a time in pitch order, a row of large buttons per criterion, comment,
@@ -90,6 +92,8 @@ export default function JudgePage({ params }: PageProps) {
   const waiting = outbox.current?.waiting ?? [];
   const entries = useMemo(() => (sheet ? localEntries(sheet, waiting) : new Map<string, SheetEntry>()), [sheet, waiting.length]);
   const off = useMemo(() => (sheet ? keptOff(sheet, waiting) : new Set<string>()), [sheet, waiting.length]);
+  const verdicts = useMemo(() => (sheet ? localVerdicts(sheet, waiting) : []), [sheet, waiting.length]);
+  const skippedPairs = useMemo(() => (sheet ? localSkippedPairs(sheet, waiting, verdicts) : []), [sheet, waiting.length, verdicts]);
   const upNext = sheet ? localNext(sheet, entries, off) : null;
   const current = chosen ?? upNext;
 
@@ -140,12 +144,12 @@ export default function JudgePage({ params }: PageProps) {
         {outbox.current?.stalled.value || unreachable ? ` · ${t('judge.offline')}` : ''}
       </p>
       <p data-testid="progress">{sheet.setup.mode === 'Pairwise'
-        ? t('judge.pairProgress', { compared: formatNumber(sheet.progress.scored), remaining: formatNumber(sheet.progress.remaining) })
+        ? pairProgress(localPairProgress(sheet, entries, off, verdicts, skippedPairs))
         : t('judge.progress', { scored: formatNumber(scored), remaining: formatNumber(Math.max(0, open)), skipped: formatNumber(setAside) })}</p>
       <Message text={unreachable ? null : error} />
       <Message kind="info" text={notice} />
       {sheet.setup.locked && <Message kind="info" text={t('judge.locked')} />}
-      {sheet.setup.mode === 'Pairwise' ? <PairJudging campId={campId} sheet={sheet} waiting={waiting} nameOf={nameOf} send={send} /> : <>
+      {sheet.setup.mode === 'Pairwise' ? <PairJudging campId={campId} sheet={sheet} entries={entries} off={off} verdicts={verdicts} skipped={skippedPairs} nameOf={nameOf} send={send} /> : <>
       {current && !sheet.setup.locked ? (
         <section class="score-team" aria-labelledby="score-team-title">
           <h2 id="score-team-title"><User>{nameOf(current)}</User></h2>

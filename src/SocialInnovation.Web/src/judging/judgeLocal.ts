@@ -1,4 +1,4 @@
-import type { JudgeOp, JudgeSheet, SheetEntry } from './judgingApi';
+import type { JudgeOp, JudgeSheet, PairVerdict, SheetEntry } from './judgingApi';
 
 /** The judge's entries with the changes still waiting on this device applied on top (each one version further). */
 export function localEntries(sheet: JudgeSheet, waiting: readonly JudgeOp[], now = new Date()): Map<string, SheetEntry> {
@@ -26,4 +26,57 @@ export function keptOff(sheet: JudgeSheet, waiting: readonly JudgeOp[]): Set<str
 export function localNext(sheet: JudgeSheet, entries: ReadonlyMap<string, SheetEntry>, off: ReadonlySet<string>): string | null {
   if (sheet.next && !entries.has(sheet.next) && !off.has(sheet.next)) return sheet.next;
   return sheet.setup.pitchOrder.find((id) => !entries.has(id) && !off.has(id)) ?? null;
+}
+
+type Pair = readonly [string, string];
+const samePair = (a: readonly string[], b: readonly string[]) => (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
+
+/**
+ * Pairwise mode: the judge's verdicts with the ones still waiting on this device on top (a waiting verdict
+ * replaces the server's on the same pair, one version further; <c>at</c> empty until acknowledged).
+ */
+export function localVerdicts(sheet: JudgeSheet, waiting: readonly JudgeOp[]): PairVerdict[] {
+  const verdicts = [...(sheet.verdicts ?? [])];
+  for (const op of waiting) {
+    if (op.kind !== 'comparisons') continue;
+    const i = verdicts.findIndex((v) => samePair([v.first, v.second], [op.body.first, op.body.second]));
+    const verdict = { first: op.body.first, second: op.body.second, better: op.body.better, version: (verdicts[i]?.version ?? 0) + 1, at: '' };
+    if (i >= 0) verdicts[i] = verdict;
+    else verdicts.push(verdict);
+  }
+  return verdicts;
+}
+
+/** Pairwise mode: the pairs skipped for now, on the server and on this device, not compared since. */
+export function localSkippedPairs(sheet: JudgeSheet, waiting: readonly JudgeOp[], verdicts: readonly PairVerdict[]): Pair[] {
+  const skipped: Pair[] = [...(sheet.skippedPairs ?? []).map((p) => [p.first, p.second] as const),
+    ...waiting.flatMap((op) => (op.kind === 'pair-skips' ? [[op.body.first, op.body.second] as const] : []))];
+  return skipped.filter((p) => !verdicts.some((v) => samePair([v.first, v.second], p)));
+}
+
+/**
+ * Pairwise mode: the two teams to show. The server's pair while nothing on this device settled it;
+ * otherwise (offline, or the pair was just judged or skipped here) the first pair in pitch order this judge
+ * has neither compared nor skipped, avoiding teams skipped or reported absent — and, as on the server, those
+ * come back when no other pair is left.
+ */
+export function localPair(sheet: JudgeSheet, entries: ReadonlyMap<string, SheetEntry>, off: ReadonlySet<string>,
+  verdicts: readonly PairVerdict[], skipped: readonly Pair[]): Pair | null {
+  const setAside = (team: string) => ['Skipped', 'Absent'].includes(entries.get(team)?.status ?? '');
+  const done = (p: readonly string[]) => verdicts.some((v) => samePair([v.first, v.second], p));
+  const open = (p: readonly string[]) => !done(p) && !skipped.some((s) => samePair(s, p)) && !p.some(setAside);
+  const server = sheet.pair;
+  if (server && server.length === 2 && !server.some((t) => off.has(t)) && open(server)) return [server[0]!, server[1]!];
+  const teams = sheet.setup.pitchOrder.filter((id) => !off.has(id));
+  const pairs = teams.flatMap((a, i) => teams.slice(i + 1).map((b) => [a, b] as const));
+  return pairs.find(open) ?? pairs.find((p) => !done(p)) ?? null;
+}
+
+/** Pairwise progress as this device knows it: pairs compared, pairs left, pairs skipped and teams set aside. */
+export function localPairProgress(sheet: JudgeSheet, entries: ReadonlyMap<string, SheetEntry>, off: ReadonlySet<string>,
+  verdicts: readonly PairVerdict[], skipped: readonly Pair[]) {
+  const teams = sheet.setup.pitchOrder.filter((id) => !off.has(id));
+  const compared = verdicts.filter((v) => teams.includes(v.first) && teams.includes(v.second)).length;
+  const setAside = [...entries.values()].filter((e) => e.status === 'Skipped' || e.status === 'Absent').length;
+  return { compared: verdicts.length, remaining: Math.max(0, (teams.length * (teams.length - 1)) / 2 - compared), skipped: skipped.length + setAside };
 }

@@ -6,6 +6,7 @@ export type SheetEntry = Schema<'SheetEntry'>;
 export type Leaderboard = Schema<'Leaderboard'>;
 export type JudgingSetup = Schema<'JudgingSetup'>;
 export type AuditEntry = Schema<'AuditEntry'>;
+export type PairVerdict = Schema<'PairVerdict'>;
 
 const base = (campId: string) => `/api/camps/${campId}/judging`;
 
@@ -24,7 +25,8 @@ export type JudgeOp =
   | { kind: 'skips'; body: { teamId: string; absent: boolean; basedOnVersion: number; idempotencyKey: string } }
   | { kind: 'undo'; body: { teamId: string; basedOnVersion: number; idempotencyKey: string } }
   | { kind: 'conflicts'; body: { teamId: string; reason: string; idempotencyKey: string } }
-  | { kind: 'comparisons'; body: { first: string; second: string; better: string; idempotencyKey: string } };
+  | { kind: 'comparisons'; body: { first: string; second: string; better: string; idempotencyKey: string } }
+  | { kind: 'pair-skips'; body: { first: string; second: string; basedOnVersion: number; idempotencyKey: string } };
 
 export const sendOp = (campId: string, op: JudgeOp) => request<JudgeSheet>('POST', `${base(campId)}/${op.kind}`, op.body);
 

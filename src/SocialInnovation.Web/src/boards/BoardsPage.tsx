@@ -36,6 +36,7 @@ export default function BoardsPage({ params }: PageProps) {
   return (
     <div class="boards-page">
       <h1>{t('boards.link')}: <User>{camp.details.name}</User></h1>
+      <p><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a></p>
       <Message text={error} />
       {staff && <p><a href={`/camps/${campId}/boards/screen`} data-testid="big-screen-link">{t('boards.bigScreen')}</a></p>}
       {camp.teams.length === 0 ? <Empty>{t('boards.noTeams')}</Empty> : (

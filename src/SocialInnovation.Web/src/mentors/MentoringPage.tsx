@@ -86,7 +86,9 @@ function Overview({ campId, overview }: { campId: string; overview: MentoringOve
   const unseen = overview.teams.filter((team) => team.sessions === 0).length;
   return (
     <>
-      <section class="card" aria-labelledby="per-team-title">
+      {/* Unnamed sections: the scrolling table inside is the region named by the heading, and two
+          landmarks with one name would be ambiguous to a screen reader (axe landmark-unique). */}
+      <section class="card">
         <h2 id="per-team-title">{t('mentors.perTeam')}</h2>
         <p class="status-line" data-testid="unseen-teams">{unseen === 0 ? t('mentors.everyTeamSeen') : t('mentors.teamsUnseen', { count: formatNumber(unseen) })}</p>
         <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="per-team-title">
@@ -105,7 +107,7 @@ function Overview({ campId, overview }: { campId: string; overview: MentoringOve
           </table>
         </div>
       </section>
-      <section class="card" aria-labelledby="per-mentor-title">
+      <section class="card">
         <h2 id="per-mentor-title">{t('mentors.perMentor')}</h2>
         <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="per-mentor-title">
           <table>

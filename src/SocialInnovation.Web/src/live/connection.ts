@@ -6,6 +6,9 @@ export type LiveState = 'connected' | 'reconnecting' | 'offline';
 // One connection for the whole app, carrying every watched stream; open while at least one page watches.
 let connection: HubConnection | null = null;
 let state: LiveState = 'offline';
+// The browser knows it lost the network long before SignalR does (its keep-alive takes up to 30 s, and an open
+// WebSocket may not notice at all), so the badge says "offline" from the browser's own word.
+let browserOnline = typeof navigator === 'undefined' || navigator.onLine !== false;
 let users = 0;
 let stopTimer: number | undefined;
 let startTimer: number | undefined;
@@ -19,7 +22,8 @@ const retryDelay = (attempt: number) => [0, 2000, 5000, 10000][attempt] ?? 15000
 
 function setState(next: LiveState): void {
   state = next;
-  for (const listener of stateListeners) listener(next);
+  const shown = liveState();
+  for (const listener of stateListeners) listener(shown);
 }
 
 function build(): HubConnection {
@@ -75,8 +79,22 @@ function scheduleStart(): void {
   startTimer = window.setTimeout(() => void startNow(), retryDelay(++startAttempt));
 }
 
+window.addEventListener('offline', () => {
+  browserOnline = false;
+  setState(state);
+});
+
 window.addEventListener('online', () => {
-  if (users > 0) void startNow();
+  browserOnline = true;
+  if (users === 0) return setState(state);
+  if (connection?.state === HubConnectionState.Connected) {
+    // The socket outlived the outage, but pushes may have been lost on the way: resynchronise like a reconnection.
+    connected();
+  } else {
+    // Show the retry for what it is, and retry now rather than at the end of the current back-off.
+    if (state === 'offline') setState('reconnecting');
+    void startNow();
+  }
 });
 
 /** Keeps the connection open until the returned function is called. */
@@ -98,7 +116,8 @@ async function stopNow(): Promise<void> {
   if (users === 0 && connection) await connection.stop();
 }
 
-export const liveState = (): LiveState => state;
+/** What the badge shows: the hub's state, but "offline" whenever the browser says it has no network. */
+export const liveState = (): LiveState => (browserOnline ? state : 'offline');
 export const isConnected = (): boolean => connection?.state === HubConnectionState.Connected;
 
 function subscribe<T>(set: Set<T>, listener: T): () => void {

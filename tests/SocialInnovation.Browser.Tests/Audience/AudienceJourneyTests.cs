@@ -98,6 +98,8 @@ public sealed class AudienceJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(anyone.GetByTestId("grants")).ToContainTextAsync(Teams[1]);
         await Accessibility.Check(anyone, "the public results page");
         await Accessibility.WordsWhole(anyone, "The public results page on a phone");
+        // A visitor who is not signed in is led to the front page, not to a camp page they cannot open.
+        await Assertions.Expect(anyone.GetByTestId("results-back")).ToHaveAttributeAsync("href", "/");
 
         await screen.GotoAsync($"/camps/{camp.CampId}/results/reveal");
         await Assertions.Expect(screen.GetByTestId("reveal-next")).ToBeVisibleAsync(Patiently);

@@ -146,6 +146,11 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         board = await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard");
         var conflict = Assert.Single(board.Conflicts);
         Assert.Equal((camp.Teams[1].TeamId, "My cousin pitches here"), (conflict.TeamId, conflict.Reason));
+
+        // The sheet is no dead end: the keyboard reaches the way back to the camp page.
+        await TabTo(page, "[data-testid=back-to-camp]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
     }
 
     [Fact]

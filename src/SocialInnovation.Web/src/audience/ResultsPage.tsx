@@ -6,6 +6,7 @@ import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
+import { me } from '../session/current';
 import { publishedResults, type CampResults } from './audienceApi';
 import { AwardsList, StandingsTable, WeightLine } from './Standings';
 
@@ -20,11 +21,14 @@ export default function ResultsPage({ params }: PageProps) {
     publishedResults(campId).then(setResults, (e: unknown) => setFailure(describe(e)));
   }, [campId]);
 
-  if (failure) return <div class="results-page"><h1>{t('results.title')}</h1><Message text={failure} /></div>;
+  // Results are public: a signed-in member goes back to the camp page, a visitor to the front page.
+  const back = <p><a href={me.value ? `/camps/${campId}` : '/'} data-testid="results-back">{me.value ? t('camp.backToCamp') : t('results.backToFront')}</a></p>;
+  if (failure) return <div class="results-page"><h1>{t('results.title')}</h1><Message text={failure} />{back}</div>;
   if (!results) return <Loading text={t('results.loading')} />;
   return (
     <div class="results-page">
       <h1>{t('results.title')}: <User>{results.campName}</User></h1>
+      {back}
       <WeightLine results={results} />
       <StandingsTable results={results} />
       <AwardsList results={results} />

@@ -1012,6 +1012,7 @@ export const en = {
   'results.grantN': 'Mini-grant {n}',
   'results.amount': 'Amount',
   'results.granted': 'Granted {granted} of {pool} {currency}',
+  'results.backToFront': 'To the front page',
   'results.addGrant': 'Add a mini-grant',
   'results.settings': 'People’s choice and reveal',
   'results.peoplesChoicePoll': 'People’s choice poll (counts at the audience weight)',

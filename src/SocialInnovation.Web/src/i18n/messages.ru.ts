@@ -1014,6 +1014,7 @@ export const ru: Messages = {
   'results.grantN': 'Мини-грант {n}',
   'results.amount': 'Сумма',
   'results.granted': 'Распределено {granted} из {pool} {currency}',
+  'results.backToFront': 'На главную страницу',
   'results.addGrant': 'Добавить мини-грант',
   'results.settings': 'Приз зрителей и объявление',
   'results.peoplesChoicePoll': 'Голосование зрителей (учитывается с весом зрителей)',

@@ -106,7 +106,9 @@ export default function JudgePage({ params }: PageProps) {
     setReason('');
   }, [current]);
 
-  if (!sheet || !deviceRead) return error && deviceRead ? <Message text={error} /> : <Loading text={t('judge.loading')} />;
+  // A judge leaves the sheet for the camp page (schedule, decks, announcements) and comes back: never a dead end.
+  const back = <p><a href={`/camps/${campId}`} data-testid="back-to-camp">{t('camp.backToCamp')}</a></p>;
+  if (!sheet || !deviceRead) return error && deviceRead ? <><Message text={error} />{back}</> : <Loading text={t('judge.loading')} />;
   const criteria = sheet.setup.rubric.criteria;
   const entry = current ? entries.get(current) : undefined;
   const complete = criteria.every((c) => marks[c.id] !== undefined);
@@ -139,6 +141,7 @@ export default function JudgePage({ params }: PageProps) {
   return (
     <div class="judge-page">
       <h1>{t('judge.title')}</h1>
+      {back}
       <p class="sync" role="status" aria-live="polite" data-testid="sync-status">
         {pending > 0 ? t('judge.waiting', { count: formatNumber(pending) }) : t('judge.saved')}
         {outbox.current?.stalled.value || unreachable ? ` · ${t('judge.offline')}` : ''}

@@ -50,6 +50,7 @@ export default function LeaderboardPage({ params }: PageProps) {
     return () => stream.stop();
   }, [campId]);
 
+  const back = <p><a href={`/camps/${campId}`} data-testid="back-to-camp">{t('camp.backToCamp')}</a></p>;
   // Judging not set up yet: one button starts it with the default rubric (five criteria, 1–10) and the
   // camp's teams in the order they were added.
   const start = async () => {
@@ -69,12 +70,13 @@ export default function LeaderboardPage({ params }: PageProps) {
   if (unconfigured) return (
     <div class="leaderboard-page">
       <h1>{t('leaderboard.title')}</h1>
+      {back}
       <Message text={error} />
       <p>{t('leaderboard.notStarted')}</p>
       <button type="button" class="primary" onClick={start} disabled={busy} data-testid="start-judging">{t('leaderboard.start')}</button>
     </div>
   );
-  if (!board) return error ? <Message text={error} /> : <Loading text={t('leaderboard.loading')} />;
+  if (!board) return error ? <><Message text={error} />{back}</> : <Loading text={t('leaderboard.loading')} />;
   const nameOf = (id: string) => names[id] ?? '…';
   // Pairwise mode: the score is the chance to beat an average team, the raw view the share of comparisons won, and there is no z-score.
   const pairwise = board.setup.mode === 'Pairwise';
@@ -93,6 +95,7 @@ export default function LeaderboardPage({ params }: PageProps) {
   return (
     <div class="leaderboard-page">
       <h1>{t('leaderboard.title')}</h1>
+      {back}
       <Message text={error} />
       <p>
         <button type="button" onClick={toggleLock} disabled={busy} data-testid="lock-judging">{board.setup.locked ? t('leaderboard.reopen') : t('leaderboard.lock')}</button>

@@ -11,7 +11,8 @@ namespace SocialInnovation.Server.Demo;
 /// <summary>
 /// Seeds "TechBootCamp demo" (Demo:Seed=true) so a newcomer has something to click through, and
 /// prints fresh invite links for each of its roles at every start (tokens are stored hashed, so old
-/// links cannot be shown again). Seeding is idempotent: a restart finds the camp and its teams.
+/// links cannot be shown again). Seeding is idempotent: a restart finds the camp and its teams. The camp
+/// starts in its Sprints phase, matching what the other demo seeds show.
 /// </summary>
 public sealed class DemoCamp(
     IGrainFactory grains,
@@ -43,6 +44,7 @@ public sealed class DemoCamp(
         }
         for (var i = 0; i < TeamNames.Length; i++)
             await camp.AddTeam(new AddTeam(TeamNames[i], Themes[i], $"demo-team-{i}"));
+        await IntoSprints(camp);
 
         var invites = new List<(string Who, string Token)>();
         foreach (var (role, label, uses) in DemoInvites())
@@ -54,6 +56,21 @@ public sealed class DemoCamp(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The demo shows a camp in its sprints (boards on sprint 3, mentors' sessions, a people's choice poll
+    /// waiting for the pitches), so the camp says so too: a camp never moved walks Draft → Sprints through
+    /// the same guarded one-step changes an organizer makes. One the newcomer has moved is left as it is.
+    /// </summary>
+    private static async Task IntoSprints(ICampGrain camp)
+    {
+        if (await camp.GetSnapshot() is not { Phase: CampPhase.Draft, History.Count: 0 }) return;
+        for (var from = CampPhase.Draft; from < CampPhase.Sprints; from++)
+        {
+            var moved = await camp.ChangePhase(new ChangePhase(from, from + 1, $"demo-phase-{from + 1}"), "Organizer");
+            if (moved.Error is { } refused) throw new InvalidOperationException($"Seeding the demo camp's phase failed: {refused.Detail}");
+        }
+    }
 
     private static IEnumerable<(CampRole, string, int)> DemoInvites() =>
     [

@@ -1,4 +1,5 @@
 using SocialInnovation.Boards;
+using SocialInnovation.Camps;
 using SocialInnovation.Server.Boards;
 using SocialInnovation.Server.Session;
 using SocialInnovation.Testing;
@@ -8,7 +9,7 @@ namespace SocialInnovation.Server.Tests.Boards;
 public sealed class DemoBoardsTests
 {
     [Fact]
-    public async Task The_demo_camp_has_five_boards_on_their_third_sprint_with_velocity_from_the_first_two()
+    public async Task The_demo_camp_is_in_its_Sprints_phase_with_five_boards_on_their_third_sprint_and_velocity_from_the_first_two()
     {
         await using var host = await PlatformHost.Start(PlatformHost.NewWorld(), seedDemo: true,
             settings: new Dictionary<string, string?> { ["Demo:Intake"] = "false" });
@@ -18,6 +19,8 @@ public sealed class DemoBoardsTests
         var campId = (await organizer.Get<MeView>("/api/me")).Camps.Single(c => c.Name == "TechBootCamp demo").CampId;
         var overview = await organizer.Get<BoardsOverview>($"/api/camps/{campId}/boards");
 
+        // The phase says what the boards show (a newcomer found a Draft camp with its sprints running).
+        Assert.Equal(CampPhase.Sprints, (await organizer.Get<CampSnapshot>($"/api/camps/{campId}")).Phase);
         Assert.Equal(3, overview.Plan.ActiveSprint);
         Assert.Equal(4, overview.Plan.Schedule.Count);
         Assert.Equal(5, overview.Teams.Count);

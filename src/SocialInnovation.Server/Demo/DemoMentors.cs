@@ -2,6 +2,7 @@ using SocialInnovation.Artifacts;
 using SocialInnovation.Camps;
 using SocialInnovation.Common;
 using SocialInnovation.Mentors;
+using SocialInnovation.People;
 using SocialInnovation.Platform;
 using SocialInnovation.Server.Artifacts;
 using SocialInnovation.Server.Camps;
@@ -42,8 +43,11 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
                Gallery of decks and prototypes:                         {links.BaseUrl(null)}/camps/{campId}/gallery
 
             """);
-        if ((await grains.GetGrain<IMentorshipGrain>(campId).GetMentors()).Count > 0) return;
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return;
+        // The demo's mentors are the camp's members, as a mentor who redeemed an invite is, so the camp page
+        // counts them ("Mentors: 2", not 0). Admitting again is a no-op, so an older demo is put right on its next start.
+        foreach (var mentor in new[] { Dilnoza, Rustam }) await Admit(campId, mentor);
+        if ((await grains.GetGrain<IMentorshipGrain>(campId).GetMentors()).Count > 0) return;
         var team = camp.Teams.ToDictionary(t => t.Name, t => t.TeamId);
         if (!new[] { "Open Budget", "Clean Air", "Clinic Finder", "First Job" }.All(team.ContainsKey)) return;
 
@@ -85,6 +89,12 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task Admit(Guid campId, DemoMentor mentor)
+    {
+        Ok(await grains.GetGrain<ICampGrain>(campId).AdmitMember(mentor.Id, mentor.Name, CampRole.Mentor));
+        await grains.GetGrain<IPersonGrain>(mentor.Id).Join(campId, CampRole.Mentor, mentor.Name);
+    }
 
     private async Task<IMentorGrain> Profile(Guid campId, DemoMentor mentor)
     {

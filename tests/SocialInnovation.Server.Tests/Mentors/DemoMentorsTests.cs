@@ -1,4 +1,5 @@
 using SocialInnovation.Artifacts;
+using SocialInnovation.Camps;
 using SocialInnovation.Mentors;
 using SocialInnovation.Server.Artifacts;
 using SocialInnovation.Server.Mentors;
@@ -27,6 +28,8 @@ public sealed class DemoMentorsTests
         var pdf = await host.Client().Http.GetByteArrayAsync(link.Url);
 
         Assert.Equal(2, mentors.Count);
+        // The camp page's "Mentors: N" counts the camp's members with the mentor role: the two demo mentors are.
+        Assert.Equal(2, (await organizer.Get<CampSnapshot>($"/api/camps/{campId}")).Members.Mentors);
         Assert.Equal(2, mentors.SelectMany(m => m.Slots).Count(s => s.TeamId is not null));
         Assert.Equal("Clinic Finder", queue.Requests.Single(r => r.Status == HelpRequestStatus.Waiting).TeamName);
         var session = overview.Teams.Single(t => t.Name == "Open Budget");

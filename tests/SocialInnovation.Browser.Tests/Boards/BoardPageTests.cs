@@ -24,6 +24,8 @@ public sealed class BoardPageTests(BrowserFixture fixture)
     public async Task A_move_by_one_teammate_appears_on_the_others_page_and_a_card_moves_by_keyboard()
     {
         var board = await NewBoard(["Interview 5 teachers", "Опрос родителей"]);
+        var commented = (await board.Organizer.Get<BoardView>(board.Path)).Cards.Single(c => c.Title == "Interview 5 teachers");
+        await board.Organizer.Read<BoardAck>(await board.Organizer.Post($"{board.Path}/cards/comments", new CommentCard(commented.CardId, "Ask about the bus", Guid.NewGuid().ToString("N"))));
         await using var laptop = await Context(1280, 800, touch: false);
         await using var phone = await Context(375, 740, touch: true);
         var aida = await Teammate(laptop, board, "Aida");
@@ -47,6 +49,9 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         // Focus follows the card to its new place, so it can be moved again.
         await Assertions.Expect(Card(timur, "Опрос родителей").Locator(".move-toggle")).ToBeFocusedAsync();
 
+        // The card's comment count has a drawn icon with a name, not an emoji a machine without an emoji font shows as a box.
+        await Assertions.Expect(Card(aida, "Interview 5 teachers").GetByRole(AriaRole.Img, new() { Name = "Comments", Exact = true })).ToBeVisibleAsync();
+        Assert.False(await aida.EvaluateAsync<bool>("() => /\\p{Extended_Pictographic}/u.test(document.body.innerText)"), "The board shows an emoji");
         await Accessibility.Check(aida, "the board on a laptop");
         await Accessibility.Check(timur, "the board on a phone");
         await Accessibility.FitsWidth(timur, "The board on a 375px phone");

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { User } from '../ui/text';
+import { Icon } from '../ui/Icon';
 import { laneCards } from './boardState';
 import { backlog, type BoardCard, type BoardView } from './boardTypes';
 import { beginDrag } from './drag';
@@ -75,7 +76,7 @@ function CardItem({ board, view, card, lane, index, count, canEdit, names, dragg
   return (
     <li class={`board-card${draggedBy.has(card.cardId) ? ' held' : ''}`} data-card-id={card.cardId} data-testid="board-card" onPointerDown={onPointerDown}>
       <div class="card-top">
-        {canEdit && <span class="drag-handle" aria-hidden="true">⠿</span>}
+        {canEdit && <span class="drag-handle" aria-hidden="true"><Icon name="grip" /></span>}
         <button type="button" class="card-title" onClick={() => open(card.cardId)}><User>{card.title}</User></button>
       </div>
       {draggedBy.has(card.cardId) && <p class="held-by">{t('boards.dragging', { name: draggedBy.get(card.cardId)!, title: card.title })}</p>}
@@ -85,8 +86,8 @@ function CardItem({ board, view, card, lane, index, count, canEdit, names, dragg
           {card.points != null && <span class="points">{t('boards.points', { points: card.points })}</span>}
           {card.labels.map((l) => <span class="label" key={l}><User>{l}</User></span>)}
           {card.assignees.map((a) => <span class="assignee" key={a}><User>{names.get(a) ?? '?'}</User></span>)}
-          {card.checklist.length > 0 && <span class="muted">☑ {done}/{card.checklist.length}</span>}
-          {card.comments.length > 0 && <span class="muted">💬 {card.comments.length}</span>}
+          {card.checklist.length > 0 && <span class="muted with-icon"><Icon name="checklist" label={t('boards.checklist')} /> {done}/{card.checklist.length}</span>}
+          {card.comments.length > 0 && <span class="muted with-icon"><Icon name="comment" label={t('boards.comments')} /> {card.comments.length}</span>}
         </p>
       )}
       {canEdit && (

@@ -8,6 +8,7 @@ import type { PageProps } from '../router';
 import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
+import { Icon } from '../ui/Icon';
 import { beginPointerDrag, closestAt } from '../ui/pointerDrag';
 import { usePageTitle } from '../ui/usePageTitle';
 import { choiceOf, publishTeams, reportOf, suggestTeams, type Placement, type TeamSuggestion } from './teamsApi';
@@ -198,7 +199,7 @@ function PersonRow({ placement, teams, onDrag, onOver, onMove }: {
   return (
     <li class="formation-person" onPointerDown={onPointerDown} data-testid={`placement-${person.name}`}>
       <div class="person-top">
-        <span class="drag-handle" aria-hidden="true">⠿</span>
+        <span class="drag-handle" aria-hidden="true"><Icon name="grip" /></span>
         <User>{person.name}</User>
         <span class={`choice-badge${choice === 1 ? ' first' : choice === null && placement.choices.length > 0 ? ' none' : ''}`}>{badge}</span>
       </div>

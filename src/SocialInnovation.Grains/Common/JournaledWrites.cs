@@ -45,6 +45,15 @@ public sealed class JournaledWrites<TEntry>(
     /// <summary>The whole write under way in the background, or null.</summary>
     private Task? _compacting;
 
+    /// <summary>A group commit's write is under way (its entries may still fail to store).</summary>
+    private bool _writing;
+
+    /// <summary>Group commits' writes made so far, and as many as the last <see cref="CompactIfQuiet"/> saw.</summary>
+    private long _writes, _writesSeen;
+
+    /// <summary>How often the owner's timer calls <see cref="CompactIfQuiet"/>.</summary>
+    public static readonly TimeSpan QuietEvery = TimeSpan.FromSeconds(10);
+
     /// <summary>A change with an entry, to be stored by the next write.</summary>
     public void Add(TEntry entry) => _unwritten.Add(entry);
 
@@ -53,6 +62,20 @@ public sealed class JournaledWrites<TEntry>(
 
     /// <summary>The group commit's write: the new entries, or the whole state when it is due.</summary>
     public async Task Write()
+    {
+        _writes++;
+        _writing = true;
+        try
+        {
+            await WriteNow();
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    private async Task WriteNow()
     {
         var after = compactAfter();
         if (_wholeDue || _journaled + _unwritten.Count > LatestFactor * after)
@@ -98,6 +121,24 @@ public sealed class JournaledWrites<TEntry>(
         {
             _compacting = null;
         }
+    }
+
+    /// <summary>
+    /// Called by the owner's timer every <see cref="QuietEvery"/>: once no write has come since the last call,
+    /// and the journal holds entries the stored state does not, the whole state is written in the background
+    /// and those entries dropped.
+    /// </summary>
+    /// <remarks>
+    /// Why: after a burst, up to <c>compactAfter</c> − 1 entries would stay in the journal until the owner's next
+    /// change, maybe never (a board after the camp, a closed poll), to be replayed by every activation. On the
+    /// storage emulator they cost every table write too: it saves its whole table database every few seconds
+    /// while its tables change, so rows left behind lengthen that pause for everyone (traced in the benchmark).
+    /// </remarks>
+    public void CompactIfQuiet()
+    {
+        var quiet = _writes == _writesSeen;
+        _writesSeen = _writes;
+        if (quiet && _journaled > 0 && _unwritten.Count == 0 && !_writing && Compacted().IsCompleted) _compacting = Compact();
     }
 
     /// <summary>Completes once the background whole write, if any, is over (it never throws).</summary>

@@ -22,6 +22,8 @@ for p in "$HTTP" $((HTTP + 1)) $((HTTP + 2)); do
   if port_open "$p"; then echo "Port $p is in use (another benchmark?); pick other ports with SI_BENCH_HTTP." >&2; exit 1; fi
 done
 
+# An Azurite already there would be reused with whatever it holds, and its data folder deleted under it.
+if port_open "$PORT"; then echo "Port $PORT is in use (another Azurite?); pick another with SI_BENCH_PORT." >&2; exit 1; fi
 rm -rf "$ROOT/.azurite/bench"
 start_azurite "$ROOT/.azurite/bench" "$PORT"
 pids=()

@@ -46,6 +46,33 @@ public sealed class WalkthroughTests(BrowserFixture fixture)
         await Assertions.Expect(olga.GetByRole(AriaRole.Region, new() { Name = "Load per mentor", Exact = true })).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task A_capacity_typed_before_a_refused_create_is_kept_and_is_the_camps_capacity()
+    {
+        await using var context = await fixture.NewContext(375, 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("signin-key").FillAsync(PlatformHost.OrganizerKey);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("camp-create")).ToBeVisibleAsync(Patiently);
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("SICamp Osh");
+        await page.GetByLabel("Location").FillAsync("Osh");
+        await page.GetByLabel("Start date").FillAsync("2027-06-10");
+        await page.GetByLabel("End date").FillAsync("2027-06-01");
+        await page.GetByLabel("Capacity (participants)").FillAsync("25");
+        await page.GetByLabel("Countries").FillAsync("KG");
+        await page.GetByTestId("camp-create").ClickAsync();
+        await Assertions.Expect(page.GetByText("A camp cannot end before it starts.", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+        // The re-rendered form used to put its initial 60 back, and the corrected camp was made with 60 places.
+        await Assertions.Expect(page.GetByLabel("Capacity (participants)")).ToHaveValueAsync("25");
+
+        await page.GetByLabel("End date").FillAsync("2027-06-14");
+        await page.GetByTestId("camp-create").ClickAsync();
+        await page.WaitForURLAsync("**/camps/*");
+        await Assertions.Expect(page.GetByText("25", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+    }
+
     private async Task<(Guid CampId, ApiClient Organizer)> NewCamp()
     {
         var api = fixture.Host.Client();

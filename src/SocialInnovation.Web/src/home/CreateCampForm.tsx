@@ -63,7 +63,7 @@ export function CreateCampForm() {
           <Field label={t('create.endsOn')} error={err('EndsOn')}>{(c) => <input {...c} type="date" name="endsOn" required />}</Field>
         </div>
         <Field label={t('create.capacity')} error={err('Capacity')}>
-          {(c) => <input {...c} type="number" name="capacity" required min={1} max={10000} value={60} inputMode="numeric" />}
+          {(c) => <input {...c} type="number" name="capacity" required min={1} max={10000} defaultValue={60} inputMode="numeric" />}
         </Field>
         <Field label={t('create.countries')} hint={t('create.countriesHint')} error={err('Countries')}>
           {(c) => <input {...c} name="countries" required autoCapitalize="characters" placeholder="KZ, KG, TJ, UZ, AF" />}

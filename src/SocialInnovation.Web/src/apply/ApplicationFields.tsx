@@ -1,4 +1,5 @@
-import { t } from '../i18n';
+import { countryName, t } from '../i18n';
+import { privacyInReadersLanguage } from './privacyText';
 import type { ApplicationForm } from '../api/applications';
 import { Field } from '../ui/Field';
 import type { FormErrors } from '../ui/formErrors';
@@ -41,7 +42,7 @@ export function ApplicationFields({ errors, countries, privacyText, initial, ema
           <select {...c} name="country" required data-testid="apply-country">
             {/* Uncontrolled, like every field here: a re-render after a refusal keeps what was typed. */}
             <option value="" disabled selected={!initial}>{t('apply.choose')}</option>
-            {countries.map((code) => <option value={code} selected={code === initial?.country}>{code}</option>)}
+            {countries.map((code) => <option value={code} selected={code === initial?.country}>{countryName(code)}</option>)}
           </select>
         )}
       </Field>
@@ -74,7 +75,7 @@ export function ApplicationFields({ errors, countries, privacyText, initial, ema
           </select>
         )}
       </Field>
-      <p class="muted" dir="auto">{privacyText}</p>
+      <p class="muted" dir="auto">{privacyInReadersLanguage(privacyText)}</p>
       <Field label={t('apply.consent')} error={e('Consent')}>
         {(c) => <input {...c} name="consent" type="checkbox" required defaultChecked={initial?.consent} data-testid="apply-consent" />}
       </Field>

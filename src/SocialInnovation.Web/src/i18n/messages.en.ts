@@ -217,6 +217,7 @@ export const en = {
   'apply.heardFrom': 'How did you hear about the camp? (optional)',
   'apply.mailLanguage': 'Language of our mails',
   'apply.consent': 'I agree to the use of my data as described above.',
+  'apply.defaultPrivacy': 'The organizers use the data in this form to select participants and to contact you about this camp. It is kept until the camp is archived and is not shared with anyone else.',
   'apply.submit': 'Send application',
   'apply.busy': 'Sending…',
   'mine.title': 'Your application',

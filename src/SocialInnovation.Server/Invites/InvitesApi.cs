@@ -107,9 +107,10 @@ public static class PersonIds
 
 /// <summary>
 /// Builds the links people open to accept an invite: on the configured public address, else the one the
-/// request came to, else the one the server listens on.
+/// request came to, else the one the server listens on, else (while it starts: the demo mails its applicants
+/// then) the one it was told to listen on (<c>--urls</c>), so deploy/run.sh with PORT=5180 mails links to 5180.
 /// </summary>
-public sealed class InviteLinks(PlatformSettings settings, IServer server)
+public sealed class InviteLinks(PlatformSettings settings, IServer server, IConfiguration configuration)
 {
     public string For(string token, HttpRequest? request = null) => $"{BaseUrl(request)}/join#{token}";
 
@@ -118,6 +119,7 @@ public sealed class InviteLinks(PlatformSettings settings, IServer server)
         var address = settings.PublicBaseUrl
             ?? (request is null ? null : $"{request.Scheme}://{request.Host}")
             ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
             ?? "http://localhost:5080";
         // A wildcard listening address is not something a browser can open.
         return address.Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost").Replace("://+", "://localhost").TrimEnd('/');

@@ -19,6 +19,7 @@ public static class SessionApi
         api.MapPost("/session/signout", (Delegate)SignOut).Anyone().WithSummary("Sign out: this session's cookie is refused from now on");
         api.MapPost("/session/signout-everywhere", SignOutEverywhere).SignedIn().WithSummary("Sign out every session of the signed-in person");
         api.MapGet("/me", Me).SignedIn().WithSummary("The signed-in person and their camps");
+        api.MapGet("/session", Session).Anyone().WithSummary("Who is signed in, if anyone: { me: null } for a visitor, so a page can ask without a 401");
         return api;
     }
 
@@ -53,6 +54,19 @@ public static class SessionApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// The web app asks this on every page load. A visitor is an ordinary answer here, not an error: the
+    /// browser logs every 401 in the console, and a signed-out visit should leave the console clean.
+    /// </summary>
+    private static async Task<Ok<SessionView>> Session(HttpContext http, IGrainFactory grains)
+    {
+        if (http.User.PersonId() is not { } personId) return TypedResults.Ok(SessionView.Nobody);
+        if (await MeView.Load(grains, personId) is { } me) return TypedResults.Ok(new SessionView(me));
+        // The cookie names a person storage does not know (their data was wiped): start afresh.
+        await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
+        return TypedResults.Ok(SessionView.Nobody);
+    }
+
     private static async Task<Results<Ok<MeView>, Refusal>> Me(HttpContext http, IGrainFactory grains)
     {
         if (await MeView.Load(grains, http.Caller().PersonId) is { } me) return TypedResults.Ok(me);
@@ -75,6 +89,12 @@ public sealed record MeView(Guid PersonId, string Name, bool IsPlatformOrganizer
         return new MeView(personId, profile.Name, profile.IsPlatformOrganizer,
             camps.OfType<MyCamp>().OrderByDescending(c => c.StartsOn).ToList(), profile.Language);
     }
+}
+
+/// <param name="Me">The signed-in person, or null for a visitor.</param>
+public sealed record SessionView(MeView? Me)
+{
+    public static readonly SessionView Nobody = new((MeView?)null);
 }
 
 public sealed record MyCamp(Guid CampId, string Name, CampRole Role, CampPhase Phase, string Location, DateOnly StartsOn, DateOnly EndsOn);

@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/invites/preview"] = ("anyone", null),
         ["POST /api/invites/redeem"] = ("anyone", null),
         ["GET /api/me"] = ("signed-in", null),
+        ["GET /api/session"] = ("anyone", null),
         ["PUT /api/me/language"] = ("signed-in", new SocialInnovation.Server.Languages.ChooseLanguage("ru")),
         ["POST /api/camps/"] = ("platform-organizer", new CreateCamp(new CampDetails("Matrix camp", "Bishkek", new DateOnly(2027, 5, 1), new DateOnly(2027, 5, 3), 30, ["KG"], ["ru"], ["Poverty"]), "matrix-create")),
         ["GET /api/camps/{campId:guid}"] = ("Participant, Mentor, Judge, Organizer, Reviewer", null),

@@ -24,6 +24,18 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     [Fact]
+    public async Task Asking_who_is_signed_in_answers_nobody_to_a_visitor_and_the_person_to_a_member_without_an_error()
+    {
+        var (organizer, camp) = await fixture.OrganizerWithCamp();
+        var phone = await fixture.Member(organizer, camp.CampId, CampRole.Participant, "Zarina");
+
+        Assert.Null((await fixture.Host.Client().Get<SessionView>("/api/session")).Me);
+        Assert.Equal("Zarina", (await phone.Get<SessionView>("/api/session")).Me!.Name);
+        (await phone.Post("/api/session/signout", null)).EnsureSuccessStatusCode();
+        Assert.Null((await phone.Get<SessionView>("/api/session")).Me);
+    }
+
+    [Fact]
     public async Task Signing_out_on_one_device_keeps_the_others_signed_in()
     {
         var (organizer, camp) = await fixture.OrganizerWithCamp();

@@ -166,6 +166,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, if anyone: { me: null } for a visitor, so a page can ask without a 401 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/language": {
         parameters: {
             query?: never;
@@ -7059,6 +7095,9 @@ export interface components {
             shortfalls: components["schemas"]["QuotaShortfall"][];
             /** Format: int32 */
             settingsVersion: number;
+        };
+        SessionView: {
+            me: null | components["schemas"]["MeView"];
         };
         SetColumns: {
             /** Format: int64 */

@@ -1,14 +1,12 @@
-import { ApiProblem, get, post, request } from './http';
-import type { Me } from './types';
+import { get, post, request } from './http';
+import type { Me, SessionView } from './types';
 
-/** The signed-in person, or null when nobody is signed in. */
+/**
+ * The signed-in person, or null when nobody is signed in. Asked of /api/session, which answers a visitor
+ * with { me: null }: /api/me's 401 would put an error in the console of every signed-out visit.
+ */
 export async function loadMe(): Promise<Me | null> {
-  try {
-    return await get<Me>('/api/me');
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 401) return null;
-    throw error;
-  }
+  return (await get<SessionView>('/api/session')).me ?? null;
 }
 
 export const signInOrganizer = (key: string) => post<Me>('/api/session/organizer', { key });

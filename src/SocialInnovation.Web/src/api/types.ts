@@ -22,6 +22,7 @@ export type Team = Schema<'TeamView'>;
 export type MemberCounts = Schema<'MemberCounts'>;
 export type CampSnapshot = Schema<'CampSnapshot'>;
 export type Me = Schema<'MeView'>;
+export type SessionView = Schema<'SessionView'>;
 export type MyCamp = Schema<'MyCamp'>;
 export type CampMember = Schema<'CampMember'>;
 export type InviteSummary = Schema<'InviteSummary'>;

@@ -73,6 +73,19 @@ public sealed class WalkthroughTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText("25", new() { Exact = true })).ToBeVisibleAsync(Patiently);
     }
 
+    [Fact]
+    public async Task The_selection_page_names_its_applications_region_once()
+    {
+        var (campId, organizer) = await NewCamp();
+        await using var laptop = await fixture.NewContext(1280, 800);
+        var olga = await Pages.JoinByInvite(laptop, (await organizer.Invite(campId, CampRole.Organizer)).Link!, "Olga");
+
+        await olga.GotoAsync($"/camps/{campId}/selection");
+        await Assertions.Expect(olga.GetByRole(AriaRole.Heading, new() { Name = "Applications", Exact = true })).ToBeVisibleAsync(Patiently);
+        await Pages.Checked(olga, "the selection page");
+        await Assertions.Expect(olga.GetByRole(AriaRole.Region, new() { Name = "Applications", Exact = true })).ToHaveCountAsync(1);
+    }
+
     private async Task<(Guid CampId, ApiClient Organizer)> NewCamp()
     {
         var api = fixture.Host.Client();

@@ -38,5 +38,4 @@ export function followLink(url: string): void {
   a.remove();
 }
 
-export const formatSize = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+export { formatSize } from './fileSize';

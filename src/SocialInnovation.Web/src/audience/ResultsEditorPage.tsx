@@ -1,6 +1,6 @@
 import './audience.css';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import type { PageProps } from '../router';
 import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
@@ -123,7 +123,7 @@ export default function ResultsEditorPage({ params }: PageProps) {
               <button type="button" onClick={() => setGrants((all) => all.filter((_, j) => j !== i))}>{t('results.remove')}</button>
             </fieldset>
           ))}
-          <p class={granted > pool ? 'message message-error' : 'muted'} data-testid="granted">{t('results.granted', { granted, pool, currency })}</p>
+          <p class={granted > pool ? 'message message-error' : 'muted'} data-testid="granted">{t('results.granted', { granted: formatNumber(granted), pool: formatNumber(pool), currency })}</p>
           <div class="row"><button type="button" disabled={teams.length === 0} onClick={() => setGrants((all) => [...all, { teamId: teams[0].id, amount: 0 }])}>{t('results.addGrant')}</button></div>
           <h2>{t('results.settings')}</h2>
           <div class="row">

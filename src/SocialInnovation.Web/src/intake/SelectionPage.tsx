@@ -165,7 +165,8 @@ export default function SelectionPage({ params }: PageProps) {
       </details>
       <SuggestionPanel campId={campId} changed={() => void reload()} />
       </>}
-      <section aria-labelledby="apps-heading">
+      {/* Not named: the scrolling table inside is the region "Applications" (two landmarks of one name: axe landmark-unique). */}
+      <section>
         <h2 id="apps-heading">{t('selection.applicationsTitle')}</h2>
         <form class="card filters" onSubmit={(e) => e.preventDefault()} aria-label={t('selection.filter')}>
           <label>{t('apply.country')}

@@ -86,6 +86,25 @@ public sealed class WalkthroughTests(BrowserFixture fixture)
         await Assertions.Expect(olga.GetByRole(AriaRole.Region, new() { Name = "Applications", Exact = true })).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task A_signed_in_person_whose_session_cannot_be_read_is_not_offered_the_organizer_sign_in()
+    {
+        var (campId, organizer) = await NewCamp();
+        await using var tablet = await fixture.NewContext(768, 1024);
+        var jane = await Pages.JoinByInvite(tablet, (await organizer.Invite(campId, CampRole.Judge)).Link!, "Jane");
+        await Assertions.Expect(jane.GetByText("Signed in as Jane", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+
+        // As on a judge's tablet reopening its page without a connection: who is signed in is unknown, not "nobody".
+        await jane.RouteAsync("**/api/session", route => route.AbortAsync());
+        await jane.ReloadAsync();
+        await Assertions.Expect(jane.GetByRole(AriaRole.Heading, new() { Name = "Walkthrough camp", Exact = true })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(jane.GetByRole(AriaRole.Link, Link("Organizer sign-in"))).ToHaveCountAsync(0);
+
+        await jane.UnrouteAsync("**/api/session");
+        await jane.ReloadAsync();
+        await Assertions.Expect(jane.GetByText("Signed in as Jane", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+    }
+
     private async Task<(Guid CampId, ApiClient Organizer)> NewCamp()
     {
         var api = fixture.Host.Client();

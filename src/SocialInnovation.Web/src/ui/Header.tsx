@@ -20,7 +20,9 @@ export function Header() {
             {/* Ends this person's sessions on every device: a phone left behind at the venue is cut off. */}
             <button type="button" class="link-button" data-testid="signout-everywhere" onClick={() => void leave(signOutEverywhere)}>{t('nav.signoutEverywhere')}</button>
           </>
-        ) : <a href="/signin">{t('nav.signin')}</a>}
+        ) : who === null && <a href="/signin">{t('nav.signin')}</a>}
+        {/* Not known yet (loading, or offline: a judge's tablet reopening its page): no "Organizer sign-in" for a
+            person who is signed in. */}
         {languages.filter((l) => l !== language).map((l) => (
           <button key={l} type="button" class="link-button" lang={l} onClick={() => void switchLanguage(l, who)}>{ownName(l)}</button>
         ))}

@@ -27,7 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(Path.Combine(Repo.Root, "src", "SocialInnovation.Server", "wwwroot", "index.html")))
             throw new InvalidOperationException("The web app is not built: run deploy/test.sh (or npm run build in src/SocialInnovation.Web).");
-        Host = await PlatformHost.Start(PlatformHost.NewWorld());
+        // A help request is flagged as soon as the queue checks (its 30 s tick, or a test calling FlagOverdue),
+        // so a test can show the flag without waiting ten minutes; no other browser test leaves a hand up that long.
+        Host = await PlatformHost.Start(PlatformHost.NewWorld(), settings: new Dictionary<string, string?> { ["Mentors:FlagAfterMinutes"] = "0" });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

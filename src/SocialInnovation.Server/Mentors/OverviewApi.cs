@@ -8,8 +8,9 @@ namespace SocialInnovation.Server.Mentors;
 
 /// <summary>
 /// The organizer's mentoring overview: sessions per team (has every team been seen?) and load per
-/// mentor. The queue's own figures (length, waits, flagged requests) come live from the queue stream;
-/// the page asks for this again when a team's sessions stream or a mentor's calendar stream has an event.
+/// mentor (every member with the mentor role, with a profile or not). The queue's own figures (length,
+/// waits, flagged requests) come live from the queue stream; the page asks for this again when the camp's
+/// stream, a team's sessions stream or a mentor's calendar stream has an event.
 /// </summary>
 public static class OverviewApi
 {
@@ -22,7 +23,9 @@ public static class OverviewApi
 
     private static async Task<Ok<MentoringOverview>> Get(Guid campId, IGrainFactory grains)
     {
-        var teams = (await grains.GetGrain<ICampGrain>(campId).GetSnapshot())?.Teams ?? [];
+        var camp = grains.GetGrain<ICampGrain>(campId);
+        var teams = (await camp.GetSnapshot())?.Teams ?? [];
+        var members = await camp.GetMembers();
         var sessions = await Task.WhenAll(teams.Select(t => grains.GetGrain<ITeamMentoringGrain>(t.TeamId).GetSessions()));
         var records = await grains.GetGrain<IMentorshipGrain>(campId).GetRecords();
         var mentors = await grains.GetGrain<IMentorshipGrain>(campId).GetMentors();
@@ -37,6 +40,9 @@ public static class OverviewApi
         }).OrderBy(t => t.Sessions).ThenBy(t => t.Name, StringComparer.CurrentCulture).ToList();
 
         var names = mentors.ToDictionary(m => m.PersonId, m => m.Name);
+        // Every mentor of the camp, profile or not: the organizers see who has not started, and the page
+        // watches each one's calendar stream from the start, so a profile saved later arrives as an event.
+        foreach (var m in members.Where(m => m.Role == CampRole.Mentor)) names.TryAdd(m.PersonId, m.Name);
         foreach (var s in all) names.TryAdd(s.MentorId, s.MentorName);
         var perMentor = names.Select(m =>
         {

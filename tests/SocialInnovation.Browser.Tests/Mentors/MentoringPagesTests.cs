@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using System.Net.Http.Json;
 using SocialInnovation.Camps;
@@ -155,6 +156,72 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await Assertions.Expect(aida.GetByRole(AriaRole.Heading, new() { Name = "First Job" })).ToBeVisibleAsync(Patiently);
         await Accessibility.Check(aida, "the gallery on a phone");
         await Accessibility.FitsWidth(aida, "The gallery on a 375px phone");
+    }
+
+    [Fact]
+    public async Task The_organizers_overview_shows_a_team_added_and_a_mentor_who_joins_and_is_booked_after_it_opened_without_a_reload()
+    {
+        var camp = await NewCamp("Clean Air");
+        await using var laptop = await fixture.NewContext(1280, 800);
+        var organizer = await Join(laptop, camp, CampRole.Organizer, "Olga");
+        await Open(organizer, $"/camps/{camp.CampId}/mentoring");
+        await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Teams without any session yet: 1", PatientlyText);
+
+        // Other clients change the camp while the page stays open: no reload, and no minute-long poll to wait for.
+        (await camp.Organizer.Post($"/api/camps/{camp.CampId}/teams", new AddTeam("Safe Roads", "Environment", Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Teams without any session yet: 2", PatientlyText);
+        var mentor = fixture.Host.Client();
+        await mentor.Redeem((await camp.Organizer.Invite(camp.CampId, CampRole.Mentor)).Token!, "Dilnoza");
+        await Assertions.Expect(organizer.GetByTestId("slots-booked-Dilnoza")).ToHaveTextAsync("0", new() { Timeout = 20_000 });
+
+        // The new mentor sets up a profile and a slot, a team member books it: the new mentor's calendar is watched too.
+        (await mentor.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/mentors/me",
+            new SaveMentorProfile(["ux"], ["ru"], "", "", 0, Guid.NewGuid().ToString("N")), ApiClient.Json)).EnsureSuccessStatusCode();
+        var calendar = await mentor.Read<MentorCalendar>(await mentor.Post($"/api/camps/{camp.CampId}/mentors/me/slots",
+            new PublishSlot(DateTimeOffset.UtcNow.AddDays(1), 30, Guid.NewGuid().ToString("N"))));
+        var aida = fixture.Host.Client();
+        await aida.Redeem((await camp.Organizer.Invite(camp.CampId, CampRole.Participant)).Token!, "Aida");
+        (await aida.Post($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/join", new { idempotencyKey = Guid.NewGuid().ToString("N") })).EnsureSuccessStatusCode();
+        (await aida.Post($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/bookings",
+            new BookSlot(calendar.Profile.PersonId, calendar.Slots.Single().SlotId, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        await Assertions.Expect(organizer.GetByTestId("slots-booked-Dilnoza")).ToHaveTextAsync("1", new() { Timeout = 20_000 });
+        await Accessibility.Check(organizer, "the organizer's mentoring overview after live changes");
+    }
+
+    [Fact]
+    public async Task A_request_nobody_took_shows_its_flag_to_the_organizer_and_to_a_mentor_in_Russian_but_not_to_the_team()
+    {
+        var camp = await NewCamp("Clean Air");
+        await using var desk = await fixture.NewContext(1280, 800);
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740);
+        await laptop.AddInitScriptAsync("localStorage.setItem('lang', 'ru')");
+        var organizer = await Join(desk, camp, CampRole.Organizer, "Olga");
+        var mentor = await Join(laptop, camp, CampRole.Mentor, "Фаррух");
+        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+        await Open(aida, camp.TeamPage);
+        await aida.GetByTestId("hand-topic").FillAsync("Our survey gets no answers");
+        await aida.GetByTestId("raise-hand").ClickAsync();
+        await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
+        await Open(organizer, $"/camps/{camp.CampId}/mentoring");
+        await Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await Assertions.Expect(organizer.GetByTestId("request-Clean Air")).ToBeVisibleAsync(Patiently);
+
+        // Nobody takes it. The browser tests' host flags at once (Mentors:FlagAfterMinutes = 0); the test runs
+        // the queue's check itself instead of waiting for its 30-second tick. The flag arrives live.
+        await fixture.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IHelpQueueGrain>(camp.CampId).FlagOverdue();
+        await Assertions.Expect(organizer.GetByTestId("request-Clean Air").GetByText("nobody took it in 0 min", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(mentor.GetByTestId("request-Clean Air").GetByText("никто не взял за 0 мин", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+        await Accessibility.Check(organizer, "the organizer's queue with a flagged request");
+        await Accessibility.Check(mentor, "the mentor's queue with a flagged request, in Russian");
+
+        // The team sees its place, not the organizers' flag — also when the page is opened after the flag.
+        await Open(aida, camp.TeamPage);
+        await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
+        await Assertions.Expect(aida.GetByText("nobody took it", new() { Exact = false })).ToHaveCountAsync(0);
+        await Open(aida, $"/camps/{camp.CampId}/mentoring");
+        await Assertions.Expect(aida.GetByTestId("gallery-link")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(aida.GetByText("nobody took it", new() { Exact = false })).ToHaveCountAsync(0);
     }
 
     private async Task<Camp> NewCamp(string team)

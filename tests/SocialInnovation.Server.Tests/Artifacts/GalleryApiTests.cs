@@ -47,15 +47,17 @@ public sealed class GalleryApiTests(ArtifactsHost fixture) : IClassFixture<Artif
     }
 
     [Fact]
-    public async Task The_overview_counts_sessions_per_team_and_load_per_mentor()
+    public async Task The_overview_counts_sessions_per_team_and_load_per_mentor_and_lists_a_mentor_without_a_profile_yet()
     {
         var camp = await MentoringCamp.Start(Fixture);
+        await Fixture.Member(camp.Organizer, camp.CampId, SocialInnovation.People.CampRole.Mentor, "Zarina");
         await camp.Mentor.Post($"/api/camps/{camp.CampId}/teams/{camp.CleanAir}/sessions", new OpenSession("Pitch review", "open-1"));
 
         var overview = await camp.Organizer.Get<MentoringOverview>($"/api/camps/{camp.CampId}/mentoring/overview");
 
         Assert.Equal([("Safe Roads", 0), ("Clean Air", 1)], overview.Teams.Select(t => (t.Name, t.Sessions)));
-        var farrukh = overview.Mentors.Single();
+        Assert.Equal([("Farrukh", 1), ("Zarina", 0)], overview.Mentors.Select(m => (m.Name, m.Sessions)));
+        var farrukh = overview.Mentors[0];
         Assert.Equal((1, 1, 1), (farrukh.Sessions, farrukh.OpenSessions, farrukh.TeamsSeen));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using SocialInnovation.Camps;
 using SocialInnovation.People;
+using SocialInnovation.Polls;
 using SocialInnovation.Testing;
 
 namespace SocialInnovation.Browser.Tests.Walkthrough;
@@ -103,6 +104,27 @@ public sealed class WalkthroughTests(BrowserFixture fixture)
         await jane.UnrouteAsync("**/api/session");
         await jane.ReloadAsync();
         await Assertions.Expect(jane.GetByText("Signed in as Jane", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+    }
+
+    [Fact]
+    public async Task Outside_the_Teams_phase_the_vote_page_says_dots_wait_and_offers_them_once_the_camp_forms_teams()
+    {
+        var (campId, organizer) = await NewCamp();
+        await organizer.Read<PollTally>(await organizer.Post($"/api/camps/{campId}/polls", new OpenPoll("Which problems?", null, 3, Guid.NewGuid().ToString("N"))));
+        await using var phone = await fixture.NewContext(375, 740);
+        var aida = await Pages.JoinByInvite(phone, (await organizer.Invite(campId, CampRole.Participant)).Link!, "Aida");
+
+        await aida.GotoAsync($"/camps/{campId}/vote");
+        // The camp is in Draft: a Save here was refused with poll.phase after the dots were placed.
+        await Assertions.Expect(aida.GetByText("Voting is open only while the camp forms its teams.", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(aida.GetByRole(AriaRole.Button, new() { Name = "Save my dots", Exact = true })).ToHaveCountAsync(0);
+        await Pages.Checked(aida, "the vote page before the Teams phase");
+
+        await organizer.ChangePhase(campId, CampPhase.Draft, CampPhase.Applications);
+        await organizer.ChangePhase(campId, CampPhase.Applications, CampPhase.Selection);
+        await organizer.ChangePhase(campId, CampPhase.Selection, CampPhase.Teams);
+        await Assertions.Expect(aida.GetByRole(AriaRole.Button, new() { Name = "Save my dots", Exact = true })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(aida.GetByText("Voting is open only while the camp forms its teams.", new() { Exact = true })).ToHaveCountAsync(0);
     }
 
     private async Task<(Guid CampId, ApiClient Organizer)> NewCamp()

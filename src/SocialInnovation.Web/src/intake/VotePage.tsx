@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { PageProps } from '../router';
 import { LiveBadge } from '../camp/LiveBadge';
+import { useCamp } from '../camp/useCamp';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -17,6 +18,9 @@ export default function VotePage({ params }: PageProps) {
   const [reload, setReload] = useState(0);
   const { tally, failure } = usePoll(campId, reload);
   const role = useRole(campId);
+  // Dots count only in the Teams phase (poll.phase otherwise): outside it the page says so instead of offering a
+  // Save that is refused; live, so the editor appears the moment the organizer moves the camp to Teams.
+  const phase = useCamp(campId).snapshot.value?.phase;
   usePageTitle(t('vote.title'));
 
   if (failure && !tally) return <Message text={failure} />;
@@ -35,7 +39,8 @@ export default function VotePage({ params }: PageProps) {
           <TallyBars tally={poll} />
         </section>
       )}
-      {poll && role === 'Participant' && <DotsEditor campId={campId} tally={poll} />}
+      {poll && role === 'Participant' && phase === 'Teams' && <DotsEditor campId={campId} tally={poll} />}
+      {poll && role === 'Participant' && phase && phase !== 'Teams' && !poll.closed && <p class="empty" data-testid="dots-phase">{t('error.poll.phase')}</p>}
       {role === 'Organizer' && <PollControls campId={campId} tally={poll} opened={() => setReload((n) => n + 1)} />}
     </div>
   );

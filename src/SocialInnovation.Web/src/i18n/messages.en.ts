@@ -881,6 +881,7 @@ export const en = {
   'audit.action.recompared': 'changed the verdict: this team pitched better',
   'audit.action.pair-skipped': 'skipped the pair for now',
   'audit.over': 'over',
+  'audit.and': 'and',
   'audit.title': 'Audit trail: every score, revision, undo, skip and move',
   'audit.hint': 'Newest first. Nothing a judge does vanishes: an undo or a skip is a line of its own.',
   'audit.empty': 'Nothing yet.',

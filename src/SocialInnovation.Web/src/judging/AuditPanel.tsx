@@ -55,7 +55,7 @@ export function AuditPanel({ campId, board, teamName, changes }: {
                 <tr key={`${e.at}-${i}`}>
                   <td>{formatMoment(e.at)}</td>
                   <td><User>{e.judgeName}</User></td>
-                  <td><User>{teamName(e.teamId)}</User>{e.other && <> {t('audit.over')} <User>{teamName(e.other)}</User></>}</td>
+                  <td><User>{teamName(e.teamId)}</User>{e.other && <> {t(e.action === 'pair-skipped' ? 'audit.and' : 'audit.over')} <User>{teamName(e.other)}</User></>}</td>
                   <td>{actionText(e.action)}</td>
                   <td>{e.marks && marks(e.marks)}{e.marks && e.comment ? ' · ' : ''}{e.comment && <User>{e.comment}</User>}</td>
                 </tr>

@@ -1,5 +1,6 @@
 using SocialInnovation.Camps;
 using SocialInnovation.Grains.Common;
+using SocialInnovation.People;
 using SocialInnovation.Platform;
 using SocialInnovation.Polls;
 using SocialInnovation.Server.Camps;
@@ -30,6 +31,14 @@ public sealed class DemoStatements(IGrainFactory grains, PlatformSettings settin
         ("Шахноза Т.", "Нет работы для выпускников", "После колледжа невозможно найти первую работу: нет стажировок, а вакансии расходятся через знакомых.", "Выпускники колледжей и вузов"),
     ];
 
+    /// <summary>The 14 participants whose dots are in (their names as the camp page and the roster show them).</summary>
+    private static readonly string[] Voters =
+    [
+        "Farrukh Nazarov", "Dilnoza Rahimova", "Malika Saidova", "Timur Aliev", "Zarina Karimova", "Behruz Mirzoev",
+        "Shakhnoza Tursunova", "Parviz Davlatov", "Nilufar Yusupova", "Jamshed Rakhimov", "Sitora Kholova",
+        "Firuz Sharipov", "Mehrona Qodirova", "Alisher Umarov",
+    ];
+
     /// <summary>Dots per voter, by statement index (s1 … s7); 14 participants with 3 dots each.</summary>
     private static readonly int[][] Dots =
     [
@@ -44,7 +53,15 @@ public sealed class DemoStatements(IGrainFactory grains, PlatformSettings settin
         var organizerId = await grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key).GetOrganizerId();
         if (organizerId is null) return;
         var campId = CampCreation.IdFor(organizerId.Value, DemoCamp.Key);
-        if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is null) return;
+        var camp = grains.GetGrain<ICampGrain>(campId);
+        if (await camp.GetSnapshot() is null) return;
+        // The voters are the camp's participants, as people who joined by invite are, so the camp page counts
+        // them ("Participants: 14", not 0). Admitting again is a no-op, so an older demo is put right on its next start.
+        for (var v = 0; v < Voters.Length; v++)
+        {
+            Check(await camp.AdmitMember(Person(campId, $"voter-{v}"), Voters[v], CampRole.Participant));
+            await grains.GetGrain<IPersonGrain>(Person(campId, $"voter-{v}")).Join(campId, CampRole.Participant, Voters[v]);
+        }
         var statements = grains.GetGrain<ICampStatementsGrain>(campId);
         if ((await statements.List()).PollId is not null) return;
 

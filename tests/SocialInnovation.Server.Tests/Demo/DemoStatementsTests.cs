@@ -1,3 +1,4 @@
+using SocialInnovation.Camps;
 using SocialInnovation.Polls;
 using SocialInnovation.Server.Polls;
 using SocialInnovation.Server.Session;
@@ -26,6 +27,7 @@ public sealed class DemoStatementsTests
         Assert.Equal(7, list.Statements.Count);
         Assert.Equal([7, 6, 7, 7, 6, 2, 7], before.Options.Select(o => o.Dots));
         Assert.Equal(14, before.Voters);
+        Assert.Equal(14, (await organizer.Get<CampSnapshot>($"/api/camps/{campId}")).Members.Participants); // the voters are the camp's participants
         Assert.Equal("s2", merged.Statements.Single(s => s.Id == "s7").MergedInto);
         Assert.Equal([7, 13, 7, 7, 6, 2], after.Options.Select(o => o.Dots));
         Assert.Equal(42, after.Options.Sum(o => o.Dots));

@@ -26,6 +26,27 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         return (organizer, snapshot);
     }
 
+    /// <summary>Sets the camp's judging to compare two teams at a time (pitch order as given, or the teams' own).</summary>
+    private static async Task Pairwise(ApiClient organizer, Guid campId, IReadOnlyList<Guid>? pitchOrder)
+    {
+        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{campId}/judging/setup");
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{campId}/judging/setup",
+            new ConfigureJudging(setup.Rubric, [], pitchOrder, [1], 0.2, setup.Version, Guid.NewGuid().ToString("N"), JudgingMode.Pairwise), ApiClient.Json)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A judge joins the camp by invite on the given device and opens the judge's page.</summary>
+    private static async Task<IPage> JudgeJoins(IBrowserContext device, ApiClient organizer, Guid campId, string name)
+    {
+        var invite = await organizer.Invite(campId, CampRole.Judge);
+        var page = await device.NewPageAsync();
+        await page.GotoAsync(invite.Link!);
+        await page.GetByTestId("join-name").FillAsync(name);
+        await page.GetByTestId("join-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/camps/{campId}");
+        await page.GotoAsync($"/camps/{campId}/judge");
+        return page;
+    }
+
     [Fact]
     public async Task Scores_made_offline_survive_a_reload_without_a_connection_and_reach_the_organizers_leaderboard()
     {
@@ -159,17 +180,9 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         var organizer = fixture.Host.Client();
         await organizer.SignInOrganizer();
         var (_, camp) = await CampInPitches(organizer);
-        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{camp.CampId}/judging/setup");
-        (await organizer.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/judging/setup",
-            new ConfigureJudging(setup.Rubric, [], null, [1], 0.2, setup.Version, Guid.NewGuid().ToString("N"), JudgingMode.Pairwise), ApiClient.Json)).EnsureSuccessStatusCode();
-        var invite = await organizer.Invite(camp.CampId, CampRole.Judge);
+        await Pairwise(organizer, camp.CampId, null);
         await using var tablet = await fixture.NewContext(1024, 768);
-        var page = await tablet.NewPageAsync();
-        await page.GotoAsync(invite.Link!);
-        await page.GetByTestId("join-name").FillAsync("Malika");
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
-        await page.GotoAsync($"/camps/{camp.CampId}/judge");
+        var page = await JudgeJoins(tablet, organizer, camp.CampId, "Malika");
 
         // Two teams, one pair: the first team pitched better.
         await page.GetByRole(AriaRole.Button, new() { Name = "Clean Air Almaty pitched better", Exact = true }).ClickAsync();
@@ -193,17 +206,9 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         await organizer.SignInOrganizer();
         var (_, camp) = await CampInPitches(organizer);
         camp = await organizer.Read<CampSnapshot>(await organizer.Post($"/api/camps/{camp.CampId}/teams", new AddTeam("Green Roofs", "Environment", Guid.NewGuid().ToString("N"))));
-        var setup = await organizer.Get<JudgingSetup>($"/api/camps/{camp.CampId}/judging/setup");
-        (await organizer.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/judging/setup",
-            new ConfigureJudging(setup.Rubric, [], camp.Teams.Select(t => t.TeamId).ToList(), [1], 0.2, setup.Version, Guid.NewGuid().ToString("N"), JudgingMode.Pairwise), ApiClient.Json)).EnsureSuccessStatusCode();
-        var invite = await organizer.Invite(camp.CampId, CampRole.Judge);
+        await Pairwise(organizer, camp.CampId, camp.Teams.Select(t => t.TeamId).ToList());
         await using var tablet = await fixture.NewContext(1024, 768, touch: true);
-        var page = await tablet.NewPageAsync();
-        await page.GotoAsync(invite.Link!);
-        await page.GetByTestId("join-name").FillAsync("Malika");
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
-        await page.GotoAsync($"/camps/{camp.CampId}/judge");
+        var page = await JudgeJoins(tablet, organizer, camp.CampId, "Malika");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Skip this pair for now", Exact = true })).ToBeVisibleAsync(Patiently);
         Assert.True(await page.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(r => r.active !== null)"));
         await Accessibility.Check(page, "the judge's page in pairwise mode with skip and absent");

@@ -34,13 +34,6 @@ public sealed partial class BoardGrain
     /// <summary>The group commit's write: the new entries, or the whole board when a change that is not a card's is due.</summary>
     private Task Store() => Writes.Write();
 
-    /// <summary>A board gone quiet is stored whole and its journal emptied (see <see cref="JournaledWrites{TEntry}.CompactIfQuiet"/>).</summary>
-    private void CompactWhenQuiet() => this.RegisterGrainTimer(() =>
-    {
-        Writes.CompactIfQuiet();
-        return Task.CompletedTask;
-    }, new GrainTimerCreationOptions(JournaledWrites<BoardJournalEntry>.QuietEvery, JournaledWrites<BoardJournalEntry>.QuietEvery));
-
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Not needed for safety (the journal holds every entry); the next activation just replays fewer.

@@ -52,7 +52,7 @@ public sealed partial class BoardGrain(
         // The organizer's plan may have changed while this board was not active.
         var asked = GrainFactory.GetGrain<ICampBoardsGrain>(_campId).GetPlan();
         await ReplayJournal();
-        CompactWhenQuiet();
+        Writes.CompactWhenQuiet(this);
         _log = new StreamLog(BoardStreams.For(_campId, TeamId), Board.Log, Store, DeactivateOnIdle,
             GrainFactory, clock, new StreamLogOptions(KeptEvents, VisibleBeforeStored: true));
         var plan = await asked;

@@ -141,6 +141,13 @@ public sealed class JournaledWrites<TEntry>(
         if (quiet && _journaled > 0 && _unwritten.Count == 0 && !_writing && Compacted().IsCompleted) _compacting = Compact();
     }
 
+    /// <summary>Registers the owner's timer that calls <see cref="CompactIfQuiet"/> every <see cref="QuietEvery"/> (at activation).</summary>
+    public void CompactWhenQuiet(IGrainBase owner) => owner.RegisterGrainTimer(() =>
+    {
+        CompactIfQuiet();
+        return Task.CompletedTask;
+    }, new GrainTimerCreationOptions(QuietEvery, QuietEvery));
+
     /// <summary>Completes once the background whole write, if any, is over (it never throws).</summary>
     public Task Compacted() => _compacting ?? Task.CompletedTask;
 

@@ -23,13 +23,6 @@ public sealed partial class PollGrain
     private JournaledWrites<VoteEntry> Writes => _writes ??= new JournaledWrites<VoteEntry>(journal, this.GetGrainId(),
         () => state.WriteStateAsync(), () => Poll.JournalSeq, DeactivateOnIdle, CompactAfter);
 
-    /// <summary>A poll gone quiet is stored whole and its journal emptied (see <see cref="JournaledWrites{TEntry}.CompactIfQuiet"/>).</summary>
-    private void CompactWhenQuiet() => this.RegisterGrainTimer(() =>
-    {
-        Writes.CompactIfQuiet();
-        return Task.CompletedTask;
-    }, new GrainTimerCreationOptions(JournaledWrites<VoteEntry>.QuietEvery, JournaledWrites<VoteEntry>.QuietEvery));
-
     /// <summary>
     /// A whole write costs as much as the poll has voters, so it comes once the journal holds a quarter as many
     /// votes as that (at least <see cref="MinCompactAfter"/>): per vote it then costs about four votes' worth of

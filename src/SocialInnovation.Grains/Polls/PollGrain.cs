@@ -40,7 +40,7 @@ public sealed partial class PollGrain(
     {
         // Votes stored only in the journal since the poll was last stored whole (a poll is stored whole when opened).
         if (state.RecordExists) await Writes.Replay(Poll.JournalSeq, Replayed);
-        CompactWhenQuiet();
+        Writes.CompactWhenQuiet(this);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

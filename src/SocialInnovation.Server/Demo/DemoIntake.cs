@@ -83,7 +83,7 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
             rows.AddRange(await Task.WhenAll(batch.Select(i => Apply(campId, selection, organizerId, i))));
 
         Check(await camp.ChangePhase(new ChangePhase(CampPhase.Applications, CampPhase.Selection, "demo-intake-select"), "Organizer"));
-        var participants = await Decide(campId, camp, selection, rows);
+        var participants = await Decide(campId, selection, rows);
         await VoteAndFormTeams(campId, participants);
         await RankTeams(campId, participants);
     }
@@ -132,7 +132,7 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
     }
 
     /// <summary>Accepts the best 50 (as the quotas allow), waitlists the next 20, rejects the lowest scores; 30 confirm.</summary>
-    private async Task<List<(Guid PersonId, string Name)>> Decide(Guid campId, ICampGrain camp, ISelectionGrain selection, List<(ApplicationRow Row, double Score)> rows)
+    private async Task<List<(Guid PersonId, string Name)>> Decide(Guid campId, ISelectionGrain selection, List<(ApplicationRow Row, double Score)> rows)
     {
         var ranked = rows.OrderByDescending(r => r.Score).ThenBy(r => r.Row.SubmittedAt).ToList();
         var accepted = 0;
@@ -150,8 +150,7 @@ public sealed class DemoIntake(IGrainFactory grains, PlatformSettings settings, 
             if (accepted++ >= 30) continue;
             Check(await selection.Confirm(row.ApplicationId));
             var personId = ApplicationIds.PersonFor(row.ApplicationId);
-            Check(await camp.AdmitMember(personId, row.Name, CampRole.Participant));
-            await grains.GetGrain<IPersonGrain>(personId).Join(campId, CampRole.Participant, row.Name);
+            await DemoMembers.Admit(grains, campId, personId, row.Name, CampRole.Participant);
             participants.Add((personId, row.Name));
         }
         return participants;

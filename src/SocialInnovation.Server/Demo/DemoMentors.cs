@@ -45,8 +45,8 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
             """);
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return;
         // The demo's mentors are the camp's members, as a mentor who redeemed an invite is, so the camp page
-        // counts them ("Mentors: 2", not 0). Admitting again is a no-op, so an older demo is put right on its next start.
-        foreach (var mentor in new[] { Dilnoza, Rustam }) await Admit(campId, mentor);
+        // counts them ("Mentors: 2", not 0).
+        foreach (var mentor in new[] { Dilnoza, Rustam }) await DemoMembers.Admit(grains, campId, mentor.Id, mentor.Name, CampRole.Mentor);
         if ((await grains.GetGrain<IMentorshipGrain>(campId).GetMentors()).Count > 0) return;
         var team = camp.Teams.ToDictionary(t => t.Name, t => t.TeamId);
         if (!new[] { "Open Budget", "Clean Air", "Clinic Finder", "First Job" }.All(team.ContainsKey)) return;
@@ -89,12 +89,6 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task Admit(Guid campId, DemoMentor mentor)
-    {
-        Ok(await grains.GetGrain<ICampGrain>(campId).AdmitMember(mentor.Id, mentor.Name, CampRole.Mentor));
-        await grains.GetGrain<IPersonGrain>(mentor.Id).Join(campId, CampRole.Mentor, mentor.Name);
-    }
 
     private async Task<IMentorGrain> Profile(Guid campId, DemoMentor mentor)
     {

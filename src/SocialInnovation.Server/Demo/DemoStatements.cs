@@ -53,15 +53,10 @@ public sealed class DemoStatements(IGrainFactory grains, PlatformSettings settin
         var organizerId = await grains.GetGrain<IPlatformGrain>(IPlatformGrain.Key).GetOrganizerId();
         if (organizerId is null) return;
         var campId = CampCreation.IdFor(organizerId.Value, DemoCamp.Key);
-        var camp = grains.GetGrain<ICampGrain>(campId);
-        if (await camp.GetSnapshot() is null) return;
-        // The voters are the camp's participants, as people who joined by invite are, so the camp page counts
-        // them ("Participants: 14", not 0). Admitting again is a no-op, so an older demo is put right on its next start.
+        if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is null) return;
+        // The voters are the camp's participants, so the camp page counts them ("Participants: 14", not 0).
         for (var v = 0; v < Voters.Length; v++)
-        {
-            Check(await camp.AdmitMember(Person(campId, $"voter-{v}"), Voters[v], CampRole.Participant));
-            await grains.GetGrain<IPersonGrain>(Person(campId, $"voter-{v}")).Join(campId, CampRole.Participant, Voters[v]);
-        }
+            await DemoMembers.Admit(grains, campId, Person(campId, $"voter-{v}"), Voters[v], CampRole.Participant);
         var statements = grains.GetGrain<ICampStatementsGrain>(campId);
         if ((await statements.List()).PollId is not null) return;
 

@@ -41,10 +41,8 @@ public sealed class DemoTeamProfiles(IGrainFactory grains, PlatformSettings sett
             var (name, profile) = Invited[i];
             var personId = PersonFor(campId, name);
             if (members.Contains(personId)) continue;
-            Check(await camp.AdmitMember(personId, name, CampRole.Participant));
-            var person = grains.GetGrain<IPersonGrain>(personId);
-            await person.Join(campId, CampRole.Participant, name);
-            if (profile is not null) Check(await person.SaveSkills(profile));
+            await DemoMembers.Admit(grains, campId, personId, name, CampRole.Participant);
+            if (profile is not null) Check(await grains.GetGrain<IPersonGrain>(personId).SaveSkills(profile));
             if (teams.Count == 0) continue;
             var choices = Enumerable.Range(0, Math.Min(3, teams.Count)).Select(k => teams[(i + k * 2) % teams.Count]).Distinct().ToList();
             var ranked = await grains.GetGrain<ITeamFormationGrain>(campId).Rank(personId, new RankThemes(choices, $"demo-invited-rank-{i}"), teams);

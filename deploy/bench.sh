@@ -9,6 +9,8 @@
 # votes (issue 18: 2000 and 10000 audience voters), judges (issue 18: 50 judges x 30 teams in 30 s);
 # all = every one.
 # scale multiplies watchers and people (0.1 for a quick look); seconds is how long changes are made.
+# SI_BENCH_SHAPES keeps only the shapes whose name contains it; SI_BENCH_PRODUCT_ENV ("NAME=value ...") is
+# the environment the product alone starts with (e.g. a GC setting tried against the same reference hubs).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -45,7 +47,7 @@ wait_for() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" 2>/dev/null &&
 
 # The product as deploy/run.sh starts it, on its own storage container. Rate limits are the hardening
 # settings turned up so the swarm measures the live path, not the limiter.
-dotnet "$APP" --contentRoot "$ROOT/src/SocialInnovation.Server" --urls http://127.0.0.1:$HTTP \
+env ${SI_BENCH_PRODUCT_ENV:-} dotnet "$APP" --contentRoot "$ROOT/src/SocialInnovation.Server" --urls http://127.0.0.1:$HTTP \
   --Storage:ConnectionString="$STORAGE" --Storage:StateContainer=bench-state --Cluster:SiloPort=$((HTTP + 6000)) --Cluster:GatewayPort=$((HTTP + 25000)) \
   --Platform:OrganizerKey=test-organizer-key-0123456789abcdef --Logging:LogLevel:Default=Warning \
   --RateLimits:Enabled=false >"$ROOT/.azurite/bench/product.log" 2>&1 &

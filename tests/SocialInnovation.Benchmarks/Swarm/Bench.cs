@@ -3,6 +3,12 @@ namespace SocialInnovation.Benchmarks.Swarm;
 /// <summary>Runs scenarios against the bare hub, the naive hub and the product, one target after another in the same run.</summary>
 public static class Bench
 {
+    // SI_BENCH_SHAPES narrows a scenario to the shapes whose name contains it (e.g. "10 boards"), for a
+    // closer look at one shape without the minutes the others take.
+    private static readonly string? OnlyShapes = Environment.GetEnvironmentVariable("SI_BENCH_SHAPES") is { Length: > 0 } s ? s : null;
+
+    private static bool Wanted(Shape shape) => OnlyShapes is null || shape.Name.Contains(OnlyShapes, StringComparison.OrdinalIgnoreCase);
+
     public static async Task Run(IReadOnlyList<Target> targets, IReadOnlyList<string> scenarios, int runs, double scale, double seconds)
     {
         Console.WriteLine($"# Benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {runs} run(s), scale {scale}, {seconds} s of changes per shape");
@@ -29,7 +35,7 @@ public static class Bench
             {
                 var thisRun = new List<Outcome>();
                 foreach (var target in targets)
-                    foreach (var shape in Scenarios.Shapes(scenario, scale, seconds))
+                    foreach (var shape in Scenarios.Shapes(scenario, scale, seconds).Where(Wanted))
                     {
                         var o = await FanOut.Run(target, shape, Console.Error.WriteLine);
                         Console.Error.WriteLine($"  run {run + 1} {o.Target} {shape.Name}: delivery {Stats.Summary(o.Delivery)}; ack {Stats.Summary(o.Acks)}; lost {o.Lost} dup {o.Duplicates} gaps {o.Gaps}; CPU ms per change {ProcessCpu.Describe(o.CpuMsPerChange)}");

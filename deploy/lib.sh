@@ -46,7 +46,7 @@ start_azurite() {
   [ "${SI_AZURITE_DEBUG:-0}" = 1 ] && debug=(--debug "$dir/debug.log")
   "$ROOT/deploy/node_modules/.bin/azurite" --silent --location "$dir" "${debug[@]}" \
     --blobHost 127.0.0.1 --blobPort "$port" --queueHost 127.0.0.1 --queuePort $((port+1)) \
-    --tableHost 127.0.0.1 --tablePort $((port+2)) --skipApiVersionCheck --loose >"$dir/azurite.out" 2>&1 &
+    --tableHost 127.0.0.1 --tablePort $((port+2)) --skipApiVersionCheck --loose --disableTelemetry >"$dir/azurite.out" 2>&1 &
   AZURITE_PID=$!
   wait_for_ports "$AZURITE_PID" Azurite "$dir/azurite.out" 30 "$port" $((port+2))
 }

@@ -26,7 +26,7 @@ public static class TestStorage
         var data = Path.Combine(Path.GetTempPath(), $"si-azurite-{Environment.ProcessId}");
         Directory.CreateDirectory(data);
         _azurite = ChildProcess.StartTied(azurite,
-            $"--silent --location {data} --blobHost 127.0.0.1 --blobPort {port} --queuePort {port + 1} --tablePort {port + 2} --skipApiVersionCheck --loose");
+            $"--silent --location {data} --blobHost 127.0.0.1 --blobPort {port} --queuePort {port + 1} --tablePort {port + 2} --skipApiVersionCheck --loose --disableTelemetry");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { _azurite.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
         FreePorts.WaitUntilOpen(port, "Azurite", TimeSpan.FromSeconds(30));
         FreePorts.WaitUntilOpen(port + 2, "Azurite", TimeSpan.FromSeconds(30));

@@ -22,11 +22,20 @@ public static class Report
         {
             double? Median(string target, Func<Outcome, double> f) =>
                 groups.FirstOrDefault(g => g.Key == (target, shape)) is { } g ? Stats.Median(g.Select(f)) : null;
+            // The goals divide the medians; each run's own ratio (same machine, same minutes) shows the spread behind them.
+            string PerRun(string target, string reference, Func<Outcome, double> f)
+            {
+                var of = groups.FirstOrDefault(g => g.Key == (target, shape))?.ToList();
+                var against = groups.FirstOrDefault(g => g.Key == (reference, shape))?.ToList();
+                if (of is null || against is null || of.Count < 2 || of.Count != against.Count) return "";
+                return $" (per run {string.Join(" / ", of.Zip(against, (a, b) => $"{f(a) / f(b):F2}"))})";
+            }
             var lines = new List<string>();
             if (Median("product", x => Stats.At(x.Delivery, .5)) is { } p50 && Median("bare", x => Stats.At(x.Delivery, .5)) is { } b50)
-                lines.Add($"delivery p50 product ÷ bare {p50 / b50:F2}×, p99 {Median("product", x => Stats.At(x.Delivery, .99))!.Value / Median("bare", x => Stats.At(x.Delivery, .99))!.Value:F2}×");
+                lines.Add($"delivery p50 product ÷ bare {p50 / b50:F2}×, p99 {Median("product", x => Stats.At(x.Delivery, .99))!.Value / Median("bare", x => Stats.At(x.Delivery, .99))!.Value:F2}×" +
+                    PerRun("product", "bare", x => Stats.At(x.Delivery, .99)));
             if (Median("product", x => Stats.At(x.Acks, .99)) is { } pa && Median("naive", x => Stats.At(x.Acks, .99)) is { } na)
-                lines.Add($"ack p99 product ÷ naive {pa / na:F2}×");
+                lines.Add($"ack p99 product ÷ naive {pa / na:F2}×" + PerRun("product", "naive", x => Stats.At(x.Acks, .99)));
             var cpu = groups.Where(g => g.Key.Name == shape && g.Any(o => o.CpuMsPerChange is { Count: > 0 }))
                 .Select(g => $"{g.Key.Target} " + string.Join(" / ", g.SelectMany(o => o.CpuMsPerChange ?? new Dictionary<string, double>())
                     .GroupBy(p => p.Key).Select(p => $"{p.Key} {Stats.Median(p.Select(x => x.Value)):F2}")))

@@ -32,6 +32,9 @@ public interface IJudgingGrain : IGrainWithGuidKey, IStreamOwnerGrain
     /// <summary>Pairwise mode: the judge skips a pair for now and is given another.</summary>
     Task<Outcome<JudgeSheet>> SkipPair(JudgeContext judge, SkipPair command);
 
+    /// <summary>Pairwise mode: the judge's current verdict on two teams (either order), or null.</summary>
+    Task<PairVerdict?> GetVerdict(JudgeContext judge, Guid first, Guid second);
+
     Task<Outcome<JudgingSetup>> Lock(LockJudging command);
 
     /// <summary>The organizer pins a team to a judge or moves it between judges.</summary>

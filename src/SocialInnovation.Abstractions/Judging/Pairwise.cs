@@ -12,10 +12,12 @@ public enum JudgingMode { Scores, Pairwise }
 /// <summary>
 /// A judge's pairwise verdict: of <see cref="First"/> and <see cref="Second"/>, <see cref="Better"/> pitched
 /// better. Comparing the same two teams again replaces the judge's earlier verdict (a revision), until
-/// judging is locked.
+/// judging is locked. <see cref="BasedOnVersion"/> is the version of the judge's verdict on this pair that the
+/// tablet showed (0: none yet): a verdict changed on another device meanwhile is refused (<c>verdict.stale</c>,
+/// answered with the verdict as it now is), never silently overwritten; the same verdict again is done already.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record CompareTeams(Guid First, Guid Second, Guid Better, string IdempotencyKey);
+public sealed record CompareTeams(Guid First, Guid Second, Guid Better, long BasedOnVersion, string IdempotencyKey);
 
 /// <summary>A judge's current verdict on a pair; <see cref="Version"/> grows with every revision of it.</summary>
 [GenerateSerializer, Immutable]
@@ -34,6 +36,15 @@ public sealed record ComparisonRecord(Guid JudgeId, string JudgeName, Guid Winne
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SkipPair(Guid First, Guid Second, long BasedOnVersion, string IdempotencyKey);
+
+/// <summary>
+/// Pairwise mode: where a team stands as the judge's sheet was made, so a tablet offline picks its next pair by
+/// the server's rule (fewest comparisons first, against the closest in strength): the comparisons it is in
+/// (all judges' verdicts, and pairs being shown to other judges then) and its Bradley–Terry strength (0 without
+/// comparisons).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PairStanding(Guid TeamId, int Comparisons, double Strength);
 
 /// <summary>A pair the judge skipped for now (either order), shown again only when no other pair is left.</summary>
 [GenerateSerializer, Immutable]
@@ -57,6 +68,7 @@ public sealed class CompareTeamsValidator : AbstractValidator<CompareTeams>
         RuleFor(c => c.First).NotEmpty();
         RuleFor(c => c.Second).NotEmpty().NotEqual(c => c.First).WithMessage("Compare two different teams.");
         RuleFor(c => c.Better).Must((c, better) => better == c.First || better == c.Second).WithMessage("The better team is one of the two compared.");
+        RuleFor(c => c.BasedOnVersion).GreaterThanOrEqualTo(0);
         RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
     }
 }

@@ -36,7 +36,8 @@ public sealed record JudgeProgress(int Scored, int Remaining, int Skipped);
 /// pairwise mode <see cref="Pair"/> holds the two teams to compare next and <see cref="Verdicts"/> the
 /// judge's verdicts so far (progress counts verdicts, and as skipped the pairs skipped and teams reported
 /// absent; <see cref="Next"/> is null); <see cref="SkippedPairs"/> the pairs skipped for now, so a tablet
-/// offline chooses its next pair as the server would avoid them.
+/// offline chooses its next pair as the server would avoid them; <see cref="Standings"/> what the server's
+/// choice of the next pair went by, so a tablet offline chooses by the same rule.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record JudgeSheet(
@@ -47,7 +48,8 @@ public sealed record JudgeSheet(
     JudgeProgress Progress,
     IReadOnlyList<Guid>? Pair = null,
     IReadOnlyList<PairVerdict>? Verdicts = null,
-    IReadOnlyList<SkippedPair>? SkippedPairs = null);
+    IReadOnlyList<SkippedPair>? SkippedPairs = null,
+    IReadOnlyList<PairStanding>? Standings = null);
 
 /// <summary>A line of the organizer's leaderboard: fitted rank with its interval, and the simple views beside it.</summary>
 [GenerateSerializer, Immutable]

@@ -25,7 +25,9 @@ public sealed partial class JudgingGrain
 
         var index = Round.Verdicts.FindIndex(v => v.JudgeId == judge.JudgeId && SamePair(v.Verdict.First, v.Verdict.Second, command.First, command.Second));
         var current = index >= 0 ? Round.Verdicts[index].Verdict : null;
-        if (current is not null && current.Better == command.Better) return Sheet(judge); // the same verdict again: applied once
+        // The same verdict again (a resend whose key was forgotten, or both tablets agreeing): nothing to overwrite.
+        if (current is not null && current.Better == command.Better) return Sheet(judge);
+        if ((current?.Version ?? 0) != command.BasedOnVersion) return VerdictStale(current);
         var now = clock.GetUtcNow();
         var verdict = new JudgeVerdict(judge.JudgeId, new PairVerdict(command.First, command.Second, command.Better, (current?.Version ?? 0) + 1, now));
         if (index >= 0) Round.Verdicts[index] = verdict;
@@ -78,6 +80,10 @@ public sealed partial class JudgingGrain
         .Select(v => new Comparison(v.JudgeId, v.Verdict.Better, v.Verdict.Better == v.Verdict.First ? v.Verdict.Second : v.Verdict.First))
         .ToList();
 
+    /// <summary>The judge's current verdict on a pair (either order), if any: what a stale verdict or skip is answered with.</summary>
+    public Task<PairVerdict?> GetVerdict(JudgeContext judge, Guid first, Guid second) => Task.FromResult(
+        Round.Verdicts.Find(v => v.JudgeId == judge.JudgeId && SamePair(v.Verdict.First, v.Verdict.Second, first, second))?.Verdict);
+
     /// <summary>
     /// The judge's pairwise sheet. The next pair avoids teams this judge skipped or reported absent and pairs
     /// they skipped; when no other pair is left, those come back (an absent team may have arrived).
@@ -91,14 +97,20 @@ public sealed partial class JudgingGrain
         var setAside = entries.Where(e => e.Status is EntryStatus.Skipped or EntryStatus.Absent).Select(e => e.TeamId).ToHashSet();
         var candidates = Round.PitchOrder.Where(t => !excluded.Contains(t)).ToList();
         var open = candidates.Count * (candidates.Count - 1) / 2 - mine.Count(v => candidates.Contains(v.First) && candidates.Contains(v.Second));
+        var standings = new Lazy<(Dictionary<Guid, int> Counts, IReadOnlyDictionary<Guid, double> Strength)>(() => Standings(judge));
         var pair = Round.Locked ? null
-            : NextPairFor(judge, candidates.Where(t => !setAside.Contains(t)).ToList(), mine, skipped) ?? NextPairFor(judge, candidates, mine, []);
+            : NextPairFor(judge, candidates.Where(t => !setAside.Contains(t)).ToList(), mine, skipped, standings)
+              ?? NextPairFor(judge, candidates, mine, [], standings);
         if (pair is { } shown) _holdingPair[judge.JudgeId] = shown;
+        // What the choice went by, so the tablet offline chooses by the same rule (src/judging/nextPair.ts).
+        var (counts, strength) = standings.Value;
+        var table = candidates.Select(t => new PairStanding(t, counts.GetValueOrDefault(t), strength.GetValueOrDefault(t))).ToList();
         return new JudgeSheet(Setup(), entries, excluded.ToList(), null, new JudgeProgress(mine.Count, Math.Max(0, open), skipped.Count + setAside.Count),
-            pair is { } p ? [p.First, p.Second] : null, mine, skipped);
+            pair is { } p ? [p.First, p.Second] : null, mine, skipped, table);
     }
 
-    private (Guid First, Guid Second)? NextPairFor(JudgeContext judge, List<Guid> candidates, List<PairVerdict> mine, List<SkippedPair> skipped)
+    private (Guid First, Guid Second)? NextPairFor(JudgeContext judge, List<Guid> candidates, List<PairVerdict> mine, List<SkippedPair> skipped,
+        Lazy<(Dictionary<Guid, int> Counts, IReadOnlyDictionary<Guid, double> Strength)> standings)
     {
         var compared = mine.Select(v => (v.First, v.Second)).ToHashSet();
         var avoid = compared.Concat(skipped.Select(s => (s.First, s.Second))).ToHashSet();
@@ -106,19 +118,27 @@ public sealed partial class JudgingGrain
         if (_holdingPair.TryGetValue(judge.JudgeId, out var held) && candidates.Contains(held.First) && candidates.Contains(held.Second)
             && !avoid.Contains(held) && !avoid.Contains((held.Second, held.First)))
             return held;
+        return NextPair.Choose(candidates, avoid, standings.Value.Counts, standings.Value.Strength);
+    }
+
+    /// <summary>Comparisons per team (all judges, and pairs now shown to other judges) and the Bradley–Terry strengths.</summary>
+    private (Dictionary<Guid, int> Counts, IReadOnlyDictionary<Guid, double> Strength) Standings(JudgeContext judge)
+    {
         var comparisons = Comparisons();
         var counts = new Dictionary<Guid, int>();
         foreach (var c in comparisons) { counts[c.Winner] = counts.GetValueOrDefault(c.Winner) + 1; counts[c.Loser] = counts.GetValueOrDefault(c.Loser) + 1; }
-        foreach (var (other, shown) in _holdingPair.Where(h => h.Key != judge.JudgeId).Select(h => (h.Key, h.Value)))
+        foreach (var shown in _holdingPair.Where(h => h.Key != judge.JudgeId).Select(h => h.Value))
         {
             counts[shown.First] = counts.GetValueOrDefault(shown.First) + 1;
             counts[shown.Second] = counts.GetValueOrDefault(shown.Second) + 1;
         }
-        var strength = comparisons.Count > 0 ? BradleyTerry.Fit(comparisons) : new Dictionary<Guid, double>();
-        return NextPair.Choose(candidates, avoid, counts, strength);
+        return (counts, comparisons.Count > 0 ? BradleyTerry.Fit(comparisons) : new Dictionary<Guid, double>());
     }
 
     private static bool SamePair(Guid a1, Guid b1, Guid a2, Guid b2) => a1 == a2 && b1 == b2 || a1 == b2 && b1 == a2;
+
+    private static DomainError VerdictStale(PairVerdict? current) => DomainError.Conflict("verdict.stale",
+        $"You judged these two teams on another device meanwhile (now version {current?.Version ?? 0}). Look at that verdict and decide again.");
 
     private static DomainError WrongMode => DomainError.Conflict("judging.wrong-mode",
         "This camp's judging is set up for the other mode (scores per criterion, or comparing two teams). Reload the page.");

@@ -152,13 +152,30 @@ public static class JudgingApi
     private static async Task<Results<Ok<JudgeSheet>, Refusal>> SkipPair(Guid campId, SkipPair command, HttpContext http, IGrainFactory grains)
     {
         if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
-        return Problems.Ok(await Round(grains, campId).SkipPair(await Judge(http, grains, campId), command));
+        var judge = await Judge(http, grains, campId);
+        var round = Round(grains, campId);
+        return await WithVerdict(await round.SkipPair(judge, command), round, judge, command.First, command.Second);
     }
 
     private static async Task<Results<Ok<JudgeSheet>, Refusal>> Compare(Guid campId, CompareTeams command, HttpContext http, IGrainFactory grains)
     {
         if (await Closed(grains, campId) is { } closed) return Problems.From(closed);
-        return Problems.Ok(await Round(grains, campId).Compare(await Judge(http, grains, campId), command));
+        var judge = await Judge(http, grains, campId);
+        var round = Round(grains, campId);
+        return await WithVerdict(await round.Compare(judge, command), round, judge, command.First, command.Second);
+    }
+
+    /// <summary>
+    /// A verdict or pair skip refused as stale (the pair was judged on another of the judge's devices meanwhile)
+    /// is answered with the verdict as it now is (<c>current</c>, null for none), so the tablet can show both and
+    /// let the judge decide again.
+    /// </summary>
+    private static async Task<Results<Ok<JudgeSheet>, Refusal>> WithVerdict(Outcome<JudgeSheet> outcome, IJudgingGrain round, JudgeContext judge, Guid first, Guid second)
+    {
+        if (outcome.Error is not { Code: "verdict.stale" or "pair.stale" } stale) return Problems.Ok(outcome);
+        var refusal = Problems.From(stale);
+        refusal.Value.Extensions["current"] = await round.GetVerdict(judge, first, second);
+        return refusal;
     }
 
     private static async Task<Results<Ok<JudgeSheet>, Refusal>> Declare(Guid campId, DeclareConflict command, HttpContext http, IGrainFactory grains) =>

@@ -233,7 +233,7 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
             {
                 Assert.DoesNotContain(first, judge.Recused);
                 Assert.DoesNotContain(second, judge.Recused);
-                var verdict = new CompareTeams(first, second, teams.IndexOf(first) < teams.IndexOf(second) ? first : second, NewKey());
+                var verdict = new CompareTeams(first, second, teams.IndexOf(first) < teams.IndexOf(second) ? first : second, 0, NewKey());
                 sheet = (await round.Compare(judge, verdict)).Ok();
                 // A resend under a new key (the tablet lost the answer and its key) is applied once.
                 (await round.Compare(judge, verdict with { IdempotencyKey = NewKey() })).Ok();
@@ -255,8 +255,8 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
         var teams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
         (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
         var judge = Judge("Dilnoza");
-        (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[1], NewKey()))).Ok();
-        var revised = (await round.Compare(judge, new CompareTeams(teams[1], teams[0], teams[0], NewKey()))).Ok();
+        (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[1], 0, NewKey()))).Ok();
+        var revised = (await round.Compare(judge, new CompareTeams(teams[1], teams[0], teams[0], 1, NewKey()))).Ok();
 
         var verdict = Assert.Single(revised.Verdicts!);
         Assert.Equal((teams[0], 2L), (verdict.Better, verdict.Version));
@@ -265,7 +265,7 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
         Assert.Equal(teams[1], (await round.GetAudit())[^1].Other);
 
         var setup = (await round.Lock(new LockJudging(true, NewKey()))).Ok();
-        Assert.Equal("judging.locked", (await round.Compare(judge, new CompareTeams(teams[0], teams[2], teams[2], NewKey()))).Error?.Code);
+        Assert.Equal("judging.locked", (await round.Compare(judge, new CompareTeams(teams[0], teams[2], teams[2], 0, NewKey()))).Error?.Code);
         Assert.Null((await round.GetSheet(judge)).Ok().Pair);
         Assert.True(setup.Locked);
     }
@@ -301,7 +301,7 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
         var compared = 0;
         while (sheet.Pair is [var first, var second] && compared < 10)
         {
-            sheet = (await round.Compare(judge, new CompareTeams(first, second, first, NewKey()))).Ok();
+            sheet = (await round.Compare(judge, new CompareTeams(first, second, first, 0, NewKey()))).Ok();
             compared++;
         }
         Assert.Equal(6, compared); // all pairs of four teams, the skipped one and the absent team's included
@@ -316,7 +316,7 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
         (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
         var judge = Judge("Bakhtiyor", teams[2]);
         // The other tablet compared the pair; this one, offline, skipped it based on no verdict.
-        (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[0], NewKey()))).Ok();
+        (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[0], 0, NewKey()))).Ok();
         Assert.Equal("pair.stale", (await round.SkipPair(judge, new SkipPair(teams[1], teams[0], 0, NewKey()))).Error?.Code);
         Assert.Equal("judging.conflict", (await round.SkipPair(judge, new SkipPair(teams[0], teams[2], 0, NewKey()))).Error?.Code);
         Assert.Equal(ErrorKind.Invalid, (await round.SkipPair(judge, new SkipPair(teams[0], teams[0], 0, NewKey()))).Error?.Kind);
@@ -324,6 +324,72 @@ public sealed class JudgingGrainTests(ClusterFixture fixture) : ClusterTests(fix
 
         var (scores, scoreTeams) = await NewRound();
         Assert.Equal("judging.wrong-mode", (await scores.SkipPair(judge, new SkipPair(scoreTeams[0], scoreTeams[1], 0, NewKey()))).Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_pairwise_verdict_based_on_an_older_version_is_refused_and_the_verdict_on_the_other_device_stays()
+    {
+        var round = Grains.GetGrain<IJudgingGrain>(Guid.NewGuid());
+        var teams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
+        var judge = Judge("Dilnoza");
+        // Tablet one says teams[0]; tablet two, which showed the pair with no verdict yet, says teams[1].
+        (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[0], 0, NewKey()))).Ok();
+
+        var stale = await round.Compare(judge, new CompareTeams(teams[1], teams[0], teams[1], 0, NewKey()));
+
+        Assert.Equal(("verdict.stale", ErrorKind.Conflict), (stale.Error?.Code, stale.Error?.Kind));
+        var kept = await round.GetVerdict(judge, teams[1], teams[0]);
+        Assert.Equal((teams[0], 1L), (kept!.Better, kept.Version));
+        Assert.Equal(["compared"], (await round.GetAudit()).Select(a => a.Action));
+        // A revision based on a version the pair never had is refused too.
+        Assert.Equal("verdict.stale", (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[1], 5, NewKey()))).Error?.Code);
+        // A first verdict that names a version although there is none yet is stale as well.
+        Assert.Equal("verdict.stale", (await round.Compare(judge, new CompareTeams(teams[0], teams[2], teams[2], 1, NewKey()))).Error?.Code);
+        Assert.Null(await round.GetVerdict(judge, teams[0], teams[2]));
+    }
+
+    [Fact]
+    public async Task A_pairwise_verdict_based_on_the_current_version_replaces_it_and_a_retry_with_its_key_is_applied_once()
+    {
+        var round = Grains.GetGrain<IJudgingGrain>(Guid.NewGuid());
+        var teams = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
+        var judge = Judge("Aigerim");
+        var first = new CompareTeams(teams[0], teams[1], teams[0], 0, NewKey());
+        (await round.Compare(judge, first)).Ok();
+        var revision = new CompareTeams(teams[0], teams[1], teams[1], 1, NewKey());
+
+        var revised = (await round.Compare(judge, revision)).Ok();
+        // The tablet lost both answers and sends both again with their keys: each answered as before, applied once.
+        var firstAgain = await round.Compare(judge, first);
+        var revisionAgain = await round.Compare(judge, revision);
+
+        Assert.Equal((teams[1], 2L), (Assert.Single(revised.Verdicts!).Better, revised.Verdicts![0].Version));
+        Assert.Null(firstAgain.Error);
+        Assert.Null(revisionAgain.Error);
+        Assert.Equal((teams[1], 2L), (Assert.Single(revisionAgain.Value!.Verdicts!).Better, revisionAgain.Value!.Verdicts![0].Version));
+        Assert.Equal(["compared", "recompared"], (await round.GetAudit()).Select(a => a.Action));
+        Assert.Equal(teams[1], Assert.Single(await round.GetComparisons()).Winner);
+        // The same verdict again from another tablet that had not seen it: nothing to overwrite, done already.
+        Assert.Null((await round.Compare(judge, new CompareTeams(teams[1], teams[0], teams[1], 0, NewKey()))).Error);
+        Assert.Equal(2, (await round.GetAudit()).Count);
+    }
+
+    [Fact]
+    public async Task A_pairwise_sheet_carries_the_standings_its_next_pair_was_chosen_by()
+    {
+        var round = Grains.GetGrain<IJudgingGrain>(Guid.NewGuid());
+        var teams = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+        (await round.Configure(new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, NewKey(), JudgingMode.Pairwise), teams)).Ok();
+        var judge = Judge("Bakhtiyor", teams[3]);
+
+        var sheet = (await round.Compare(judge, new CompareTeams(teams[0], teams[1], teams[0], 0, NewKey()))).Ok();
+
+        Assert.Equal(teams[..3], sheet.Standings!.Select(s => s.TeamId)); // the mentored team is not among them
+        Assert.Equal([1, 1, 0], sheet.Standings!.Select(s => s.Comparisons));
+        Assert.True(sheet.Standings![0].Strength > sheet.Standings![1].Strength);
+        Assert.Contains(teams[2], sheet.Pair!); // the team with the fewest comparisons comes first
     }
 
     private static bool SamePair(IReadOnlyList<Guid> a, IReadOnlyList<Guid> b) => a[0] == b[0] && a[1] == b[1] || a[0] == b[1] && a[1] == b[0];

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using SocialInnovation.Camps;
 using SocialInnovation.Judging;
 using SocialInnovation.People;
@@ -131,7 +132,7 @@ public sealed class JudgingApiTests(HostFixture fixture) : IClassFixture<HostFix
         {
             // The team added first pitched best, then the next.
             var better = teams.FindIndex(t => t.TeamId == first) < teams.FindIndex(t => t.TeamId == second) ? first : second;
-            sheet = await judge.Read<JudgeSheet>(await judge.Post($"/api/camps/{campId}/judging/comparisons", new CompareTeams(first, second, better, $"compare-{turn}")));
+            sheet = await judge.Read<JudgeSheet>(await judge.Post($"/api/camps/{campId}/judging/comparisons", new CompareTeams(first, second, better, 0, $"compare-{turn}")));
         }
         var refused = await judge.Post($"/api/camps/{campId}/judging/scores", new ScoreTeam(teams[0].TeamId, Marks(8), null, 0, "score-in-pairwise"));
 
@@ -141,5 +142,28 @@ public sealed class JudgingApiTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(teams.Select(t => t.TeamId), board.Lines.Select(l => l.TeamId));
         var csv = await organizer.Http.GetStringAsync($"/api/camps/{campId}/judging/scores.csv");
         Assert.Equal(3, csv.Split('\n').Count(l => l.StartsWith("\"comparison\"")));
+    }
+
+    [Fact]
+    public async Task A_pairwise_verdict_based_on_an_older_one_is_refused_with_the_verdict_as_it_now_is()
+    {
+        var (organizer, campId, teams) = await CampWithTeams(CampPhase.Pitches);
+        (await organizer.Http.PutAsJsonAsync($"/api/camps/{campId}/judging/setup",
+            new ConfigureJudging(Rubric.Default, [], null, [1], 0.2, 0, "setup-pairwise", JudgingMode.Pairwise), ApiClient.Json)).EnsureSuccessStatusCode();
+        var judge = await fixture.Member(organizer, campId, CampRole.Judge, "Zarina");
+        var (a, b) = (teams[0].TeamId, teams[1].TeamId);
+        // One tablet says A pitched better; the other, which showed the pair with no verdict, says B.
+        await judge.Read<JudgeSheet>(await judge.Post($"/api/camps/{campId}/judging/comparisons", new CompareTeams(a, b, a, 0, "tablet-1")));
+        var stale = await judge.Post($"/api/camps/{campId}/judging/comparisons", new CompareTeams(a, b, b, 0, "tablet-2"));
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("verdict.stale", problem.GetProperty("code").GetString());
+        Assert.Equal(a, problem.GetProperty("current").GetProperty("better").GetGuid());
+        Assert.Equal(1, problem.GetProperty("current").GetProperty("version").GetInt64());
+
+        // The judge decides again, based on the verdict shown: B after all.
+        var decided = await judge.Read<JudgeSheet>(await judge.Post($"/api/camps/{campId}/judging/comparisons", new CompareTeams(a, b, b, 1, "tablet-2-again")));
+        Assert.Equal((b, 2L), (decided.Verdicts!.Single().Better, decided.Verdicts!.Single().Version));
     }
 }

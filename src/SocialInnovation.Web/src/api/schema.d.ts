@@ -6178,6 +6178,8 @@ export interface components {
             second: string;
             /** Format: uuid */
             better: string;
+            /** Format: int64 */
+            basedOnVersion: number;
             idempotencyKey: string;
         };
         CompleteUpload: {
@@ -6525,6 +6527,7 @@ export interface components {
             pair?: null | string[];
             verdicts?: null | components["schemas"]["PairVerdict"][];
             skippedPairs?: null | components["schemas"]["SkippedPair"][];
+            standings?: null | components["schemas"]["PairStanding"][];
         };
         /**
          * @default Scores
@@ -6781,6 +6784,14 @@ export interface components {
         };
         OrganizerSignIn: {
             key: string;
+        };
+        PairStanding: {
+            /** Format: uuid */
+            teamId: string;
+            /** Format: int32 */
+            comparisons: number;
+            /** Format: double */
+            strength: number;
         };
         PairVerdict: {
             /** Format: uuid */

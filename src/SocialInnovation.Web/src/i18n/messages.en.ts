@@ -802,6 +802,10 @@ export const en = {
   'judge.pairAbsent': '{team} did not pitch',
   'judge.myVerdicts': 'My verdicts ({count})',
   'judge.verdict': '{better} over {other}',
+  'judge.verdictConflictTitle': 'This pair was judged on another device',
+  'judge.verdictConflictTheirs': 'There: {better} pitched better than {other}.',
+  'judge.verdictConflictNone': 'There: no verdict now.',
+  'judge.verdictConflictMine': 'Here you said {better} pitched better than {other}. Which pitched better?',
   'judge.conflict': 'I have a conflict with this team',
   'judge.conflictReason': 'Why (the organizers see it)',
   'judge.conflictHint': 'You will not be sent this team again, and your scores for it are not taken.',
@@ -910,6 +914,7 @@ export const en = {
   'error.judging.mode-in-use': 'Judges have already judged in this mode; it can no longer change.',
   'error.judge.unknown': 'There is no such judge in this camp.',
   'error.pair.stale': 'You already compared these two teams on another device. Look at your verdict and change it if you want.',
+  'error.verdict.stale': 'You judged these two teams on another device meanwhile. Look at that verdict and decide again.',
   'error.score.stale': 'This score changed on another device meanwhile. Look at it and apply your change again.',
   'error.score.incomplete': 'Give every criterion a mark within its scale.',
   // audience voting, results and awards (issue 18)

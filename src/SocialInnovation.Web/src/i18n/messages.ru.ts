@@ -804,6 +804,10 @@ export const ru: Messages = {
   'judge.pairAbsent': '{team} не выступала',
   'judge.myVerdicts': 'Мои решения ({count})',
   'judge.verdict': '{better} лучше, чем {other}',
+  'judge.verdictConflictTitle': 'Эту пару уже оценили на другом устройстве',
+  'judge.verdictConflictTheirs': 'Там: {better} выступила лучше, чем {other}.',
+  'judge.verdictConflictNone': 'Там сейчас решения нет.',
+  'judge.verdictConflictMine': 'Здесь вы решили, что {better} выступила лучше, чем {other}. Какая команда выступила лучше?',
   'judge.conflict': 'У меня конфликт интересов с этой командой',
   'judge.conflictReason': 'Причина (её увидят организаторы)',
   'judge.conflictHint': 'Эту команду вам больше не предложат, и ваши оценки ей не принимаются.',
@@ -912,6 +916,7 @@ export const ru: Messages = {
   'error.judging.mode-in-use': 'Судьи уже оценивали в этом режиме; его больше нельзя изменить.',
   'error.judge.unknown': 'В этом кэмпе нет такого члена жюри.',
   'error.pair.stale': 'Вы уже сравнили эти две команды на другом устройстве. Посмотрите на своё решение и измените его, если хотите.',
+  'error.verdict.stale': 'Вы оценили эти две команды на другом устройстве. Посмотрите на то решение и решите снова.',
   'error.score.stale': 'Эту оценку тем временем изменили на другом устройстве. Посмотрите на неё и внесите своё изменение снова.',
   'error.score.incomplete': 'Поставьте оценку по каждому критерию в пределах его шкалы.',
   // audience voting, results and awards (issue 18)

@@ -9,11 +9,11 @@ import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { usePageTitle } from '../ui/usePageTitle';
-import { getSheet, type JudgeOp, type JudgeSheet, type SheetEntry } from './judgingApi';
+import { getSheet, StaleVerdict, type JudgeOp, type JudgeSheet, type SheetEntry } from './judgingApi';
 import { keptOff, localEntries, localNext, localPairProgress, localSkippedPairs, localVerdicts } from './judgeLocal';
 import { PairJudging } from './PairJudging';
 import { JudgeDeckLink } from '../artifacts/JudgeDeckLink';
-import { lastSheet, scoreOutbox, teamNames, type ScoreOutbox } from './scoreOutbox';
+import { lastSheet, scoreOutbox, teamNames, verdictConflicts, type ScoreOutbox, type VerdictConflict } from './scoreOutbox';
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
 const pairProgress = (p: { compared: number; remaining: number; skipped: number }) =>
@@ -40,7 +40,14 @@ export default function JudgePage({ params }: PageProps) {
   const [comment, setComment] = useState('');
   const [conflictOpen, setConflictOpen] = useState(false);
   const [reason, setReason] = useState('');
+  // Verdicts refused because the pair was judged on another device meanwhile: shown until the judge decides again.
+  const [conflicts, setConflicts] = useState<VerdictConflict[]>([]);
   const outbox = useRef<ScoreOutbox | null>(null);
+  const changeConflicts = (change: (list: VerdictConflict[]) => VerdictConflict[]) => setConflicts((list) => {
+    const next = change(list);
+    verdictConflicts.write(campId, next);
+    return next;
+  });
 
   const received = (next: JudgeSheet) => {
     lastSheet.write(campId, next);
@@ -51,8 +58,12 @@ export default function JudgePage({ params }: PageProps) {
 
   // Made during the first render, not in an effect, so that its loading from the device starts at once.
   if (!outbox.current) {
-    outbox.current = scoreOutbox(campId, (s) => { received(s); rerender((n) => n + 1); }, (_op, problem: ApiProblem) => {
-      setNotice(errorText(problem.code, problem.detail) ?? t('judge.refused'));
+    outbox.current = scoreOutbox(campId, (s) => { received(s); rerender((n) => n + 1); }, (op, problem: ApiProblem) => {
+      if (op.kind === 'comparisons' && problem instanceof StaleVerdict) {
+        // Never dropped silently: the refused verdict stays on the device as a conflict for the judge to settle.
+        const { first, second, better } = op.body;
+        changeConflicts((list) => [...list, { first, second, better, current: problem.current }]);
+      } else setNotice(errorText(problem.code, problem.detail) ?? t('judge.refused'));
       void getSheet(campId).then(received, () => undefined);
       rerender((n) => n + 1);
     });
@@ -63,8 +74,9 @@ export default function JudgePage({ params }: PageProps) {
     let left = false;
     // This page must open again without a connection: the service worker keeps the app on the device.
     keepForOffline();
-    void Promise.all([outbox.current!.ready, lastSheet.read(campId), teamNames.read(campId)]).then(([, keptSheet, keptNames]) => {
+    void Promise.all([outbox.current!.ready, lastSheet.read(campId), teamNames.read(campId), verdictConflicts.read(campId)]).then(([, keptSheet, keptNames, keptConflicts]) => {
       if (left) return;
+      if (keptConflicts?.length) setConflicts((now) => [...keptConflicts, ...now]);
       if (keptSheet) setSheet((fromServer) => fromServer ?? keptSheet);
       if (keptNames) setNames((fromServer) => ({ ...keptNames, ...fromServer }));
       setDeviceRead(true);
@@ -152,7 +164,8 @@ export default function JudgePage({ params }: PageProps) {
       <Message text={unreachable ? null : error} />
       <Message kind="info" text={notice} />
       {sheet.setup.locked && <Message kind="info" text={t('judge.locked')} />}
-      {sheet.setup.mode === 'Pairwise' ? <PairJudging campId={campId} sheet={sheet} entries={entries} off={off} verdicts={verdicts} skipped={skippedPairs} nameOf={nameOf} send={send} /> : <>
+      {sheet.setup.mode === 'Pairwise' ? <PairJudging campId={campId} sheet={sheet} entries={entries} off={off} verdicts={verdicts} skipped={skippedPairs} nameOf={nameOf} send={send}
+        conflicts={conflicts} settle={(c) => changeConflicts((list) => list.filter((x) => x !== c))} /> : <>
       {current && !sheet.setup.locked ? (
         <section class="score-team" aria-labelledby="score-team-title">
           <h2 id="score-team-title"><User>{nameOf(current)}</User></h2>

@@ -4,6 +4,7 @@ import { User } from '../ui/text';
 import { JudgeDeckLink } from '../artifacts/JudgeDeckLink';
 import type { JudgeOp, JudgeSheet, PairVerdict, SheetEntry } from './judgingApi';
 import { localPair } from './judgeLocal';
+import type { VerdictConflict } from './scoreOutbox';
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
 const samePair = (a: readonly string[], b: readonly string[]) => (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
@@ -15,7 +16,7 @@ const samePair = (a: readonly string[], b: readonly string[]) => (a[0] === b[0] 
  * device outbox as scores, so what is done offline is kept and sent later; meanwhile the next pair is
  * chosen on the device (the server's choice again once it answers).
  */
-export function PairJudging({ campId, sheet, entries, off, verdicts, skipped, nameOf, send }: {
+export function PairJudging({ campId, sheet, entries, off, verdicts, skipped, nameOf, send, conflicts, settle }: {
   campId: string;
   sheet: JudgeSheet;
   entries: ReadonlyMap<string, SheetEntry>;
@@ -24,14 +25,31 @@ export function PairJudging({ campId, sheet, entries, off, verdicts, skipped, na
   skipped: readonly (readonly [string, string])[];
   nameOf: (id: string) => string;
   send: (op: JudgeOp) => void;
+  conflicts: readonly VerdictConflict[];
+  settle: (conflict: VerdictConflict) => void;
 }) {
   const [chosen, setChosen] = useState<readonly string[] | null>(null);
   const pair = chosen ?? localPair(sheet, entries, off, verdicts, skipped);
   const mine = pair ? verdicts.find((v) => samePair([v.first, v.second], pair)) : undefined;
+  // A verdict names the version of the one it replaces as this device knows it; the same verdict again changes nothing.
+  const give = (first: string, second: string, better: string) => {
+    const known = verdicts.find((v) => samePair([v.first, v.second], [first, second]));
+    if (known?.better !== better) send({ kind: 'comparisons', body: { first, second, better, basedOnVersion: known?.version ?? 0, idempotencyKey: newKey() } });
+  };
   const decide = (better: string) => {
     if (!pair) return;
-    send({ kind: 'comparisons', body: { first: pair[0]!, second: pair[1]!, better, idempotencyKey: newKey() } });
+    give(pair[0]!, pair[1]!, better);
     setChosen(null);
+  };
+  // A verdict refused as stale: the other device's verdict is shown beside this one; the judge picks again.
+  const conflict = sheet.setup.locked ? undefined : conflicts[0];
+  const again = (c: VerdictConflict, better: string) => {
+    const known = verdicts.find((v) => samePair([v.first, v.second], [c.first, c.second]));
+    // The sheet may not have caught up with the other device yet: the refusal's verdict is the later one then.
+    const current = c.current && (!known?.at || c.current.version > known.version) ? c.current : known;
+    if (current?.better !== better)
+      send({ kind: 'comparisons', body: { first: c.first, second: c.second, better, basedOnVersion: current?.version ?? 0, idempotencyKey: newKey() } });
+    settle(c);
   };
   const skip = () => {
     if (!pair) return;
@@ -44,8 +62,28 @@ export function PairJudging({ campId, sheet, entries, off, verdicts, skipped, na
     setChosen(null);
   };
 
+  const theirs = conflict ? conflict.current ?? verdicts.find((v) => samePair([v.first, v.second], [conflict.first, conflict.second])) ?? null : null;
+  const otherOf = (v: { first: string; second: string; better: string }) => (v.better === v.first ? v.second : v.first);
+
   return (
     <>
+      {conflict && (
+        <section class="compare-teams verdict-conflict" role="alert" aria-labelledby="conflict-title" data-testid="verdict-conflict">
+          <h2 id="conflict-title">{t('judge.verdictConflictTitle')}</h2>
+          <p>{theirs
+            ? t('judge.verdictConflictTheirs', { better: nameOf(theirs.better), other: nameOf(otherOf(theirs)) })
+            : t('judge.verdictConflictNone')}{' '}
+            {t('judge.verdictConflictMine', { better: nameOf(conflict.better), other: nameOf(otherOf(conflict)) })}</p>
+          <div class="pair">
+            {[conflict.first, conflict.second].map((team, i) => (
+              <div key={team} class="pair-team">
+                <button type="button" class="primary" onClick={() => again(conflict, team)} data-testid={`again-better-${i}`}>
+                  {t('judge.better', { team: nameOf(team) })}</button>
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
       {sheet.setup.locked ? null : pair ? (
         <section class="compare-teams" aria-labelledby="compare-title">
           <h2 id="compare-title">{t('judge.compareTitle')}</h2>

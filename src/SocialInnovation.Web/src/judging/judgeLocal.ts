@@ -1,4 +1,5 @@
 import type { JudgeOp, JudgeSheet, PairVerdict, SheetEntry } from './judgingApi';
+import { chooseNextPair, localStandings, type Pair } from './nextPair';
 
 /** The judge's entries with the changes still waiting on this device applied on top (each one version further). */
 export function localEntries(sheet: JudgeSheet, waiting: readonly JudgeOp[], now = new Date()): Map<string, SheetEntry> {
@@ -28,7 +29,6 @@ export function localNext(sheet: JudgeSheet, entries: ReadonlyMap<string, SheetE
   return sheet.setup.pitchOrder.find((id) => !entries.has(id) && !off.has(id)) ?? null;
 }
 
-type Pair = readonly [string, string];
 const samePair = (a: readonly string[], b: readonly string[]) => (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
 
 /**
@@ -40,6 +40,8 @@ export function localVerdicts(sheet: JudgeSheet, waiting: readonly JudgeOp[]): P
   for (const op of waiting) {
     if (op.kind !== 'comparisons') continue;
     const i = verdicts.findIndex((v) => samePair([v.first, v.second], [op.body.first, op.body.second]));
+    // The same verdict again changes nothing on the server either (no new version).
+    if (verdicts[i]?.better === op.body.better) continue;
     const verdict = { first: op.body.first, second: op.body.second, better: op.body.better, version: (verdicts[i]?.version ?? 0) + 1, at: '' };
     if (i >= 0) verdicts[i] = verdict;
     else verdicts.push(verdict);
@@ -56,9 +58,10 @@ export function localSkippedPairs(sheet: JudgeSheet, waiting: readonly JudgeOp[]
 
 /**
  * Pairwise mode: the two teams to show. The server's pair while nothing on this device settled it;
- * otherwise (offline, or the pair was just judged or skipped here) the first pair in pitch order this judge
- * has neither compared nor skipped, avoiding teams skipped or reported absent — and, as on the server, those
- * come back when no other pair is left.
+ * otherwise (offline, or the pair was just judged or skipped here) the pair the server's rule would choose
+ * (`chooseNextPair`: fewest comparisons first, against the closest in strength) from the last standings the
+ * sheet carried, with the verdicts waiting here counted in, avoiding pairs compared or skipped and teams
+ * skipped or reported absent — and, as on the server, those come back when no other pair is left.
  */
 export function localPair(sheet: JudgeSheet, entries: ReadonlyMap<string, SheetEntry>, off: ReadonlySet<string>,
   verdicts: readonly PairVerdict[], skipped: readonly Pair[]): Pair | null {
@@ -67,9 +70,14 @@ export function localPair(sheet: JudgeSheet, entries: ReadonlyMap<string, SheetE
   const open = (p: readonly string[]) => !done(p) && !skipped.some((s) => samePair(s, p)) && !p.some(setAside);
   const server = sheet.pair;
   if (server && server.length === 2 && !server.some((t) => off.has(t)) && open(server)) return [server[0]!, server[1]!];
+  const confirmed = sheet.verdicts ?? [];
+  const waitingNew = verdicts.filter((v) => !v.at && !confirmed.some((c) => samePair([c.first, c.second], [v.first, v.second])))
+    .map((v) => [v.first, v.second] as const);
+  const standings = localStandings(sheet.standings ?? [], waitingNew);
   const teams = sheet.setup.pitchOrder.filter((id) => !off.has(id));
-  const pairs = teams.flatMap((a, i) => teams.slice(i + 1).map((b) => [a, b] as const));
-  return pairs.find(open) ?? pairs.find((p) => !done(p)) ?? null;
+  const compared = verdicts.map((v) => [v.first, v.second] as const);
+  return chooseNextPair(teams.filter((t) => !setAside(t)), [...compared, ...skipped], standings)
+    ?? chooseNextPair(teams, compared, standings);
 }
 
 /** Pairwise progress as this device knows it: pairs compared, pairs left, pairs skipped and teams set aside. */

@@ -1,7 +1,7 @@
 import { ApiProblem } from '../api/http';
 import { DeviceOutbox } from '../offline/deviceOutbox';
 import { device, dropLegacy, readLegacy } from '../offline/deviceStore';
-import { sendOp, type JudgeOp, type JudgeSheet } from './judgingApi';
+import { sendOp, type JudgeOp, type JudgeSheet, type PairVerdict } from './judgingApi';
 
 export type ScoreOutbox = DeviceOutbox<JudgeOp, JudgeSheet>;
 
@@ -41,6 +41,13 @@ function kept<T>(name: string) {
 
 /** The last sheet the server sent. */
 export const lastSheet = kept<JudgeSheet>('sheet');
+
+/**
+ * Verdicts refused because the pair was judged on another device meanwhile: kept on the device until the judge
+ * decides again or keeps the other verdict, so a refusal is never lost with a closed tab.
+ */
+export interface VerdictConflict { first: string; second: string; better: string; current: PairVerdict | null }
+export const verdictConflicts = kept<VerdictConflict[]>('verdict-conflicts');
 
 /** The camp's team names, as last read (the sheet names teams by id). */
 export const teamNames = kept<Record<string, string>>('teams');

@@ -240,4 +240,52 @@ public sealed class JudgePageTests(BrowserFixture fixture)
         Assert.Equal(camp.Teams[0].TeamId, board.Lines[0].TeamId);
         await Accessibility.Check(page, "the judge's page in pairwise mode after syncing");
     }
+
+    [Fact]
+    public async Task In_pairwise_mode_a_verdict_from_a_second_tablet_of_the_judge_is_not_silently_overwritten_and_the_judge_decides_again()
+    {
+        var organizer = fixture.Host.Client();
+        await organizer.SignInOrganizer();
+        var (_, camp) = await CampInPitches(organizer);
+        await Pairwise(organizer, camp.CampId, null);
+        await using var tablet = await fixture.NewContext(1024, 768, touch: true);
+        var first = await JudgeJoins(tablet, organizer, camp.CampId, "Malika");
+        // The judge's second tablet: the same person (same sign-in cookie), the same pair shown, then its Wi-Fi goes.
+        await using var spare = await fixture.NewContext(1024, 768, touch: true);
+        await spare.AddCookiesAsync((await tablet.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        var second = await spare.NewPageAsync();
+        await second.GotoAsync($"/camps/{camp.CampId}/judge");
+        await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "Открытый бюджет pitched better", Exact = true })).ToBeVisibleAsync(Patiently);
+        await spare.SetOfflineAsync(true);
+
+        // One tablet says Clean Air Almaty; the other, offline and not knowing, says Открытый бюджет.
+        await first.GetByRole(AriaRole.Button, new() { Name = "Clean Air Almaty pitched better", Exact = true }).TapAsync();
+        await Assertions.Expect(first.GetByTestId("all-done")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(first.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+        await second.GetByRole(AriaRole.Button, new() { Name = "Открытый бюджет pitched better", Exact = true }).TapAsync();
+        await Assertions.Expect(second.GetByTestId("sync-status")).ToContainTextAsync("(1)", new() { Timeout = 20_000 });
+
+        // Back online: the second verdict is refused, not applied, and the page shows both verdicts side by side.
+        await spare.SetOfflineAsync(false);
+        var conflict = second.GetByTestId("verdict-conflict");
+        await Assertions.Expect(conflict).ToContainTextAsync("There: Clean Air Almaty pitched better than Открытый бюджет.", new() { Timeout = 30_000 });
+        await Assertions.Expect(conflict).ToContainTextAsync("Here you said Открытый бюджет pitched better than Clean Air Almaty.");
+        await Assertions.Expect(second.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+        Assert.Equal(["compared"], (await organizer.Get<List<AuditEntry>>($"/api/camps/{camp.CampId}/judging/audit")).Select(a => a.Action));
+        await Accessibility.Check(second, "the judge's page with a verdict given on another tablet");
+
+        // The conflict is kept on the tablet until the judge settles it: a reload shows it again.
+        await second.ReloadAsync();
+        await Assertions.Expect(conflict).ToContainTextAsync("Here you said Открытый бюджет pitched better than Clean Air Almaty.", new() { Timeout = 20_000 });
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Открытый бюджет pitched better", Exact = true }).TapAsync();
+        await Assertions.Expect(conflict).ToHaveCountAsync(0);
+        await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "Открытый бюджет over Clean Air Almaty", Exact = true })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(second.GetByTestId("sync-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("saved|сохранены"), new() { Timeout = 20_000 });
+
+        Assert.Equal(["compared", "recompared"], (await organizer.Get<List<AuditEntry>>($"/api/camps/{camp.CampId}/judging/audit")).Select(a => a.Action));
+        Assert.Equal(camp.Teams[1].TeamId, (await organizer.Get<Leaderboard>($"/api/camps/{camp.CampId}/judging/leaderboard")).Lines[0].TeamId);
+    }
 }

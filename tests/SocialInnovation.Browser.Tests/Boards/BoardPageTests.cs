@@ -113,6 +113,41 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await Accessibility.Check(screen, "the organizer's big screen");
     }
 
+    [Fact]
+    public async Task A_team_sets_its_columns_and_a_WIP_limit_on_a_phone_and_a_move_past_the_limit_is_explained()
+    {
+        var board = await NewBoard(["Paper prototype", "Landing page"]);
+        await using var phone = await Context(375, 740, touch: true);
+        var timur = await Teammate(phone, board, "Timur");
+
+        // "In progress" (the second column) takes at most one card; the empty "Review" goes, a new column "Testing" comes before "Done".
+        await timur.GetByTestId("column-editor").Locator("summary").ClickAsync();
+        await timur.GetByLabel("WIP limit").Nth(1).FillAsync("1");
+        await timur.GetByRole(AriaRole.Button, new() { Name = "Remove: Review", Exact = true }).ClickAsync();
+        await timur.GetByRole(AriaRole.Button, new() { Name = "Add a column", Exact = true }).ClickAsync();
+        await timur.GetByLabel("Column 4", new() { Exact = true }).FillAsync("Testing");
+        await timur.GetByRole(AriaRole.Button, new() { Name = "Earlier: Testing", Exact = true }).ClickAsync();
+        await Accessibility.Check(timur, "the column editor on a phone");
+        await Accessibility.FitsWidth(timur, "The column editor on a 375px phone");
+        await timur.GetByTestId("columns-save").ClickAsync();
+
+        await Assertions.Expect(timur.GetByText("Columns saved.", new() { Exact = true })).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("lane-doing").Locator(".lane-count")).ToHaveTextAsync("0 of 1", new() { Timeout = 20_000 });
+        await Assertions.Expect(timur.Locator(".lane h2")).ToHaveTextAsync(["Backlog 0 cards", "To do 2 cards", "In progress 0 of 1", "Testing 0 cards", "Done 0 cards"]);
+        var stored = await board.Organizer.Get<BoardView>(board.Path + "/");
+        Assert.Equal(["To do", "In progress", "Testing", "Done"], stored.Columns.Select(c => c.Name));
+
+        // The first card fits; the second is refused and the page says why, and the card goes back.
+        foreach (var title in new[] { "Paper prototype", "Landing page" })
+        {
+            await Card(timur, title).Locator(".move-toggle").ClickAsync();
+            await Card(timur, title).Locator("[data-move-to=doing]").ClickAsync();
+        }
+        await Assertions.Expect(timur.GetByText("Not saved: This column is at its WIP limit: finish a card first.")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("lane-todo").GetByText("Landing page", Exactly)).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("lane-doing").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync();
+    }
+
     private async Task<Board> NewBoard(string[] titles)
     {
         var api = fixture.Host.Client();

@@ -14,6 +14,7 @@ import { cardOf } from './boardState';
 import { CardDialog } from './CardDialog';
 import { Lane } from './Lane';
 import { SprintPanel } from './SprintPanel';
+import { ColumnEditor } from './ColumnEditor';
 import { lanesOf, useBoard, type LiveBoard } from './useBoard';
 import { useRestoreFocus } from './focus';
 
@@ -59,6 +60,7 @@ export default function BoardPage({ params }: PageProps) {
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="board-announcer">{board.announcement.value}</p>
       {dragged && <p class="visually-hidden" aria-live="polite">{cardOf(view, dragged)?.title}</p>}
       <SprintPanel view={view} canEdit={canEdit} campId={campId} teamId={teamId} />
+      {canEdit && <ColumnEditor view={view} campId={campId} teamId={teamId} />}
       {canEdit && <p class="hint">{t('boards.dragHint')}</p>}
       <div class="board-lanes">
         {lanesOf(view).map((lane) => (

@@ -54,3 +54,6 @@ export function newId(): string {
   const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+export const setColumns = (campId: string, teamId: string, body: Schema<'SetColumns'>) =>
+  request<BoardAck>('PUT', `${boardPath(campId, teamId)}/columns`, body);

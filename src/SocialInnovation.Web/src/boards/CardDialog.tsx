@@ -7,6 +7,7 @@ import { cardOf } from './boardState';
 import type { BoardView, ChecklistItem } from './boardTypes';
 import { newId } from './boardApi';
 import { recordedLaneName } from './laneNames';
+import { fieldsOf } from './reapply';
 import type { LiveBoard } from './useBoard';
 
 interface Props { board: LiveBoard; view: BoardView; cardId: string; members: Schema<'TeamMember'>[]; canEdit: boolean; canComment: boolean; close(): void }
@@ -24,6 +25,8 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
   const [newItem, setNewItem] = useState('');
   const [comment, setComment] = useState('');
   const basedOn = useRef(card?.version ?? 0);
+  // The fields as shown when the dialog opened: after a conflict only those the person changed are applied again.
+  const before = useRef(card ? fieldsOf(card) : null);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -37,7 +40,7 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
     board.send({ kind: 'edit', cardId, body: {
       cardId, basedOn: basedOn.current, title: title.trim() || card.title, description, points: Number.isFinite(parsed) ? parsed : null,
       labels: labels.split(',').map((l) => l.trim()).filter(Boolean), assignees, checklist, idempotencyKey: newId(),
-    } });
+    }, before: before.current ?? undefined });
     close();
   };
   const send = (e: Event) => {

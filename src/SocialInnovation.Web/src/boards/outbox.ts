@@ -8,7 +8,9 @@ import { sendCard, StaleCard, type CardCommand } from './boardApi';
 export type BoardOp =
   | { kind: 'create'; cardId: string; body: { cardId: string; title: string; description: string | null; lane: string; points: number | null; labels: string[] | null; assignees: string[] | null; idempotencyKey: string } }
   | { kind: 'move'; cardId: string; body: { cardId: string; basedOn: number; lane: string; index: number; idempotencyKey: string } }
-  | { kind: 'edit'; cardId: string; body: { cardId: string; basedOn: number; title: string; description: string | null; points: number | null; labels: string[] | null; assignees: string[] | null; checklist: { text: string; done: boolean }[] | null; idempotencyKey: string } }
+  | { kind: 'edit'; cardId: string; body: { cardId: string; basedOn: number; title: string; description: string | null; points: number | null; labels: string[] | null; assignees: string[] | null; checklist: { text: string; done: boolean }[] | null; idempotencyKey: string };
+      /** The card's fields as the person saw them before editing: a reapply after a conflict sends only what they changed. */
+      before?: { title: string; description: string | null; points: number | null; labels: string[] | null; assignees: string[] | null; checklist: { text: string; done: boolean }[] | null } }
   | { kind: 'comment'; cardId: string; body: { cardId: string; text: string; idempotencyKey: string }; byName: string };
 
 interface Entry { op: BoardOp; acked: { epoch: number; seq: number } | null }

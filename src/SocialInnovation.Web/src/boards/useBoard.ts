@@ -12,6 +12,7 @@ import { backlog, type BoardView, type CardChanged, type CardMoved } from './boa
 import { columnName } from './laneNames';
 import { getBoard, getTeam, newId } from './boardApi';
 import { BoardOutbox, type BoardOp, type Conflict } from './outbox';
+import { reapplied } from './reapply';
 
 export { columnName };
 
@@ -60,10 +61,8 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
       send: (op) => outbox.add(op),
       reapply: (conflict) => {
         board.dismiss(conflict);
-        const current = conflict.current;
-        if (!current) return;
-        const op = conflict.op;
-        if (op.kind === 'move' || op.kind === 'edit') board.send({ ...op, body: { ...op.body, basedOn: current.version, idempotencyKey: newId() } } as BoardOp);
+        const again = conflict.current && reapplied(conflict.op, conflict.current);
+        if (again) board.send(again);
       },
       dismiss: (conflict) => (board.conflicts.value = board.conflicts.value.filter((c) => c !== conflict)),
       laneName: (lane) => (board.view.value ? columnName(board.view.value, lane) : lane),

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using SocialInnovation.Boards;
 using SocialInnovation.Camps;
@@ -146,6 +147,35 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await Assertions.Expect(timur.GetByText("Not saved: This column is at its WIP limit: finish a card first.")).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(timur.GetByTestId("lane-todo").GetByText("Landing page", Exactly)).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(timur.GetByTestId("lane-doing").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_mentor_reads_the_review_and_retrospective_of_an_earlier_sprint_on_a_phone()
+    {
+        var board = await NewBoard(["Paper prototype"]);
+        var api = board.Organizer;
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        (await api.Http.PutAsJsonAsync($"/api/camps/{board.CampId}/boards/plan", new ConfigureBoards(false, false,
+            [new SprintSlot(1, start, start.AddHours(6)), new SprintSlot(2, start.AddHours(6), start.AddHours(12))], Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        (await api.Post($"/api/camps/{board.CampId}/boards/sprint", new RunSprint(1, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        (await api.Post($"{board.Path}/sprint-notes", new WriteSprintNotes(1, "Prototype ready to test", "Mentors: keep it simpler.", "Стендапы начинать вовремя.", Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        (await api.Post($"/api/camps/{board.CampId}/boards/sprint", new RunSprint(2, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+
+        await using var phone = await Context(375, 740, touch: true);
+        var mentor = await phone.NewPageAsync();
+        await mentor.GotoAsync((await api.Invite(board.CampId, CampRole.Mentor)).Link!);
+        await mentor.GetByTestId("join-name").FillAsync("Rustam");
+        await mentor.GetByTestId("join-submit").ClickAsync();
+        await mentor.WaitForURLAsync($"**/camps/{board.CampId}");
+        await mentor.GotoAsync($"/camps/{board.CampId}/teams/{board.TeamId}/board");
+
+        var notes = mentor.GetByTestId("past-notes");
+        await notes.Locator("summary").ClickAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(notes).ToContainTextAsync("Sprint 1");
+        await Assertions.Expect(notes).ToContainTextAsync("Mentors: keep it simpler.");
+        await Assertions.Expect(notes).ToContainTextAsync("Стендапы начинать вовремя.");
+        await Accessibility.Check(mentor, "the board as a mentor on a phone");
+        await Accessibility.FitsWidth(mentor, "The board as a mentor on a 375px phone");
     }
 
     private async Task<Board> NewBoard(string[] titles)

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatMoment, t } from '../i18n';
 import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
-import type { BoardView, CampBoardPlan } from './boardTypes';
+import { User } from '../ui/text';
+import type { BoardView, CampBoardPlan, TeamSprint } from './boardTypes';
 import { newId, writeSprintNotes } from './boardApi';
 import { Burndown } from './Burndown';
 
@@ -57,6 +58,7 @@ export function SprintPanel({ view, canEdit, campId, teamId }: { view: BoardView
           </div>
         )}
       </div>
+      <PastNotes sprints={view.sprints.filter((s) => s.number !== current && (s.goal || s.review || s.retro))} />
       <Notes key={`${current}-${sprint?.goal}-${sprint?.review}-${sprint?.retro}`} number={current} goal={sprint?.goal ?? ''} review={sprint?.review ?? ''}
         retro={sprint?.retro ?? ''} canEdit={canEdit} campId={campId} teamId={teamId} />
     </section>
@@ -88,6 +90,26 @@ function Notes({ number, goal, review, retro, canEdit, campId, teamId }:
         <Message text={error} />
         <button type="submit" class="small">{t('boards.notesSave')}</button>
       </form>
+    </details>
+  );
+}
+
+/** Earlier sprints' goal, review and retrospective, for the team and for mentors and organizers who read along. */
+function PastNotes({ sprints }: { sprints: TeamSprint[] }) {
+  if (sprints.length === 0) return null;
+  return (
+    <details class="past-notes" data-testid="past-notes">
+      <summary>{t('boards.pastNotes')}</summary>
+      {sprints.map((s) => (
+        <div key={s.number}>
+          <h3>{t('boards.sprintNumber', { number: s.number })}</h3>
+          <dl>
+            {([['goal', s.goal], ['review', s.review], ['retro', s.retro]] as const).filter(([, text]) => text).map(([name, text]) => (
+              <div key={name}><dt>{t(`boards.${name}`)}</dt><dd><User>{text}</User></dd></div>
+            ))}
+          </dl>
+        </div>
+      ))}
     </details>
   );
 }

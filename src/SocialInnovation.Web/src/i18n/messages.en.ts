@@ -621,6 +621,8 @@ export const en = {
   'boards.stop': 'Stop sprint {number}',
   'boards.yourTeam': 'Your team’s board',
   'boards.noTeams': 'No teams yet.',
+  'boards.pastNotes': 'Notes of earlier sprints',
+  'boards.sprintNumber': 'Sprint {number}',
   'boards.columns': 'Columns and WIP limits',
   'boards.columnName': 'Column {number}',
   'boards.wipLimit': 'WIP limit',

@@ -623,6 +623,8 @@ export const ru: Messages = {
   'boards.stop': 'Остановить спринт {number}',
   'boards.yourTeam': 'Доска вашей команды',
   'boards.noTeams': 'Команд пока нет.',
+  'boards.pastNotes': 'Заметки прошлых спринтов',
+  'boards.sprintNumber': 'Спринт {number}',
   'boards.columns': 'Колонки и WIP-лимиты',
   'boards.columnName': 'Колонка {number}',
   'boards.wipLimit': 'WIP-лимит',

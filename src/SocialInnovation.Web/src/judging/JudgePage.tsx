@@ -76,7 +76,12 @@ export default function JudgePage({ params }: PageProps) {
     keepForOffline();
     void Promise.all([outbox.current!.ready, lastSheet.read(campId), teamNames.read(campId), verdictConflicts.read(campId)]).then(([, keptSheet, keptNames, keptConflicts]) => {
       if (left) return;
-      if (keptConflicts?.length) setConflicts((now) => [...keptConflicts, ...now]);
+      if (keptConflicts?.length) setConflicts((now) => {
+        // A refusal that came in before the device was read wrote only itself: keep both.
+        const merged = [...keptConflicts, ...now];
+        if (now.length > 0) verdictConflicts.write(campId, merged);
+        return merged;
+      });
       if (keptSheet) setSheet((fromServer) => fromServer ?? keptSheet);
       if (keptNames) setNames((fromServer) => ({ ...keptNames, ...fromServer }));
       setDeviceRead(true);

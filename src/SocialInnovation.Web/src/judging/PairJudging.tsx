@@ -43,10 +43,13 @@ export function PairJudging({ campId, sheet, entries, off, verdicts, skipped, na
   };
   // A verdict refused as stale: the other device's verdict is shown beside this one; the judge picks again.
   const conflict = sheet.setup.locked ? undefined : conflicts[0];
-  const again = (c: VerdictConflict, better: string) => {
+  const currentOf = (c: VerdictConflict) => {
     const known = verdicts.find((v) => samePair([v.first, v.second], [c.first, c.second]));
     // The sheet may not have caught up with the other device yet: the refusal's verdict is the later one then.
-    const current = c.current && (!known?.at || c.current.version > known.version) ? c.current : known;
+    return (c.current && (!known?.at || c.current.version > known.version) ? c.current : known) ?? null;
+  };
+  const again = (c: VerdictConflict, better: string) => {
+    const current = currentOf(c);
     if (current?.better !== better)
       send({ kind: 'comparisons', body: { first: c.first, second: c.second, better, basedOnVersion: current?.version ?? 0, idempotencyKey: newKey() } });
     settle(c);
@@ -62,7 +65,7 @@ export function PairJudging({ campId, sheet, entries, off, verdicts, skipped, na
     setChosen(null);
   };
 
-  const theirs = conflict ? conflict.current ?? verdicts.find((v) => samePair([v.first, v.second], [conflict.first, conflict.second])) ?? null : null;
+  const theirs = conflict ? currentOf(conflict) : null;
   const otherOf = (v: { first: string; second: string; better: string }) => (v.better === v.first ? v.second : v.first);
 
   return (

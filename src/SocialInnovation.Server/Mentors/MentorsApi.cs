@@ -15,7 +15,7 @@ public static class MentorsApi
     {
         var mentors = api.MapGroup("/camps/{campId:guid}/mentors").WithTags("Mentors");
         mentors.MapGet("/", List).InCamp().WithSummary("The camp's mentors with their profiles and office-hour slots");
-        mentors.MapGet("/me", Mine).InCamp(CampRole.Mentor).WithSummary("The calling mentor's profile and slots");
+        mentors.MapGet("/me", Mine).InCamp(CampRole.Mentor).WithSummary("The calling mentor's profile and slots (a blank profile at version 0 before they save one)");
         mentors.MapPut("/me", SaveProfile).InCamp(CampRole.Mentor).WithSummary("Save one's mentor profile (expertise tags, languages, bio, availability)");
         mentors.MapPost("/me/slots", PublishSlot).InCamp(CampRole.Mentor).WithSummary("Publish an office-hour slot");
         mentors.MapPost("/me/slots/remove", RemoveSlot).InCamp(CampRole.Mentor).WithSummary("Remove a free office-hour slot");
@@ -37,10 +37,16 @@ public static class MentorsApi
         return TypedResults.Ok(calendars.OfType<MentorCalendar>().ToList());
     }
 
-    private static async Task<Results<Ok<MentorCalendar>, Refusal>> Mine(Guid campId, HttpContext http, IGrainFactory grains) =>
-        await grains.Mentor(campId, http.Caller().PersonId).GetCalendar() is { } calendar
-            ? TypedResults.Ok(calendar)
-            : Problems.From(DomainError.NotFound("mentor.unknown", "You have not set up your mentor profile in this camp yet."));
+    /// <summary>
+    /// A mentor without a profile yet is the normal first visit, not an error: they get what saving with
+    /// nothing filled in would give, at version 0 (as judging's setup answers its defaults before a save).
+    /// </summary>
+    private static async Task<Ok<MentorCalendar>> Mine(Guid campId, HttpContext http, IGrainFactory grains)
+    {
+        var caller = http.Caller();
+        return TypedResults.Ok(await grains.Mentor(campId, caller.PersonId).GetCalendar()
+            ?? new MentorCalendar(new MentorProfile(caller.PersonId, campId, caller.Name, [], [], "", ""), [], 0, 0, 0, []));
+    }
 
     private static async Task<Results<Ok<MentorCalendar>, Refusal>> SaveProfile(Guid campId, SaveMentorProfile command, HttpContext http, IGrainFactory grains)
     {

@@ -28,4 +28,21 @@ public sealed class OfficeHoursApiTests(HostFixture fixture) : IClassFixture<Hos
         var record = Assert.Single(await camp.Organizer.Get<List<MentorTeamRecord>>($"/api/camps/{camp.CampId}/mentors/records"));
         Assert.Equal((camp.MentorId, camp.CleanAir, MentorContact.SlotBooked), (record.MentorId, record.TeamId, record.How));
     }
+
+    [Fact]
+    public async Task A_mentor_who_has_not_filled_in_a_profile_gets_a_blank_one_at_version_0_not_an_error()
+    {
+        var (organizer, camp) = await fixture.OrganizerWithCamp();
+        var mentor = await fixture.Member(organizer, camp.CampId, SocialInnovation.People.CampRole.Mentor, "Farrukh");
+
+        var response = await mentor.Http.GetAsync($"/api/camps/{camp.CampId}/mentors/me");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var blank = (await response.Content.ReadFromJsonAsync<MentorCalendar>(ApiClient.Json))!;
+        Assert.Equal((0L, "Farrukh", camp.CampId), (blank.Version, blank.Profile.Name, blank.Profile.CampId));
+        Assert.Empty(blank.Slots);
+        Assert.Empty(blank.Profile.Tags);
+        // Nobody is listed as a mentor until they save a profile.
+        Assert.Empty(await mentor.Get<List<MentorCalendar>>($"/api/camps/{camp.CampId}/mentors"));
+    }
 }

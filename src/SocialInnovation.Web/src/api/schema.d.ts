@@ -2800,7 +2800,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling mentor's profile and slots */
+        /** The calling mentor's profile and slots (a blank profile at version 0 before they save one) */
         get: {
             parameters: {
                 query?: never;
@@ -2819,15 +2819,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["MentorCalendar"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };

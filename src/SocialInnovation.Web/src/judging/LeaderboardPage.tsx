@@ -34,10 +34,21 @@ export default function LeaderboardPage({ params }: PageProps) {
   const [changes, setChanges] = useState(0);
 
   useEffect(() => {
-    const load = () => getLeaderboard(campId).then((b) => { setBoard(b); setError(null); setUnconfigured(false); }, (e: unknown) => {
-      if (e instanceof ApiProblem && e.code === 'judging.not-configured') setUnconfigured(true);
-      else setError(describe(e));
-    });
+    // Judging not set up yet is a normal state, not a refusal: the setup says so (version 0, the defaults),
+    // so the page asks for a leaderboard only once there is one and the console stays clean before judging.
+    let configured = false;
+    const load = async () => {
+      try {
+        if (!configured) configured = (await getSetup(campId)).version > 0;
+        if (!configured) { setUnconfigured(true); return; }
+        setBoard(await getLeaderboard(campId));
+        setError(null);
+        setUnconfigured(false);
+      } catch (e) {
+        if (e instanceof ApiProblem && e.code === 'judging.not-configured') setUnconfigured(true);
+        else setError(describe(e));
+      }
+    };
     void load();
     getCamp(campId).then((camp) => setNames(Object.fromEntries(camp.teams.map((team) => [team.teamId, team.name]))), () => undefined);
     getMembers(campId).then((members) => setJudges(members.filter((m) => m.role === 'Judge').map((m) => ({ id: m.personId, name: m.name }))), () => undefined);

@@ -22,7 +22,8 @@ export default function MentorPage({ params }: PageProps) {
   const [calendar, setCalendar] = useState<MentorCalendar | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    myCalendar(campId).then(setCalendar, (e: unknown) => {
+    // No profile yet is the normal first visit: the server answers a blank calendar at version 0 (not a 404).
+    myCalendar(campId).then((c) => setCalendar(c.version === 0 ? null : c), (e: unknown) => {
       if (e instanceof ApiProblem && e.code === 'mentor.unknown') setCalendar(null);
       else setError(describe(e));
     });

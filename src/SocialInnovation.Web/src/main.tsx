@@ -1,20 +1,20 @@
 import './styles.css';
 import { render } from 'preact';
 import { language } from './i18n';
-import { route, Routes, startRouter } from './router';
+import { openRoute, route, Routes, startRouter } from './router';
 import { Header } from './ui/Header';
 import { currentMe } from './session/current';
 import { prefetchInvite } from './join/invitePreview';
 
 document.documentElement.lang = language;
 
-route('/', () => import('./home/HomePage'));
-route('/signin', () => import('./session/SigninPage'));
-route('/join', () => import('./join/JoinPage'), prefetchInvite);
+openRoute('/', () => import('./home/HomePage'));
+openRoute('/signin', () => import('./session/SigninPage'));
+openRoute('/join', () => import('./join/JoinPage'), prefetchInvite);
 route('/camps/:campId', () => import('./camp/CampPage'));
 route('/camps/:campId/organize', () => import('./organizer/ConsolePage'));
-route('/camps/:campId/apply', () => import('./apply/ApplyPage'));
-route('/application', () => import('./apply/MyApplicationPage'));
+openRoute('/camps/:campId/apply', () => import('./apply/ApplyPage'));
+openRoute('/application', () => import('./apply/MyApplicationPage'));
 // intake, organizer's side and dot voting (issue 15)
 route('/camps/:campId/selection', () => import('./intake/SelectionPage'));
 route('/camps/:campId/vote', () => import('./intake/VotePage'));
@@ -32,19 +32,20 @@ route('/camps/:campId/teams/:teamId/board', () => import('./boards/BoardPage'));
 // judging (issue 18)
 route('/camps/:campId/judge', () => import('./judging/JudgePage'));
 route('/camps/:campId/judging', () => import('./judging/LeaderboardPage'));
-route('/v', () => import('./audience/AudienceVotePage'));
-route('/v/:code', () => import('./audience/AudienceVotePage'));
+openRoute('/v', () => import('./audience/AudienceVotePage'));
+openRoute('/v/:code', () => import('./audience/AudienceVotePage'));
 route('/camps/:campId/audience', () => import('./audience/AudienceControlPage'));
 route('/camps/:campId/audience/:pollId/screen', () => import('./audience/AudienceScreenPage'));
-route('/camps/:campId/results', () => import('./audience/ResultsPage'));
+openRoute('/camps/:campId/results', () => import('./audience/ResultsPage'));
 route('/camps/:campId/results/edit', () => import('./audience/ResultsEditorPage'));
-route('/camps/:campId/results/reveal', () => import('./audience/RevealPage'));
+openRoute('/camps/:campId/results/reveal', () => import('./audience/RevealPage'));
 // mentors and artifacts (issue 17)
 route('/camps/:campId/mentoring', () => import('./mentors/MentoringPage'));
 route('/camps/:campId/mentor', () => import('./mentors/MentorPage'));
 route('/camps/:campId/teams/:teamId/mentoring', () => import('./mentors/TeamMentoringPage'));
 route('/camps/:campId/gallery', () => import('./artifacts/GalleryPage'));
 
+// openRoute: anyone may open the page; route: signed-in people only (others get the sign-in prompt).
 const root = document.getElementById('app')!;
 startRouter();
 render(<Header />, document.getElementById('site-header')!);

@@ -2,6 +2,8 @@ import { signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { t } from './i18n';
+import { currentMe, me } from './session/current';
+import { SignInPrompt } from './session/SignInPrompt';
 
 export interface PageProps { params: Record<string, string> }
 type PageModule = { default: ComponentType<PageProps> };
@@ -10,6 +12,8 @@ interface Route {
   names: string[];
   load: () => Promise<PageModule>;
   prefetch?: (params: Record<string, string>) => void;
+  /** Anyone may open it, signed in or not; every other page is for signed-in people. */
+  open: boolean;
   module?: PageModule;
 }
 
@@ -25,12 +29,25 @@ let moveFocus = false;
  * its chunk is still on the way (one round trip less on a slow connection).
  */
 export function route(pathPattern: string, load: () => Promise<PageModule>, prefetch?: Route['prefetch']): void {
+  addRoute(pathPattern, load, prefetch, false);
+}
+
+/**
+ * The same for a page anyone may open, signed in or not (the front page, sign-in, joining, applying,
+ * published results). Every page registered with route() is for signed-in people: a new page is
+ * members-only unless it says otherwise.
+ */
+export function openRoute(pathPattern: string, load: () => Promise<PageModule>, prefetch?: Route['prefetch']): void {
+  addRoute(pathPattern, load, prefetch, true);
+}
+
+function addRoute(pathPattern: string, load: () => Promise<PageModule>, prefetch: Route['prefetch'], open: boolean): void {
   const names: string[] = [];
   const source = pathPattern.replace(/:(\w+)/g, (_, name: string) => {
     names.push(name);
     return '([^/]+)';
   });
-  routes.push({ pattern: new RegExp(`^${source}/?$`), names, load, prefetch });
+  routes.push({ pattern: new RegExp(`^${source}/?$`), names, load, prefetch, open });
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -54,6 +71,17 @@ export function Routes({ root }: { root: HTMLElement }) {
   const found = match(current);
   const [, loaded] = useState(0);
   const shown = useRef<string | null>(null);
+  const members = !!found && !found.route.open;
+  const [asked, setAsked] = useState<string | null>(null);
+
+  // A members-only page: learn who is signed in (GET /api/session, which anyone may ask) before the page
+  // asks for anything, so a visitor who is not signed in gets the sign-in prompt instead of a 401. Asked
+  // again on each such page while nobody is known: joining by an invite in another tab signs in too.
+  useEffect(() => {
+    if (!members) return;
+    const done = () => setAsked(current);
+    currentMe(me.value === null).then(done, done);
+  }, [current]);
 
   useEffect(() => {
     found?.route.prefetch?.(found.params);
@@ -79,6 +107,10 @@ export function Routes({ root }: { root: HTMLElement }) {
   });
 
   if (!found) return <NotFound />;
+  const who = me.value;
+  if (members && who === null && asked === current) return <SignInPrompt />;
+  // Not known yet: nothing, as while a page's chunk loads. (Could not ask: the page shows its own error.)
+  if (members && (who === null || (who === undefined && asked !== current))) return null;
   // Keyed by path: leaving a page unmounts it, which stops its live feed.
   return Page ? <Page key={current} params={found.params} /> : null;
 }

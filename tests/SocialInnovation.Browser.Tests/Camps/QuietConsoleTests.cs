@@ -74,4 +74,31 @@ public sealed class QuietConsoleTests(BrowserFixture fixture)
         Assert.Empty(organizerNoise);
         Assert.Empty(mentorNoise);
     }
+
+    [Fact]
+    public async Task A_visitor_who_is_not_signed_in_opens_members_only_pages_gets_the_sign_in_prompt_with_a_clean_console_and_comes_back_after_signing_in()
+    {
+        var organizer = fixture.Host.Client();
+        await organizer.SignInOrganizer();
+        var camp = await organizer.CreateCamp("TechBootCamp Kulob");
+        await using var context = await fixture.NewContext(375, 740);
+        var page = await context.NewPageAsync();
+        var noise = Noise(page);
+
+        foreach (var members in new[] { $"/camps/{camp.CampId}", $"/camps/{camp.CampId}/mentoring", $"/camps/{camp.CampId}/judging" })
+        {
+            await page.GotoAsync(members);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to open this page", Exact = true })).ToBeVisibleAsync(Patiently);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        Assert.Empty(noise);
+
+        // The organizer signs in from the prompt, by keyboard, and lands on the page they asked for.
+        await Pages.TabTo(page, "[data-testid=signin-needed-link]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("signin-key").FillAsync(SocialInnovation.Testing.PlatformHost.OrganizerKey);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/camps/{camp.CampId}/judging");
+        await Assertions.Expect(page.GetByTestId("start-judging")).ToBeVisibleAsync(Patiently);
+    }
 }

@@ -46,6 +46,9 @@ export const en = {
   'signin.hint': 'The platform organizer key from the camp’s deployment.',
   'signin.submit': 'Sign in',
   'signin.busy': 'Signing in…',
+  'signin.neededTitle': 'Sign in to open this page',
+  'signin.neededText': 'This page is for the camp’s members. Join with the invite link the organizers sent you; organizers sign in with the organizer key.',
+  'signin.neededHome': 'To the front page',
 
   'join.title': 'Join a camp',
   'join.loading': 'Checking your invite…',

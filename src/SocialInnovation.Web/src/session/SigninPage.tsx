@@ -21,7 +21,9 @@ export default function SigninPage() {
     setBusy(true);
     try {
       setMe(await signInOrganizer(key.current!.value));
-      navigate('/', { replace: true });
+      // Back to the page that asked for sign-in (a path on this site only, never another origin).
+      const next = new URLSearchParams(location.search).get('next');
+      navigate(next && /^\/(?![/\\])/.test(next) ? next : '/', { replace: true });
     } catch (error) {
       errors.show(error);
       setBusy(false);

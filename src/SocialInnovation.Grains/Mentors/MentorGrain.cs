@@ -110,7 +110,8 @@ public sealed class MentorGrain(
         var slot = Mentor.Slots[index];
         if (slot.TeamId == teamId) return null;
         if (slot.TeamId is not null) return DomainError.Conflict("slot.taken", "Another team booked this slot a moment ago. Choose another one.");
-        if (slot.Start.AddMinutes(slot.Minutes) < clock.GetUtcNow()) return DomainError.Conflict("slot.past", "This slot is over.");
+        // From its end on a slot is history: nobody can meet in it any more.
+        if (slot.Start.AddMinutes(slot.Minutes) <= clock.GetUtcNow()) return DomainError.Conflict("slot.past", "This slot has already ended. Choose one that has not.");
         return index;
     }
 

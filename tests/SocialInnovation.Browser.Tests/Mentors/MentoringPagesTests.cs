@@ -224,6 +224,54 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await Assertions.Expect(aida.GetByText("nobody took it", new() { Exact = false })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Slots_that_have_ended_are_not_offered_to_the_team_and_the_mentor_sees_only_the_booked_ones_as_ended()
+    {
+        var camp = await NewCamp("Safe Roads");
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740);
+        var mentor = await Join(laptop, camp, CampRole.Mentor, "Farrukh");
+        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+        Assert.True((await mentor.APIRequest.PutAsync($"/api/camps/{camp.CampId}/mentors/me", new APIRequestContextOptions
+        {
+            DataObject = new { tags = new[] { "ux" }, languages = new[] { "ru" }, bio = "", availability = "", basedOnVersion = 0, idempotencyKey = Guid.NewGuid().ToString("N") },
+        })).Ok);
+        var now = DateTimeOffset.UtcNow;
+        string? booked = null;
+        foreach (var (start, minutes) in new[] { (now.AddMinutes(20), 15), (now.AddMinutes(40), 15), (now.AddDays(1), 30) })
+        {
+            var published = await mentor.APIRequest.PostAsync($"/api/camps/{camp.CampId}/mentors/me/slots", new APIRequestContextOptions
+            {
+                DataObject = new { start, minutes, idempotencyKey = Guid.NewGuid().ToString("N") },
+            });
+            Assert.True(published.Ok, await published.TextAsync());
+            booked ??= (await published.JsonAsync())!.Value.GetProperty("slots")[0].GetProperty("slotId").GetString();
+        }
+        var booking = await aida.APIRequest.PostAsync($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/bookings", new APIRequestContextOptions
+        {
+            DataObject = new { mentorId = (await (await mentor.APIRequest.GetAsync("/api/me")).JsonAsync())!.Value.GetProperty("personId").GetString(), slotId = booked, idempotencyKey = Guid.NewGuid().ToString("N") },
+        });
+        Assert.True(booking.Ok, await booking.TextAsync());
+
+        // An hour and ten minutes later on both devices: the booked slot and the free one after it have ended.
+        await aida.Clock.SetFixedTimeAsync(now.AddMinutes(70).UtcDateTime);
+        await mentor.Clock.SetFixedTimeAsync(now.AddMinutes(70).UtcDateTime);
+
+        await Open(aida, camp.TeamPage);
+        var offered = aida.Locator(".slots li");
+        await Assertions.Expect(offered).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(offered).ToContainTextAsync("30 min");
+        await Assertions.Expect(aida.GetByTestId("book-slot")).ToHaveCountAsync(1);
+
+        await Open(mentor, $"/camps/{camp.CampId}/mentor");
+        var mine = mentor.GetByTestId("my-slots").Locator("li");
+        await Assertions.Expect(mine).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(mine.First).ToContainTextAsync("ended");
+        await Assertions.Expect(mine.First).ToContainTextAsync("Safe Roads");
+        await Assertions.Expect(mine.Nth(1)).ToContainTextAsync("free");
+        await Assertions.Expect(mine.Nth(1)).Not.ToContainTextAsync("ended");
+    }
+
     private async Task<Camp> NewCamp(string team)
     {
         var api = fixture.Host.Client();

@@ -94,6 +94,23 @@ public sealed class OfficeHoursTests(ClusterFixture fixture) : ClusterTests(fixt
     }
 
     [Fact]
+    public async Task Booking_a_slot_that_has_ended_is_refused_and_changes_nothing()
+    {
+        var (mentor, _, mentorId, _) = await MentorWithSlot();
+        var slot = (await mentor.PublishSlot(new PublishSlot(Fixture.Clock.GetUtcNow().AddMinutes(5), 15, NewKey()))).Ok().Slots
+            .Single(s => s.Minutes == 15);
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(21));
+        var before = (await mentor.GetCalendar())!;
+
+        var late = await mentor.Book(Guid.NewGuid(), "Clean Air", new BookSlot(mentorId, slot.SlotId, NewKey()));
+
+        late.Refused("slot.past", ErrorKind.Conflict);
+        var after = (await mentor.GetCalendar())!;
+        Assert.Equal(before.Version, after.Version);
+        Assert.Null(after.Slots.Single(s => s.SlotId == slot.SlotId).TeamId);
+    }
+
+    [Fact]
     public async Task Every_calendar_change_is_an_event_on_the_mentors_stream()
     {
         var (mentor, _, mentorId, slotId) = await MentorWithSlot();

@@ -700,6 +700,7 @@ export const en = {
   'mentors.noSlots': 'No office hours published.',
   'mentors.minutes': '{minutes} min',
   'mentors.slotFree': 'free',
+  'mentors.slotEnded': 'ended',
   'mentors.slotTaken': 'booked',
   'mentors.removeSlot': 'Remove',
   'mentors.startSession': 'Start session',

@@ -702,6 +702,7 @@ export const ru: Messages = {
   'mentors.noSlots': 'Слотов консультаций нет.',
   'mentors.minutes': '{minutes} мин',
   'mentors.slotFree': 'свободен',
+  'mentors.slotEnded': 'завершён',
   'mentors.slotTaken': 'занят',
   'mentors.removeSlot': 'Удалить',
   'mentors.startSession': 'Начать сессию',

@@ -5,7 +5,7 @@ import { User } from '../ui/text';
 import { bookSlot, cancelBooking, newKey, type MentorCalendar } from './mentorsApi';
 import { mergeSlots, StartsSoon, type UpcomingSlot } from './StartsSoon';
 import { useMentorCalendars } from './useMentorCalendars';
-import { useNow } from './useLiveStream';
+import { hasEnded, useSlotClock } from './slotClock';
 
 /**
  * The camp's mentors and their free slots, live (every mentor's calendar stream): the team books one,
@@ -20,7 +20,8 @@ export function OfficeHours({ campId, teamId, member, notices = [] }: { campId: 
       void refresh();
     });
   };
-  const now = useNow(60000);
+  // Only slots that have not ended are offered: the server refuses to book an ended one (slot.past).
+  const now = useSlotClock((mentors ?? []).flatMap((m) => m.slots));
   const ours = (mentors ?? []).flatMap((m) => m.slots.filter((s) => s.teamId === teamId).map((s) => ({ slotId: s.slotId, start: s.start, minutes: s.minutes, withName: m.profile.name })));
 
   return (
@@ -30,7 +31,7 @@ export function OfficeHours({ campId, teamId, member, notices = [] }: { campId: 
       <Message text={error} />
       {mentors && mentors.length === 0 && <p class="empty">{t('mentors.noMentors')}</p>}
       {(mentors ?? []).map((m) => {
-        const upcoming = m.slots.filter((s) => Date.parse(s.start) + s.minutes * 60000 > now);
+        const upcoming = m.slots.filter((s) => !hasEnded(s, now));
         return (
           <div key={m.profile.personId} class="mentor">
             <h3><User>{m.profile.name}</User></h3>

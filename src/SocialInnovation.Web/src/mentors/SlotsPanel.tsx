@@ -6,6 +6,7 @@ import { Message } from '../ui/Message';
 import { User } from '../ui/text';
 import { newKey, openSession, publishSlot, removeSlot, type MentorCalendar } from './mentorsApi';
 import { mergeSlots, StartsSoon } from './StartsSoon';
+import { endOf, hasEnded, useSlotClock } from './slotClock';
 
 /** A local "YYYY-MM-DDTHH:mm" for the datetime-local input, an hour from now on the quarter. */
 function nextQuarter(): string {
@@ -25,7 +26,10 @@ export function SlotsPanel({ campId, calendar, changed }: { campId: string; cale
     action().then(changed, (e: unknown) => setError(describe(e)));
   };
   const booked = calendar.slots.filter((s) => s.teamId).map((s) => ({ slotId: s.slotId, start: s.start, minutes: s.minutes, withName: s.teamName ?? '' }));
-  const now = Date.now();
+  // Ended free slots are gone (nobody can book them); ended booked ones stay a while as the mentor's
+  // recent history, marked as ended, with the way to the team's page.
+  const now = useSlotClock(calendar.slots);
+  const shown = calendar.slots.filter((s) => s.teamId ? endOf(s) > now - 3 * 3600000 : !hasEnded(s, now));
 
   return (
     <section class="card" aria-labelledby="slots-title">
@@ -44,11 +48,12 @@ export function SlotsPanel({ campId, calendar, changed }: { campId: string; cale
         <button type="submit" data-testid="publish-slot">{t('mentors.publishSlot')}</button>
       </form>
       <Message text={error} />
-      {calendar.slots.length === 0 ? <p class="empty">{t('mentors.noSlots')}</p> : (
-        <ul class="slots">
-          {calendar.slots.filter((s) => Date.parse(s.start) + s.minutes * 60000 > now - 3 * 3600000).map((s) => (
+      {shown.length === 0 ? <p class="empty">{t('mentors.noSlots')}</p> : (
+        <ul class="slots" data-testid="my-slots">
+          {shown.map((s) => (
             <li key={s.slotId}>
               {formatMoment(s.start)} · {t('mentors.minutes', { minutes: s.minutes })}{' · '}
+              {hasEnded(s, now) && <><span class="muted">{t('mentors.slotEnded')}</span>{' · '}</>}
               {s.teamId ? (
                 <>
                   <a href={`/camps/${campId}/teams/${s.teamId}/mentoring`}><User>{s.teamName ?? ''}</User></a>{' '}

@@ -63,15 +63,18 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
         Ok(await dilnoza.Book(team["Clean Air"], "Clean Air", new BookSlot(Dilnoza.Id, slotSoon, "demo-book-1")));
         Ok(await dilnoza.Book(team["Open Budget"], "Open Budget", new BookSlot(Dilnoza.Id, slotLater, "demo-book-2")));
 
-        await FinishedSession(campId, team["Open Budget"], "Open Budget");
+        // The past sessions happened earlier today and lasted as long as real ones (18, 22 and 12 minutes),
+        // so the help queue's estimate and the organizer's overview read like a real camp's.
+        await FinishedSession(campId, team["Open Budget"], "Open Budget", startedAgo: TimeSpan.FromMinutes(110), minutes: 18);
         await OpenedSession(campId, team["First Job"], "First Job", Rustam, "Which backend for a job board on weak 3G?",
             "Keep the data on the phone and sync when there is signal; a plain REST API is enough.\nНе делайте регистрацию обязательной.",
-            ["Cache the job list on the phone", "Measure the first screen on a 3G profile"], 4, "Clear and practical.");
+            ["Cache the job list on the phone", "Measure the first screen on a 3G profile"], 4, "Clear and practical.", TimeSpan.FromMinutes(75), 22);
         await OpenedSession(campId, team["Clean Air"], "Clean Air", Dilnoza, "Interview plan for parents",
             "Ask about the last bad-air day, not about the app. Five parents are enough for the first round.",
-            ["Write five interview questions"], 5, "Спасибо, теперь понятно, с чего начать.");
+            ["Write five interview questions"], 5, "Спасибо, теперь понятно, с чего начать.", TimeSpan.FromMinutes(40), 12);
         var queue = grains.GetGrain<IHelpQueueGrain>(campId);
-        Ok(await queue.Raise(team["Clinic Finder"], "Clinic Finder", new RaiseHand("Как протестировать прототип с медсёстрами, у которых нет времени?", ["research", "ux"], "demo-raise-2")));
+        using (DemoClock.Rewound(TimeSpan.FromMinutes(4)))
+            Ok(await queue.Raise(team["Clinic Finder"], "Clinic Finder", new RaiseHand("Как протестировать прототип с медсёстрами, у которых нет времени?", ["research", "ux"], "demo-raise-2")));
 
         var uploader = (Id: Secrets.StableGuid("demo-participant:Madina"), Name: "Madina");
         await Upload(campId, team["Open Budget"], uploader, ArtifactKind.Deck, "Open Budget – pitch.pdf",
@@ -104,39 +107,71 @@ public sealed class DemoMentors(IGrainFactory grains, PlatformSettings settings,
         return calendar.Slots.Single(s => s.Start == start).SlotId;
     }
 
-    /// <summary>A hand raised and taken, a session with notes, action items (one ticked), ended and rated.</summary>
-    private async Task FinishedSession(Guid campId, Guid teamId, string teamName)
+    /// <summary>
+    /// A hand raised and taken (<paramref name="startedAgo"/>), a session with notes and action items, ended
+    /// <paramref name="minutes"/> later, then one item ticked and the session rated.
+    /// </summary>
+    private async Task FinishedSession(Guid campId, Guid teamId, string teamName, TimeSpan startedAgo, int minutes)
     {
         var queue = grains.GetGrain<IHelpQueueGrain>(campId);
-        var request = Ok(await queue.Raise(teamId, teamName, new RaiseHand("Our pitch is too long: what do we cut?", ["pitch"], "demo-raise-1")));
-        Ok(await queue.Take(Dilnoza.Id, Dilnoza.Name, Dilnoza.Tags, new TakeRequest(request.RequestId, "demo-take-1")));
         var sessions = grains.GetGrain<ITeamMentoringGrain>(teamId);
-        var session = Ok(await sessions.Start(campId, teamName, Dilnoza.Id, Dilnoza.Name,
-            new StartSession(HelpQueueApi.SessionFor(request.RequestId), request.Topic, request.RequestId, "demo-take-1")));
-        session = Ok(await sessions.WriteNotes(Dilnoza.Id, new WriteNotes(session.SessionId,
-            "Start with one parent's story, not with the budget law. Keep three slides: problem, prototype, ask.\nСократите слайд с командой до одной строки.",
-            "Show me the new version on Thursday at 11:00.", session.Version, "demo-notes-1")));
-        Ok(await sessions.AddActionItem(Dilnoza.Id, new AddActionItem(session.SessionId, "Rewrite the opening as one parent's story", "demo-item-1")));
-        session = Ok(await sessions.AddActionItem(Dilnoza.Id, new AddActionItem(session.SessionId, "Сократить презентацию до 5 слайдов", "demo-item-2")));
-        Ok(await sessions.End(Dilnoza.Id, new EndSession(session.SessionId, "demo-end-1")));
-        Ok(await queue.Finish(request.RequestId));
-        Ok(await sessions.Tick(new TickActionItem(session.SessionId, session.ActionItems[0].ItemId, true, "demo-tick-1")));
-        Ok(await sessions.Rate(Guid.Empty, new RateSession(session.SessionId, 5, "Очень полезно, спасибо!", "demo-rate-1")));
+        var ended = startedAgo - TimeSpan.FromMinutes(minutes);
+        HelpRequest request;
+        MentorSession session;
+        using (DemoClock.Rewound(startedAgo + TimeSpan.FromMinutes(6)))
+            request = Ok(await queue.Raise(teamId, teamName, new RaiseHand("Our pitch is too long: what do we cut?", ["pitch"], "demo-raise-1")));
+        using (DemoClock.Rewound(startedAgo))
+        {
+            Ok(await queue.Take(Dilnoza.Id, Dilnoza.Name, Dilnoza.Tags, new TakeRequest(request.RequestId, "demo-take-1")));
+            session = Ok(await sessions.Start(campId, teamName, Dilnoza.Id, Dilnoza.Name,
+                new StartSession(HelpQueueApi.SessionFor(request.RequestId), request.Topic, request.RequestId, "demo-take-1")));
+        }
+        using (DemoClock.Rewound(ended + TimeSpan.FromMinutes(2)))
+        {
+            session = Ok(await sessions.WriteNotes(Dilnoza.Id, new WriteNotes(session.SessionId,
+                "Start with one parent's story, not with the budget law. Keep three slides: problem, prototype, ask.\nСократите слайд с командой до одной строки.",
+                "Show me the new version on Thursday at 11:00.", session.Version, "demo-notes-1")));
+            Ok(await sessions.AddActionItem(Dilnoza.Id, new AddActionItem(session.SessionId, "Rewrite the opening as one parent's story", "demo-item-1")));
+            session = Ok(await sessions.AddActionItem(Dilnoza.Id, new AddActionItem(session.SessionId, "Сократить презентацию до 5 слайдов", "demo-item-2")));
+        }
+        using (DemoClock.Rewound(ended))
+        {
+            Ok(await sessions.End(Dilnoza.Id, new EndSession(session.SessionId, "demo-end-1")));
+            Ok(await queue.Finish(request.RequestId));
+        }
+        using (DemoClock.Rewound(ended - TimeSpan.FromMinutes(10)))
+        {
+            Ok(await sessions.Tick(new TickActionItem(session.SessionId, session.ActionItems[0].ItemId, true, "demo-tick-1")));
+            Ok(await sessions.Rate(Guid.Empty, new RateSession(session.SessionId, 5, "Очень полезно, спасибо!", "demo-rate-1")));
+        }
     }
 
-    /// <summary>A session a mentor opened with a team (a hallway talk), with notes and action items (the first ticked), ended and rated.</summary>
+    /// <summary>
+    /// A session a mentor opened with a team (a hallway talk) <paramref name="startedAgo"/>, with notes and
+    /// action items (the first ticked), ended <paramref name="minutes"/> later and rated.
+    /// </summary>
     private async Task OpenedSession(Guid campId, Guid teamId, string teamName, DemoMentor mentor, string topic, string notes,
-        string[] items, int stars, string comment)
+        string[] items, int stars, string comment, TimeSpan startedAgo, int minutes)
     {
         var sessions = grains.GetGrain<ITeamMentoringGrain>(teamId);
         var key = $"demo-session-{teamId:N}";
-        var session = Ok(await sessions.Start(campId, teamName, mentor.Id, mentor.Name, new StartSession(Secrets.StableGuid(key), topic, null, key)));
-        session = Ok(await sessions.WriteNotes(mentor.Id, new WriteNotes(session.SessionId, notes, "", session.Version, $"{key}-notes")));
-        for (var i = 0; i < items.Length; i++)
-            session = Ok(await sessions.AddActionItem(mentor.Id, new AddActionItem(session.SessionId, items[i], $"{key}-item-{i}")));
-        Ok(await sessions.End(mentor.Id, new EndSession(session.SessionId, $"{key}-end")));
-        Ok(await sessions.Tick(new TickActionItem(session.SessionId, session.ActionItems[0].ItemId, true, $"{key}-tick")));
-        Ok(await sessions.Rate(Guid.Empty, new RateSession(session.SessionId, stars, comment, $"{key}-rate")));
+        var ended = startedAgo - TimeSpan.FromMinutes(minutes);
+        MentorSession session;
+        using (DemoClock.Rewound(startedAgo))
+            session = Ok(await sessions.Start(campId, teamName, mentor.Id, mentor.Name, new StartSession(Secrets.StableGuid(key), topic, null, key)));
+        using (DemoClock.Rewound(ended + TimeSpan.FromMinutes(2)))
+        {
+            session = Ok(await sessions.WriteNotes(mentor.Id, new WriteNotes(session.SessionId, notes, "", session.Version, $"{key}-notes")));
+            for (var i = 0; i < items.Length; i++)
+                session = Ok(await sessions.AddActionItem(mentor.Id, new AddActionItem(session.SessionId, items[i], $"{key}-item-{i}")));
+        }
+        using (DemoClock.Rewound(ended))
+            Ok(await sessions.End(mentor.Id, new EndSession(session.SessionId, $"{key}-end")));
+        using (DemoClock.Rewound(ended - TimeSpan.FromMinutes(5)))
+        {
+            Ok(await sessions.Tick(new TickActionItem(session.SessionId, session.ActionItems[0].ItemId, true, $"{key}-tick")));
+            Ok(await sessions.Rate(Guid.Empty, new RateSession(session.SessionId, stars, comment, $"{key}-rate")));
+        }
     }
 
     /// <summary>Through the same checks as an upload from the page: type by magic bytes, archive limits, a new version.</summary>

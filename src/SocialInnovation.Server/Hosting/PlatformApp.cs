@@ -55,6 +55,9 @@ public static class PlatformApp
 
         // mentors and artifacts (issue 17)
         builder.Services.AddHostedService<DemoMentors>();
+        // The demo plays its past sessions at real lengths through the ordinary commands (DemoClock); without
+        // the demo the clock stays the system's.
+        if (settings.SeedDemo) builder.Services.AddSingleton<TimeProvider>(new DemoClock(TimeProvider.System));
 
         // judging (issue 18)
         builder.Services.AddHostedService<DemoAudience>();

@@ -42,5 +42,16 @@ public sealed class DemoMentorsTests
         Assert.Equal("Clean Air pitch v2.pdf", gallery.Teams.Single(t => t.Name == "Clean Air").Deck!.FileName);
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
         Assert.Equal("image/png", gallery.Teams.Single(t => t.Name == "Clean Air").Prototypes.Single().ContentType);
+
+        // The past sessions lasted as long as a camp's do, so the waiting team's estimate reads like a real
+        // camp's (not "about 1 min" from sessions that started and ended in the same second).
+        foreach (var team in overview.Teams.Where(t => t.Sessions > 0))
+        {
+            var past = await organizer.Get<TeamSessions>($"/api/camps/{campId}/teams/{team.TeamId}/sessions");
+            Assert.All(past.Sessions, s => Assert.InRange((s.EndedAt!.Value - s.StartedAt).TotalMinutes, 10, 25));
+        }
+        Assert.InRange(queue.AverageHandlingMinutes, 10, 25);
+        var waiting = queue.Requests.Single(r => r.Status == HelpRequestStatus.Waiting);
+        Assert.InRange(QueueMath.EstimatedWaitMinutes(QueueMath.PlaceOf(queue, waiting.RequestId), queue.AverageHandlingMinutes, queue.MentorsOnDuty), 10, 25);
     }
 }

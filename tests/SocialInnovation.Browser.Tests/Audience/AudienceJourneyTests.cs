@@ -109,6 +109,10 @@ public sealed class AudienceJourneyTests(BrowserFixture fixture)
         await screen.GetByTestId("reveal-next").ClickAsync();
         await Assertions.Expect(screen.GetByTestId("revealed").Locator("li")).ToHaveCountAsync(3);
         await Accessibility.Check(screen, "the results reveal");
+        // The reveal is no dead end either: the organizer gets back to the camp page by keyboard.
+        await Pages.TabTo(screen, "[data-testid=reveal-back]");
+        await screen.Keyboard.PressAsync("Enter");
+        await screen.WaitForURLAsync($"**/camps/{camp.CampId}");
         foreach (var phone in phones) await phone.DisposeAsync();
     }
 }

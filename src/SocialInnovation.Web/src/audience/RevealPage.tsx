@@ -2,6 +2,7 @@ import './audience.css';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { PageProps } from '../router';
+import { me } from '../session/current';
 import { describe } from '../ui/describe';
 import { Loading, Message } from '../ui/Message';
 import { User } from '../ui/text';
@@ -40,7 +41,10 @@ export default function RevealPage({ params }: PageProps) {
     return () => removeEventListener('keydown', onKey);
   }, [total]);
 
-  if (failure) return <div class="reveal-screen"><h1>{t('results.revealTitle')}</h1><Message text={failure} /></div>;
+  // No dead end (as on the results page): a signed-in member goes back to the camp page, a visitor to the
+  // front page. Below the ranking, so it does not draw the room's eye on the big screen.
+  const back = <p class="reveal-back"><a href={me.value ? `/camps/${campId}` : '/'} data-testid="reveal-back">{me.value ? t('camp.backToCamp') : t('results.backToFront')}</a></p>;
+  if (failure) return <div class="reveal-screen"><h1>{t('results.revealTitle')}</h1><Message text={failure} />{back}</div>;
   if (!results) return <Loading text={t('results.loading')} />;
   // Last place first: the places shown are the bottom `shown` of the ranking, best at the top.
   const visible = results.standings.slice(total - shown);
@@ -56,6 +60,7 @@ export default function RevealPage({ params }: PageProps) {
       {shown < total
         ? <button type="button" onClick={next} data-testid="reveal-next">{t('results.revealNext', { left: total - shown })}</button>
         : <p>{t('results.revealDone')}</p>}
+      {back}
     </div>
   );
 }

@@ -3,18 +3,22 @@ using SocialInnovation.Camps;
 using SocialInnovation.Platform;
 using SocialInnovation.Server.Camps;
 using SocialInnovation.Server.Hosting;
+using SocialInnovation.Server.Teams;
+using SocialInnovation.People;
+using SocialInnovation.Teams;
 
 namespace SocialInnovation.Server.Demo;
 
 /// <summary>
 /// Gives the five teams of "TechBootCamp demo" the boards a camp has on its third sprint: a schedule of
 /// four 6-hour sprints (the first began 12 hours ago), sprints 1 and 2 done (velocity), sprint 3 running
-/// with cards in every column, a backlog, comments and checklists, titles in Russian and English.
-/// Seeded once: a camp whose boards already have a plan is left as it is.
+/// with cards in every column, a backlog, comments and checklists, titles in Russian and English. The teams'
+/// members are the camp's participants who voted on the problems (<see cref="DemoStatements.Voters"/>, three
+/// a team): they made the cards and moves the history shows, and the cards are assigned to them.
+/// Seeded once: a camp whose boards already have a plan is left as it is (its teams still get their members).
 /// </summary>
 public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, TimeProvider clock) : IHostedService
 {
-    private static readonly string[] People = ["Madina", "Farrukh", "Nilufar", "Aziz", "Zarina"];
 
     /// <summary>Per team: the cards of sprint 1, sprint 2, sprint 3 and the backlog, as (title, points).</summary>
     private static readonly Dictionary<string, (string Title, int Points)[]> Cards = new()
@@ -48,9 +52,11 @@ public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, 
         if (organizerId is null) return;
         var campId = CampCreation.IdFor(organizerId.Value, DemoCamp.Key);
         var plan = grains.GetGrain<ICampBoardsGrain>(campId);
-        if ((await plan.GetPlan()).Version > 0 || await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return;
+        if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is not { } camp) return;
         var teams = camp.Teams.Where(t => Cards.ContainsKey(t.Name)).ToList();
         var ids = teams.Select(t => t.TeamId).ToList();
+        var members = await PlaceMembers(campId, teams);
+        if ((await plan.GetPlan()).Version > 0) return;
 
         var hour = TimeSpan.FromHours(1);
         var now = clock.GetUtcNow();
@@ -60,52 +66,78 @@ public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, 
 
         var boards = teams.Select(t => (Board: grains.Board(campId, t.TeamId), Cards: Cards[t.Name])).ToList();
         var made = new Dictionary<IBoardGrain, List<BoardCard>>();
-        foreach (var (board, cards) in boards)
+        var team = new Dictionary<IBoardGrain, List<BoardActor>>();
+        for (var b = 0; b < boards.Count; b++)
         {
+            var (board, cards) = boards[b];
             made[board] = [];
+            team[board] = members[b];
             for (var i = 0; i < cards.Length; i++)
                 made[board].Add(Ok(await board.CreateCard(new CreateCard(DemoId(campId, cards[i].Title), cards[i].Title, null,
-                    i < 3 ? "todo" : Lanes.Backlog, cards[i].Points, Labels(i), null, $"demo-card-{i}"), Actor(i))).Card!);
+                    i < 3 ? "todo" : Lanes.Backlog, cards[i].Points, Labels(i), [Actor(board, i + 1).PersonId], $"demo-card-{i}"), Actor(board, i))).Card!);
         }
+        BoardActor Actor(IBoardGrain board, int i) => team[board][i % team[board].Count];
 
         Ok(await plan.RunSprint(new RunSprint(1, "demo-sprint-1"), ids));
         foreach (var (board, _) in boards)
         {
-            for (var i = 0; i < 3; i++) await Move(board, made[board], i, "done");
-            for (var i = 3; i < 6; i++) await Move(board, made[board], i, "todo");
+            for (var i = 0; i < 3; i++) await Move(board, made[board], i, "done", Actor(board, i + 1));
+            for (var i = 3; i < 6; i++) await Move(board, made[board], i, "todo", Actor(board, i + 1));
         }
         Ok(await plan.RunSprint(new RunSprint(2, "demo-sprint-2"), ids));
         foreach (var (board, _) in boards)
         {
-            await Move(board, made[board], 3, "done");
-            await Move(board, made[board], 4, "done");
-            await Move(board, made[board], 5, "doing");
-            for (var i = 6; i < 9; i++) await Move(board, made[board], i, "todo");
+            await Move(board, made[board], 3, "done", Actor(board, 4));
+            await Move(board, made[board], 4, "done", Actor(board, 5));
+            await Move(board, made[board], 5, "doing", Actor(board, 6));
+            for (var i = 6; i < 9; i++) await Move(board, made[board], i, "todo", Actor(board, i + 1));
             Ok(await board.WriteSprintNotes(new WriteSprintNotes(2, "Прототип готов к тесту с пользователями",
-                "Showed the prototype to two mentors: keep it simpler.", "Стендапы начинать вовремя; меньше задач в работе.", "demo-notes-2"), Actor(0)));
+                "Showed the prototype to two mentors: keep it simpler.", "Стендапы начинать вовремя; меньше задач в работе.", "demo-notes-2"), Actor(board, 0)));
         }
         Ok(await plan.RunSprint(new RunSprint(3, "demo-sprint-3"), ids));
         foreach (var (board, _) in boards)
         {
-            await Move(board, made[board], 6, "doing");
-            await Move(board, made[board], 7, "review");
+            await Move(board, made[board], 6, "doing", Actor(board, 7));
+            await Move(board, made[board], 7, "review", Actor(board, 8));
             var card = (await board.GetCard(made[board][6].CardId))!;
-            Ok(await board.EditCard(new EditCard(card.CardId, card.Version, card.Title, "Договориться заранее, взять согласие на запись.", card.Points, card.Labels, null,
-                [new ChecklistItem("Questions ready", true), new ChecklistItem("Согласие участников", false), new ChecklistItem("Notes shared", false)], "demo-edit-6"), Actor(1)));
-            Ok(await board.CommentCard(new CommentCard(card.CardId, "Mentor tip: ask about the last time it happened, not opinions.", "demo-comment-6"), Actor(2)));
-            Ok(await board.WriteSprintNotes(new WriteSprintNotes(3, "Test the prototype with 5 real users", null, null, "demo-notes-3"), Actor(0)));
+            Ok(await board.EditCard(new EditCard(card.CardId, card.Version, card.Title, "Договориться заранее, взять согласие на запись.", card.Points, card.Labels, card.Assignees,
+                [new ChecklistItem("Questions ready", true), new ChecklistItem("Согласие участников", false), new ChecklistItem("Notes shared", false)], "demo-edit-6"), Actor(board, 1)));
+            Ok(await board.CommentCard(new CommentCard(card.CardId, "From our mentor: ask about the last time it happened, not opinions.", "demo-comment-6"), Actor(board, 2)));
+            Ok(await board.WriteSprintNotes(new WriteSprintNotes(3, "Test the prototype with 5 real users", null, null, "demo-notes-3"), Actor(board, 0)));
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task Move(IBoardGrain board, List<BoardCard> cards, int index, string lane)
+    private static async Task Move(IBoardGrain board, List<BoardCard> cards, int index, string lane, BoardActor by)
     {
         var card = (await board.GetCard(cards[index].CardId))!;
-        Ok(await board.MoveCard(new MoveCard(card.CardId, card.Version, lane, 99, $"demo-move-{index}-{lane}"), Actor(index + 1)));
+        Ok(await board.MoveCard(new MoveCard(card.CardId, card.Version, lane, 99, $"demo-move-{index}-{lane}"), by));
     }
 
-    private static BoardActor Actor(int i) => new(Guid.Empty, People[i % People.Length]);
+    /// <summary>
+    /// Each team's members, three of the camp's voters a team (the last gets what is left), admitted to the camp
+    /// and placed in the team as a published team formation does; placing again changes nothing.
+    /// </summary>
+    private async Task<List<List<BoardActor>>> PlaceMembers(Guid campId, IReadOnlyList<TeamView> teams)
+    {
+        var members = new List<List<BoardActor>>();
+        for (var t = 0; t < teams.Count; t++)
+        {
+            // The demo camp adds its teams through the camp's grain; the team's own grain opens here (once).
+            await TeamsApi.OpenTeam(grains, campId, teams[t]);
+            var these = new List<BoardActor>();
+            for (var v = t * 3; v < Math.Min(t * 3 + 3, DemoStatements.Voters.Count); v++)
+            {
+                var person = new BoardActor(DemoStatements.VoterId(campId, v), DemoStatements.Voters[v]);
+                await DemoMembers.Admit(grains, campId, person.PersonId, person.Name, CampRole.Participant);
+                Ok(await grains.GetGrain<ITeamGrain>(teams[t].TeamId).Place(person.PersonId, person.Name));
+                these.Add(person);
+            }
+            members.Add(these);
+        }
+        return members;
+    }
 
     private static IReadOnlyList<string> Labels(int i) => (i % 4) switch { 0 => ["research"], 1 => ["prototype"], 2 => ["pitch"], _ => [] };
 

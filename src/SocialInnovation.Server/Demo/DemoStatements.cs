@@ -32,7 +32,7 @@ public sealed class DemoStatements(IGrainFactory grains, PlatformSettings settin
     ];
 
     /// <summary>The 14 participants whose dots are in (their names as the camp page and the roster show them).</summary>
-    private static readonly string[] Voters =
+    public static readonly IReadOnlyList<string> Voters =
     [
         "Farrukh Nazarov", "Dilnoza Rahimova", "Malika Saidova", "Timur Aliev", "Zarina Karimova", "Behruz Mirzoev",
         "Shakhnoza Tursunova", "Parviz Davlatov", "Nilufar Yusupova", "Jamshed Rakhimov", "Sitora Kholova",
@@ -55,8 +55,8 @@ public sealed class DemoStatements(IGrainFactory grains, PlatformSettings settin
         var campId = CampCreation.IdFor(organizerId.Value, DemoCamp.Key);
         if (await grains.GetGrain<ICampGrain>(campId).GetSnapshot() is null) return;
         // The voters are the camp's participants, so the camp page counts them ("Participants: 14", not 0).
-        for (var v = 0; v < Voters.Length; v++)
-            await DemoMembers.Admit(grains, campId, Person(campId, $"voter-{v}"), Voters[v], CampRole.Participant);
+        for (var v = 0; v < Voters.Count; v++)
+            await DemoMembers.Admit(grains, campId, VoterId(campId, v), Voters[v], CampRole.Participant);
         var statements = grains.GetGrain<ICampStatementsGrain>(campId);
         if ((await statements.List()).PollId is not null) return;
 
@@ -74,13 +74,16 @@ public sealed class DemoStatements(IGrainFactory grains, PlatformSettings settin
         for (var v = 0; v < Dots.Length; v++)
         {
             var allocation = Dots[v].Select((n, i) => (Option: options[i], n)).Where(x => x.n > 0).ToDictionary(x => x.Option, x => x.n);
-            Check(await poll.Vote(Person(campId, $"voter-{v}"), new CastDots(allocation, $"demo-statement-vote-{v}")));
+            Check(await poll.Vote(VoterId(campId, v), new CastDots(allocation, $"demo-statement-vote-{v}")));
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static Guid Person(Guid campId, string name) => Secrets.StableGuid($"demo-statements:{campId:N}:{name}");
+
+    /// <summary>The voter <paramref name="v"/> of <see cref="Voters"/>: the same person on every start (and in the boards' teams).</summary>
+    public static Guid VoterId(Guid campId, int v) => Person(campId, $"voter-{v}");
 
     private static T Check<T>(SocialInnovation.Common.Outcome<T> outcome) =>
         outcome.Error is { } refused ? throw new InvalidOperationException($"Seeding the demo statements failed: {refused.Detail}") : outcome.Value!;

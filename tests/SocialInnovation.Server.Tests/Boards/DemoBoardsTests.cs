@@ -32,6 +32,12 @@ public sealed class DemoBoardsTests
             Assert.NotEmpty(board.Backlog);
             Assert.All(board.Columns.SkipLast(1), c => Assert.NotEmpty(c.CardIds));
             Assert.Contains(board.Cards, c => c.Comments.Count > 0 && c.Checklist.Count > 0);
+            // The team's members made the cards and moves and hold them (a newcomer found assignees empty and a
+            // history naming people the team did not have).
+            var members = (await organizer.Get<SocialInnovation.Teams.TeamDetails>($"/api/camps/{campId}/teams/{team.TeamId}")).Members.Select(m => m.PersonId).ToList();
+            Assert.InRange(members.Count, 2, 3);
+            Assert.All(board.Cards, c => Assert.Subset(members.ToHashSet(), c.Assignees.ToHashSet()));
+            Assert.All(board.Cards, c => Assert.NotEmpty(c.Assignees));
         }
     }
 }

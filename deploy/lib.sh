@@ -29,6 +29,11 @@ azurite_connection() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# SI_DETACH_HELPERS=1 (deploy/run.sh) starts Azurite and maildev in a session of their own, so a terminal's Ctrl+C
+# reaches only the platform: it shuts down while its storage still answers, and the script's trap stops the rest after.
+DETACH=""
+[ "${SI_DETACH_HELPERS:-0}" = 1 ] && DETACH="setsid"
+
 # start_azurite <data-dir> <blob-port>: starts Azurite unless one already answers on that port.
 AZURITE_PID=""
 start_azurite() {
@@ -44,7 +49,7 @@ start_azurite() {
   # share with the platform on a small machine: only when asked for (SI_AZURITE_DEBUG=1).
   local debug=()
   [ "${SI_AZURITE_DEBUG:-0}" = 1 ] && debug=(--debug "$dir/debug.log")
-  "$ROOT/deploy/node_modules/.bin/azurite" --silent --location "$dir" "${debug[@]}" \
+  $DETACH "$ROOT/deploy/node_modules/.bin/azurite" --silent --location "$dir" "${debug[@]}" \
     --blobHost 127.0.0.1 --blobPort "$port" --queueHost 127.0.0.1 --queuePort $((port+1)) \
     --tableHost 127.0.0.1 --tablePort $((port+2)) --skipApiVersionCheck --loose --disableTelemetry >"$dir/azurite.out" 2>&1 &
   AZURITE_PID=$!
@@ -94,7 +99,7 @@ start_maildev() {
   fi
   mkdir -p "$dir"
   say "Starting maildev: SMTP on $smtp, mails shown at http://localhost:$web"
-  "$ROOT/deploy/node_modules/.bin/maildev" --smtp "$smtp" --web "$web" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+  $DETACH "$ROOT/deploy/node_modules/.bin/maildev" --smtp "$smtp" --web "$web" --ip 127.0.0.1 --web-ip 127.0.0.1 \
     --mail-directory "$dir" --silent >"$dir/maildev.out" 2>&1 &
   MAILDEV_PID=$!
   wait_for_ports "$MAILDEV_PID" maildev "$dir/maildev.out" 60 "$smtp" "$web"

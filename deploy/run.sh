@@ -3,6 +3,9 @@
 # app, starts Azurite (data in .azurite/, ignored by git), maildev (the SMTP server whose web UI shows
 # every mail the platform sends) and the server, and stops Azurite and maildev on exit.
 set -euo pipefail
+# Ctrl+C stops the platform first (its grains write their last state), then Azurite and maildev (the trap below):
+# signalled together, the platform waited ~24 s on storage that had already gone.
+export SI_DETACH_HELPERS=1
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 

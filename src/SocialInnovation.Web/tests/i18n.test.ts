@@ -40,6 +40,18 @@ describe('the message catalogues', () => {
     expect(t('boards.remaining', { points: 1, committed: 10 })).toBe('1 point left of 10');
   });
 
+  it('counts story points in Russian with one pluralised word on every boards page, never «б.» or a bare «пойнтов»', () => {
+    // A reader found «5 б.» on cards and «1 пойнтов» under the burndown: one word, declined by the number.
+    const keys = Object.keys(ru).filter((key) => key.startsWith('boards.') && /\{points\b/.test(ru[key as keyof typeof ru]));
+    expect(keys.sort()).toEqual(['boards.points', 'boards.remaining', 'boards.velocityItem']);
+    expect(keys.filter((key) => !ru[key as keyof typeof ru].includes('{points:пойнт|пойнта|пойнтов|пойнта}'))).toEqual([]);
+    expect(Object.entries(ru).filter(([, text]) => /\d\s*б\.|\}\s*б\.|\} пойнтов/.test(text)).map(([key]) => key)).toEqual([]);
+    const say = (points: number) => inLanguage('ru', ru['boards.points'], { points });
+    expect([1, 2, 5, 11, 21, 22, 25].map(say)).toEqual(
+      ['1 пойнт', '2 пойнта', '5 пойнтов', '11 пойнтов', '21 пойнт', '22 пойнта', '25 пойнтов']);
+    expect(inLanguage('ru', ru['boards.remaining'], { points: 3, committed: 13 })).toBe('Осталось 3 пойнта из 13');
+  });
+
   it('calls a camp «кэмп» in Russian everywhere, as the app does, never «лагерь»', () => {
     expect(Object.entries(ru).filter(([, text]) => /лагер/i.test(text)).map(([key]) => key)).toEqual([]);
   });
@@ -76,4 +88,13 @@ function csFiles(dir: string): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? csFiles(path) : name.endsWith('.cs') ? [path] : [];
   });
+}
+
+/** A sentence filled in as t() does, in a language other than the one the test runs in. */
+function inLanguage(lang: string, template: string, params: Record<string, number>): string {
+  const rules = new Intl.PluralRules(lang);
+  const categories = pluralCategories(lang);
+  return template
+    .replace(/\{(\w+):([^{}]*)\}/g, (_, name: string, forms: string) => forms.split('|')[categories.indexOf(rules.select(params[name]))])
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 }

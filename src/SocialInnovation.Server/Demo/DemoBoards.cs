@@ -3,6 +3,7 @@ using SocialInnovation.Camps;
 using SocialInnovation.Platform;
 using SocialInnovation.Server.Camps;
 using SocialInnovation.Server.Hosting;
+using SocialInnovation.Server.Invites;
 using SocialInnovation.Server.Teams;
 using SocialInnovation.People;
 using SocialInnovation.Teams;
@@ -17,7 +18,7 @@ namespace SocialInnovation.Server.Demo;
 /// a team): they made the cards and moves the history shows, and the cards are assigned to them.
 /// Seeded once: a camp whose boards already have a plan is left as it is (its teams still get their members).
 /// </summary>
-public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, TimeProvider clock) : IHostedService
+public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, TimeProvider clock, InviteLinks links, DemoConsole console) : IHostedService
 {
 
     /// <summary>Per team: the cards of sprint 1, sprint 2, sprint 3 and the backlog, as (title, points).</summary>
@@ -56,6 +57,7 @@ public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, 
         var teams = camp.Teams.Where(t => Cards.ContainsKey(t.Name)).ToList();
         var ids = teams.Select(t => t.TeamId).ToList();
         var members = await PlaceMembers(campId, teams);
+        PrintLinks(campId, teams);
         if ((await plan.GetPlan()).Version > 0) return;
 
         var hour = TimeSpan.FromHours(1);
@@ -108,6 +110,24 @@ public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, 
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The boards' pages (routes in the web app's main.tsx), printed on every start, seeded or not: a walk through
+    /// the demo found no way to them from the console but clicking through the camp page.
+    /// </summary>
+    private void PrintLinks(Guid campId, IReadOnlyList<TeamView> teams)
+    {
+        if (teams.Count == 0) return;
+        var first = teams[0];
+        console.Add(DemoConsole.Boards, () =>
+        {
+            var camp = $"{links.BaseUrl(null)}/camps/{campId}";
+            return string.Join(Environment.NewLine,
+                $"   {"Team boards (the organizer's sprint plan is below the list):",-62} {camp}/boards",
+                $"   {"Big screen, every board live:",-62} {camp}/boards/screen",
+                $"   {$"A team's board ({first.Name}):",-62} {camp}/teams/{first.TeamId}/board") + Environment.NewLine;
+        });
+    }
 
     private static async Task Move(IBoardGrain board, List<BoardCard> cards, int index, string lane, BoardActor by)
     {

@@ -2,15 +2,18 @@ namespace SocialInnovation.Server.Demo;
 
 /// <summary>
 /// What the demo prints, printed together once the server listens and in the order of the walk-through:
-/// the demo camp's invite links, then its audience poll and mentoring links, then the intake demo.
+/// the demo camp's invite links, then its audience poll, boards and mentoring links, then the intake demo.
 /// <c>ApplicationStarted</c> runs its callbacks last-registered first, so each demo registering its own printed
 /// them upside down (the audience poll above "TechBootCamp demo is ready").
 /// </summary>
 public sealed class DemoConsole
 {
-    public const int Invites = 10, Audience = 15, Mentoring = 20, Intake = 40;
+    public const int Invites = 10, Audience = 15, Boards = 17, Mentoring = 20, Intake = 40;
 
     private readonly List<(int Order, Func<string> Text)> parts = [];
+
+    /// <summary>Everything printed so far, for tests that check the links a demo prints.</summary>
+    public string Printed { get; private set; } = "";
 
     public DemoConsole(IHostApplicationLifetime lifetime) => lifetime.ApplicationStarted.Register(Print);
 
@@ -27,7 +30,12 @@ public sealed class DemoConsole
     {
         lock (parts)
         {
-            foreach (var (_, text) in parts.OrderBy(p => p.Order)) Console.WriteLine(text());
+            foreach (var (_, text) in parts.OrderBy(p => p.Order))
+            {
+                var shown = text();
+                Console.WriteLine(shown);
+                Printed += shown + Environment.NewLine;
+            }
             parts.Clear();
         }
     }

@@ -1,6 +1,8 @@
 using SocialInnovation.Boards;
 using SocialInnovation.Camps;
+using Microsoft.Extensions.DependencyInjection;
 using SocialInnovation.Server.Boards;
+using SocialInnovation.Server.Demo;
 using SocialInnovation.Server.Session;
 using SocialInnovation.Testing;
 
@@ -39,5 +41,11 @@ public sealed class DemoBoardsTests
             Assert.All(board.Cards, c => Assert.Subset(members.ToHashSet(), c.Assignees.ToHashSet()));
             Assert.All(board.Cards, c => Assert.NotEmpty(c.Assignees));
         }
+
+        // run.sh prints the boards' pages with the other demo links (a walk through the demo found none of them there).
+        var printed = host.Services.GetRequiredService<DemoConsole>().Printed;
+        Assert.Contains($"/camps/{campId}/boards{Environment.NewLine}", printed);
+        Assert.Contains($"/camps/{campId}/boards/screen", printed);
+        Assert.Contains(overview.Teams, t => printed.Contains($"/camps/{campId}/teams/{t.TeamId}/board"));
     }
 }

@@ -115,6 +115,33 @@ public sealed class BoardPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_organizer_on_a_phone_saves_a_sprint_schedule_and_sees_the_sprints_it_made_and_which_one_runs()
+    {
+        var board = await NewBoard(["Interview 5 teachers"]);
+        await using var phone = await Context(375, 740, touch: true);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync((await board.Organizer.Invite(board.CampId, CampRole.Organizer)).Link!);
+        await page.GetByTestId("join-name").FillAsync("Dana");
+        await page.GetByTestId("join-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/camps/{board.CampId}");
+        await page.GotoAsync($"/camps/{board.CampId}/boards");
+        await Assertions.Expect(page.GetByText("No sprints planned yet.")).ToBeVisibleAsync(Patiently);
+
+        // The form's defaults: four 6-hour sprints from now. The page lists what the server saved.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the plan" }).ClickAsync();
+        var schedule = page.GetByTestId("schedule").Locator(":scope > li");
+        await Assertions.Expect(schedule).ToHaveCountAsync(4, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByText("Plan saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(schedule.First).ToContainTextAsync("Sprint 1");
+
+        await page.GetByTestId("sprint-start").ClickAsync();
+        await Assertions.Expect(schedule.First).ToContainTextAsync("running now", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[aria-current=true]")).ToContainTextAsync("Sprint 1");
+        await Accessibility.Check(page, "the organizer's sprint plan on a phone");
+        await Accessibility.FitsWidth(page, "The organizer's sprint plan on a 375px phone");
+    }
+
+    [Fact]
     public async Task A_team_sets_its_columns_and_a_WIP_limit_on_a_phone_and_a_move_past_the_limit_is_explained()
     {
         var board = await NewBoard(["Paper prototype", "Landing page"]);

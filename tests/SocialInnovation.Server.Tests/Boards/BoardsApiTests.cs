@@ -139,6 +139,20 @@ public sealed class BoardsApiTests(HostFixture fixture) : IClassFixture<HostFixt
     }
 
     [Fact]
+    public async Task Saving_a_schedule_answers_with_the_sprints_saved_and_the_overview_lists_them_for_the_plan_page()
+    {
+        // The plan page lists what "Save plan" made from the answer, and on load from the overview.
+        var team = await NewTeam();
+        var start = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+        SprintSlot[] schedule = [new(1, start, start.AddHours(6)), new(2, start.AddHours(6), start.AddHours(12))];
+        var answer = await team.Organizer.Http.PutAsJsonAsync($"/api/camps/{team.CampId}/boards/plan",
+            new ConfigureBoards(false, true, schedule, Key()), ApiClient.Json);
+
+        Assert.Equal(schedule, (await team.Organizer.Read<CampBoardPlan>(answer)).Schedule);
+        Assert.Equal(schedule, (await team.Organizer.Get<BoardsOverviewShape>($"/api/camps/{team.CampId}/boards")).Plan.Schedule);
+    }
+
+    [Fact]
     public async Task The_organizer_starts_a_sprint_for_every_team_and_the_overview_shows_each_board()
     {
         var team = await NewTeam();

@@ -13,12 +13,14 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { getBoards } from './boardApi';
 import type { CampBoardPlan } from './boardTypes';
 import { PlanForm } from './PlanForm';
+import { goalsOf, type SprintGoal } from './Schedule';
 
 /** /camps/<camp>/boards: every team's board, and for organizers the sprint plan for all teams. */
 export default function BoardsPage({ params }: PageProps) {
   const campId = params.campId;
   const [camp, setCamp] = useState<CampSnapshot | null>(null);
   const [plan, setPlan] = useState<CampBoardPlan | null>(null);
+  const [goals, setGoals] = useState<SprintGoal[]>([]);
   const [error, setError] = useState<string | null>(null);
   usePageTitle(t('boards.link'));
   const role = me.value?.camps.find((c) => sameId(c.campId, campId))?.role;
@@ -28,7 +30,7 @@ export default function BoardsPage({ params }: PageProps) {
     getCamp(campId).then(setCamp, (e: unknown) => setError(describe(e)));
   }, [campId]);
   useEffect(() => {
-    if (staff) getBoards(campId).then((o) => setPlan(o.plan), (e: unknown) => setError(describe(e)));
+    if (staff) getBoards(campId).then((o) => { setPlan(o.plan); setGoals(goalsOf(o.teams)); }, (e: unknown) => setError(describe(e)));
   }, [campId, staff]);
 
   if (error && !camp) return <Message text={error} />;
@@ -49,7 +51,7 @@ export default function BoardsPage({ params }: PageProps) {
           ))}
         </ul>
       )}
-      {role === 'Organizer' && plan && <PlanForm campId={campId} plan={plan} changed={setPlan} />}
+      {role === 'Organizer' && plan && <PlanForm campId={campId} plan={plan} goals={goals} changed={setPlan} />}
     </div>
   );
 }

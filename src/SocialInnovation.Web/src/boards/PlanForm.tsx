@@ -4,11 +4,12 @@ import { describe } from '../ui/describe';
 import { Message } from '../ui/Message';
 import { configureBoards, newId, runSprint } from './boardApi';
 import type { CampBoardPlan } from './boardTypes';
+import { Schedule, type SprintGoal } from './Schedule';
 
 const hour = 3_600_000;
 
 /** The organizer's plan for every board: WIP limits warn or refuse, who else may look, the sprint schedule, start and stop. */
-export function PlanForm({ campId, plan, changed }: { campId: string; plan: CampBoardPlan; changed(plan: CampBoardPlan): void }) {
+export function PlanForm({ campId, plan, goals, changed }: { campId: string; plan: CampBoardPlan; goals: SprintGoal[]; changed(plan: CampBoardPlan): void }) {
   const first = plan.schedule[0];
   const [warnOnly, setWarnOnly] = useState(plan.wipWarnOnly);
   const [othersMayView, setOthersMayView] = useState(plan.othersMayView);
@@ -17,9 +18,11 @@ export function PlanForm({ campId, plan, changed }: { campId: string; plan: Camp
   const [start, setStart] = useState(localInput(first ? new Date(first.start) : new Date()));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = (work: Promise<CampBoardPlan>) => {
+  const [saved, setSaved] = useState(false);
+  const run = (work: Promise<CampBoardPlan>, saving = false) => {
     setBusy(true);
-    work.then((p) => { changed(p); setError(null); }, (e: unknown) => setError(describe(e))).finally(() => setBusy(false));
+    setSaved(false);
+    work.then((p) => { changed(p); setError(null); setSaved(saving); }, (e: unknown) => setError(describe(e))).finally(() => setBusy(false));
   };
   const save = (e: Event) => {
     e.preventDefault();
@@ -28,7 +31,7 @@ export function PlanForm({ campId, plan, changed }: { campId: string; plan: Camp
     const schedule = Array.from({ length: Math.min(20, Math.max(0, Number.parseInt(count, 10) || 0)) }, (_, i) => ({
       number: i + 1, start: new Date(from + i * length).toISOString(), end: new Date(from + (i + 1) * length).toISOString(),
     }));
-    run(configureBoards(campId, { wipWarnOnly: warnOnly, othersMayView, schedule, idempotencyKey: newId() }));
+    run(configureBoards(campId, { wipWarnOnly: warnOnly, othersMayView, schedule, idempotencyKey: newId() }), true);
   };
   const next = plan.activeSprint === null
     ? plan.schedule.find((s) => Date.parse(s.end) > Date.now())?.number ?? plan.schedule[0]?.number
@@ -36,6 +39,7 @@ export function PlanForm({ campId, plan, changed }: { campId: string; plan: Camp
   return (
     <section class="card" aria-labelledby="plan-heading">
       <h2 id="plan-heading">{t('boards.plan')}</h2>
+      <Schedule plan={plan} goals={goals} />
       <div class="actions sprint-run">
         {plan.activeSprint !== null && (
           <button type="button" class="danger" disabled={busy} data-testid="sprint-stop" onClick={() => run(runSprint(campId, null, newId()))}>
@@ -60,6 +64,7 @@ export function PlanForm({ campId, plan, changed }: { campId: string; plan: Camp
         <div class="field"><label for="plan-start">{t('boards.firstStart')}</label>
           <input id="plan-start" type="datetime-local" value={start} onInput={(e) => setStart((e.target as HTMLInputElement).value)} /></div>
         <Message text={error} />
+        <Message kind="info" text={saved ? t('boards.planSaved') : null} />
         <button type="submit" disabled={busy}>{t('boards.savePlan')}</button>
       </form>
     </section>

@@ -82,6 +82,8 @@ const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', 
 /** A calendar date such as "2026-12-01": formatted in UTC so it never shifts by a day. */
 export const formatDay = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 export const formatMoment = (iso: string): string => dateTimeFormat.format(new Date(iso));
+/** From one moment to another in the reader's time zone, the day said once when both fall on it ("Nov 26, 2026, 4:00 – 10:00 PM"). */
+export const formatMoments = (start: string, end: string): string => dateTimeFormat.formatRange(new Date(start), new Date(end));
 const numberFormat = new Intl.NumberFormat(language);
 export const formatNumber = (n: number): string => numberFormat.format(n);
 export const formatDays = (start: string, end: string): string =>

@@ -84,6 +84,9 @@ export const formatDay = (isoDate: string): string => dateFormat.format(new Date
 export const formatMoment = (iso: string): string => dateTimeFormat.format(new Date(iso));
 /** From one moment to another in the reader's time zone, the day said once when both fall on it ("Nov 26, 2026, 4:00 – 10:00 PM"). */
 export const formatMoments = (start: string, end: string): string => dateTimeFormat.formatRange(new Date(start), new Date(end));
+const timeFormat = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+/** A time of day in the reader's time zone ("4:00 PM"), where the day is plain from the context (a sprint's hours). */
+export const formatTime = (date: Date): string => timeFormat.format(date);
 const numberFormat = new Intl.NumberFormat(language);
 export const formatNumber = (n: number): string => numberFormat.format(n);
 export const formatDays = (start: string, end: string): string =>

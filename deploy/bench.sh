@@ -52,9 +52,12 @@ env ${SI_BENCH_PRODUCT_ENV:-} dotnet "$APP" --contentRoot "$ROOT/src/SocialInnov
   --Platform:OrganizerKey=test-organizer-key-0123456789abcdef --Logging:LogLevel:Default=Warning \
   --RateLimits:Enabled=false >"$ROOT/.azurite/bench/product.log" 2>&1 &
 pids+=($!)
-dotnet "$BENCH" host bare http://127.0.0.1:$((HTTP + 1)) >"$ROOT/.azurite/bench/bare.log" 2>&1 &
+# The reference hubs run with the product's runtime settings (its csproj: server GC, tiered compilation
+# off, no thread-pool spinning), so a ratio compares designs, not runtime flags. The swarm keeps the defaults.
+HUB_RUNTIME=(DOTNET_gcServer=1 DOTNET_TieredCompilation=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0)
+env "${HUB_RUNTIME[@]}" dotnet "$BENCH" host bare http://127.0.0.1:$((HTTP + 1)) >"$ROOT/.azurite/bench/bare.log" 2>&1 &
 pids+=($!)
-dotnet "$BENCH" host naive http://127.0.0.1:$((HTTP + 2)) "$STORAGE" >"$ROOT/.azurite/bench/naive.log" 2>&1 &
+env "${HUB_RUNTIME[@]}" dotnet "$BENCH" host naive http://127.0.0.1:$((HTTP + 2)) "$STORAGE" >"$ROOT/.azurite/bench/naive.log" 2>&1 &
 pids+=($!)
 wait_for http://127.0.0.1:$HTTP/health
 sleep 1

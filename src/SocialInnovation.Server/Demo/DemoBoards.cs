@@ -66,46 +66,63 @@ public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, 
         var schedule = Enumerable.Range(0, 4).Select(i => new SprintSlot(i + 1, first + i * 6 * hour, first + (i + 1) * 6 * hour)).ToList();
         Ok(await plan.Configure(new ConfigureBoards(false, true, schedule, "demo-boards-plan"), ids));
 
-        var boards = teams.Select(t => (Board: grains.Board(campId, t.TeamId), Cards: Cards[t.Name])).ToList();
-        var made = new Dictionary<IBoardGrain, List<BoardCard>>();
-        var team = new Dictionary<IBoardGrain, List<BoardActor>>();
-        for (var b = 0; b < boards.Count; b++)
+        var boards = new List<SeededBoard>();
+        for (var b = 0; b < teams.Count; b++)
         {
-            var (board, cards) = boards[b];
-            made[board] = [];
-            team[board] = members[b];
+            var seeded = new SeededBoard(grains.Board(campId, teams[b].TeamId), members[b]);
+            var cards = Cards[teams[b].Name];
             for (var i = 0; i < cards.Length; i++)
-                made[board].Add(Ok(await board.CreateCard(new CreateCard(DemoId(campId, cards[i].Title), cards[i].Title, null,
-                    i < 3 ? "todo" : Lanes.Backlog, cards[i].Points, Labels(i), [Actor(board, i + 1).PersonId], $"demo-card-{i}"), Actor(board, i))).Card!);
+                seeded.Made.Add(Ok(await seeded.Board.CreateCard(new CreateCard(DemoId(campId, cards[i].Title), cards[i].Title, null,
+                    i < 3 ? "todo" : Lanes.Backlog, cards[i].Points, Labels(i), [seeded.AssigneeOf(i).PersonId], $"demo-card-{i}"), seeded.Member(i))).Card!);
+            boards.Add(seeded);
         }
-        BoardActor Actor(IBoardGrain board, int i) => team[board][i % team[board].Count];
 
         Ok(await plan.RunSprint(new RunSprint(1, "demo-sprint-1"), ids));
-        foreach (var (board, _) in boards)
+        foreach (var seeded in boards)
         {
-            for (var i = 0; i < 3; i++) await Move(board, made[board], i, "done", Actor(board, i + 1));
-            for (var i = 3; i < 6; i++) await Move(board, made[board], i, "todo", Actor(board, i + 1));
+            for (var i = 0; i < 3; i++) await seeded.Move(i, "done");
+            for (var i = 3; i < 6; i++) await seeded.Move(i, "todo");
         }
         Ok(await plan.RunSprint(new RunSprint(2, "demo-sprint-2"), ids));
-        foreach (var (board, _) in boards)
+        foreach (var seeded in boards)
         {
-            await Move(board, made[board], 3, "done", Actor(board, 4));
-            await Move(board, made[board], 4, "done", Actor(board, 5));
-            await Move(board, made[board], 5, "doing", Actor(board, 6));
-            for (var i = 6; i < 9; i++) await Move(board, made[board], i, "todo", Actor(board, i + 1));
-            Ok(await board.WriteSprintNotes(new WriteSprintNotes(2, "Прототип готов к тесту с пользователями",
-                "Showed the prototype to two mentors: keep it simpler.", "Стендапы начинать вовремя; меньше задач в работе.", "demo-notes-2"), Actor(board, 0)));
+            await seeded.Move(3, "done");
+            await seeded.Move(4, "done");
+            await seeded.Move(5, "doing");
+            for (var i = 6; i < 9; i++) await seeded.Move(i, "todo");
+            Ok(await seeded.Board.WriteSprintNotes(new WriteSprintNotes(2, "Прототип готов к тесту с пользователями",
+                "Showed the prototype to two mentors: keep it simpler.", "Стендапы начинать вовремя; меньше задач в работе.", "demo-notes-2"), seeded.Member(0)));
         }
         Ok(await plan.RunSprint(new RunSprint(3, "demo-sprint-3"), ids));
-        foreach (var (board, _) in boards)
+        foreach (var seeded in boards)
         {
-            await Move(board, made[board], 6, "doing", Actor(board, 7));
-            await Move(board, made[board], 7, "review", Actor(board, 8));
-            var card = (await board.GetCard(made[board][6].CardId))!;
+            var board = seeded.Board;
+            await seeded.Move(6, "doing");
+            await seeded.Move(7, "review");
+            var card = (await board.GetCard(seeded.Made[6].CardId))!;
             Ok(await board.EditCard(new EditCard(card.CardId, card.Version, card.Title, "Договориться заранее, взять согласие на запись.", card.Points, card.Labels, card.Assignees,
-                [new ChecklistItem("Questions ready", true), new ChecklistItem("Согласие участников", false), new ChecklistItem("Notes shared", false)], "demo-edit-6"), Actor(board, 1)));
-            Ok(await board.CommentCard(new CommentCard(card.CardId, "From our mentor: ask about the last time it happened, not opinions.", "demo-comment-6"), Actor(board, 2)));
-            Ok(await board.WriteSprintNotes(new WriteSprintNotes(3, "Test the prototype with 5 real users", null, null, "demo-notes-3"), Actor(board, 0)));
+                [new ChecklistItem("Questions ready", true), new ChecklistItem("Согласие участников", false), new ChecklistItem("Notes shared", false)], "demo-edit-6"), seeded.Member(1)));
+            Ok(await board.CommentCard(new CommentCard(card.CardId, "From our mentor: ask about the last time it happened, not opinions.", "demo-comment-6"), seeded.Member(2)));
+            Ok(await board.WriteSprintNotes(new WriteSprintNotes(3, "Test the prototype with 5 real users", null, null, "demo-notes-3"), seeded.Member(0)));
+        }
+    }
+
+    /// <summary>
+    /// A team's board as the seeding fills it: the cards it made, in order, and the team's members. Card i is
+    /// made by member i and assigned to member i + 1 (round the team), who is the one who moves it.
+    /// </summary>
+    private sealed record SeededBoard(IBoardGrain Board, List<BoardActor> Members)
+    {
+        public List<BoardCard> Made { get; } = [];
+
+        public BoardActor Member(int i) => Members[i % Members.Count];
+
+        public BoardActor AssigneeOf(int card) => Member(card + 1);
+
+        public async Task Move(int index, string lane)
+        {
+            var card = (await Board.GetCard(Made[index].CardId))!;
+            Ok(await Board.MoveCard(new MoveCard(card.CardId, card.Version, lane, 99, $"demo-move-{index}-{lane}"), AssigneeOf(index)));
         }
     }
 
@@ -127,12 +144,6 @@ public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, 
                 $"   {"Big screen, every board live:",-62} {camp}/boards/screen",
                 $"   {$"A team's board ({first.Name}):",-62} {camp}/teams/{first.TeamId}/board") + Environment.NewLine;
         });
-    }
-
-    private static async Task Move(IBoardGrain board, List<BoardCard> cards, int index, string lane, BoardActor by)
-    {
-        var card = (await board.GetCard(cards[index].CardId))!;
-        Ok(await board.MoveCard(new MoveCard(card.CardId, card.Version, lane, 99, $"demo-move-{index}-{lane}"), by));
     }
 
     /// <summary>

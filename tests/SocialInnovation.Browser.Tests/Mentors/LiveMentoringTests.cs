@@ -19,11 +19,6 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
     private static readonly LocatorAssertionsToContainTextOptions PatientlyText = new() { Timeout = 20_000 };
     private static readonly LocatorAssertionsToHaveAttributeOptions PatientlyAttribute = new() { Timeout = 20_000 };
 
-    private sealed record Camp(Guid CampId, Guid TeamId, ApiClient Organizer)
-    {
-        public string TeamPage => $"/camps/{CampId}/teams/{TeamId}/mentoring";
-        public string Gallery => $"/camps/{CampId}/gallery";
-    }
 
     [Fact]
     public async Task A_PDF_deck_shows_its_first_page_in_the_gallery_on_a_Russian_phone_with_its_alt_text_and_a_damaged_one_falls_back_to_its_button()
@@ -31,12 +26,12 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         var camp = await NewCamp("Чистый воздух");
         await using var phone = await fixture.NewContext(375, 740);
         await InRussian(phone);
-        var aida = await Join(phone, camp, CampRole.Participant, "Аида");
+        var aida = await camp.Join(phone, CampRole.Participant, "Аида");
         // Starts like a PDF (so the upload's checks take it) but pdf.js cannot read it.
         await Upload(aida, camp, "Broken.pdf", "%PDF-1.7\nnot really a PDF\n"u8.ToArray());
         await camp.Organizer.Post($"/api/camps/{camp.CampId}/gallery/publish", new { published = true });
 
-        await Open(aida, camp.Gallery);
+        await MentoringCamp.Open(aida, camp.Gallery);
         var preview = aida.GetByTestId("deck-preview-Чистый воздух");
         await Assertions.Expect(preview).ToHaveAttributeAsync("data-state", "failed", PatientlyAttribute);
         await Assertions.Expect(preview).ToContainTextAsync("Первую страницу здесь показать не удалось", PatientlyText);
@@ -61,15 +56,15 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         await using var phone = await fixture.NewContext(375, 740);
         await using var russianPhone = await fixture.NewContext(375, 740);
         await InRussian(russianPhone);
-        var mentor = await Join(laptop, camp, CampRole.Mentor, "Dilnoza");
-        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
-        var bek = await Join(russianPhone, camp, CampRole.Participant, "Бек");
+        var mentor = await camp.Join(laptop, CampRole.Mentor, "Dilnoza");
+        var aida = await camp.Join(phone, CampRole.Participant, "Aida");
+        var bek = await camp.Join(russianPhone, CampRole.Participant, "Бек");
         // Within ten minutes: the booking brings the "starts in N minutes" notice to both sides at once.
         await MentorWithSlot(mentor, camp, DateTimeOffset.UtcNow.AddMinutes(6));
 
-        await Open(mentor, $"/camps/{camp.CampId}/mentor");
-        await Open(aida, camp.TeamPage);
-        await Open(bek, camp.TeamPage);
+        await MentoringCamp.Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await MentoringCamp.Open(aida, camp.TeamPage);
+        await MentoringCamp.Open(bek, camp.TeamPage);
         await aida.GetByTestId("book-slot").ClickAsync();
 
         await Assertions.Expect(bek.GetByText("забронирован вашей командой")).ToBeVisibleAsync(Patiently);
@@ -95,15 +90,15 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         var camp = await NewCamp("Clean Air");
         await using var laptop = await fixture.NewContext(1280, 800);
         await using var phone = await fixture.NewContext(375, 740);
-        var organizer = await Join(laptop, camp, CampRole.Organizer, "Olga");
+        var organizer = await camp.Join(laptop, CampRole.Organizer, "Olga");
         var history = await laptop.NewPageAsync();
-        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+        var aida = await camp.Join(phone, CampRole.Participant, "Aida");
 
-        await Open(organizer, camp.Gallery);
+        await MentoringCamp.Open(organizer, camp.Gallery);
         await Assertions.Expect(organizer.GetByText("No deck yet.")).ToBeVisibleAsync(Patiently);
-        await Open(history, camp.TeamPage);
+        await MentoringCamp.Open(history, camp.TeamPage);
         await Assertions.Expect(history.GetByText("No files uploaded yet.")).ToBeVisibleAsync(Patiently);
-        await Open(aida, camp.TeamPage);
+        await MentoringCamp.Open(aida, camp.TeamPage);
         await aida.GetByTestId("artifact-file").SetInputFilesAsync(new FilePayload
         {
             Name = "Clean Air pitch.pdf", MimeType = "application/pdf",
@@ -121,13 +116,9 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
     }
 
     /// <summary>The mentor's profile and one office-hour slot, through the API with the mentor's cookies.</summary>
-    private static async Task MentorWithSlot(IPage mentor, Camp camp, DateTimeOffset start)
+    private static async Task MentorWithSlot(IPage mentor, MentoringCamp camp, DateTimeOffset start)
     {
-        var profile = await mentor.APIRequest.PutAsync($"/api/camps/{camp.CampId}/mentors/me", new APIRequestContextOptions
-        {
-            DataObject = new { tags = new[] { "ux" }, languages = new[] { "ru" }, bio = "", availability = "", basedOnVersion = 0, idempotencyKey = Guid.NewGuid().ToString("N") },
-        });
-        Assert.True(profile.Ok, await profile.TextAsync());
+        await camp.SaveMentorProfile(mentor);
         var slot = await mentor.APIRequest.PostAsync($"/api/camps/{camp.CampId}/mentors/me/slots", new APIRequestContextOptions
         {
             DataObject = new { start, minutes = 30, idempotencyKey = Guid.NewGuid().ToString("N") },
@@ -135,37 +126,11 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         Assert.True(slot.Ok, await slot.TextAsync());
     }
 
-    private async Task<Camp> NewCamp(string team)
-    {
-        var api = fixture.Host.Client();
-        await api.SignInOrganizer();
-        var camp = await api.CreateCamp("TechBootCamp Khujand");
-        var teams = (await api.Read<CampSnapshot>(await api.Post($"/api/camps/{camp.CampId}/teams", new AddTeam(team, "Environment", Guid.NewGuid().ToString("N"))))).Teams;
-        return new Camp(camp.CampId, teams.Single().TeamId, api);
-    }
-
     private static Task InRussian(IBrowserContext context) => context.AddInitScriptAsync("localStorage.setItem('lang', 'ru')");
 
-    /// <summary>Joins by invite in the browser; a participant also joins the team, with the page's own cookies.</summary>
-    private static async Task<IPage> Join(IBrowserContext context, Camp camp, CampRole role, string name)
-    {
-        var invite = await camp.Organizer.Invite(camp.CampId, role);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(invite.Link!);
-        await page.GetByTestId("join-name").FillAsync(name);
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
-        if (role == CampRole.Participant)
-        {
-            var joined = await page.APIRequest.PostAsync($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/join",
-                new APIRequestContextOptions { DataObject = new { idempotencyKey = Guid.NewGuid().ToString("N") } });
-            Assert.True(joined.Ok, await joined.TextAsync());
-        }
-        return page;
-    }
 
     /// <summary>Uploads a small deck (one block) through the API with the member's own cookies.</summary>
-    private static async Task Upload(IPage member, Camp camp, string fileName, byte[] bytes)
+    private static async Task Upload(IPage member, MentoringCamp camp, string fileName, byte[] bytes)
     {
         var uploads = $"/api/camps/{camp.CampId}/teams/{camp.TeamId}/artifacts/uploads";
         var begun = await member.APIRequest.PostAsync(uploads, new APIRequestContextOptions
@@ -183,9 +148,5 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         Assert.True(done.Ok, await done.TextAsync());
     }
 
-    private static async Task Open(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
-    }
+    private Task<MentoringCamp> NewCamp(string team) => MentoringCamp.New(fixture, "TechBootCamp Khujand", team);
 }

@@ -19,10 +19,6 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
     private static readonly LocatorAssertionsToContainTextOptions PatientlyText = new() { Timeout = 20_000 };
 
-    private sealed record Camp(Guid CampId, Guid TeamId, ApiClient Organizer)
-    {
-        public string TeamPage => $"/camps/{CampId}/teams/{TeamId}/mentoring";
-    }
 
     [Fact]
     public async Task The_team_raises_a_hand_the_mentor_takes_it_and_feedback_and_ticks_appear_live_on_both_sides()
@@ -30,21 +26,17 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         var camp = await NewCamp("Clean Air");
         await using var laptop = await fixture.NewContext(1280, 800);
         await using var phone = await fixture.NewContext(375, 740);
-        var mentor = await Join(laptop, camp, CampRole.Mentor, "Farrukh");
-        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
-        var profile = await mentor.APIRequest.PutAsync($"/api/camps/{camp.CampId}/mentors/me", new APIRequestContextOptions
-        {
-            DataObject = new { tags = new[] { "ux" }, languages = new[] { "ru" }, bio = "", availability = "", basedOnVersion = 0, idempotencyKey = Guid.NewGuid().ToString("N") },
-        });
-        Assert.True(profile.Ok, await profile.TextAsync());
+        var mentor = await camp.Join(laptop, CampRole.Mentor, "Farrukh");
+        var aida = await camp.Join(phone, CampRole.Participant, "Aida");
+        await camp.SaveMentorProfile(mentor);
 
-        await Open(aida, camp.TeamPage);
+        await MentoringCamp.Open(aida, camp.TeamPage);
         await aida.GetByTestId("hand-topic").FillAsync("Onboarding is too long");
         await aida.GetByTestId("hand-tags").FillAsync("ux");
         await aida.GetByTestId("raise-hand").ClickAsync();
         await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
 
-        await Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await MentoringCamp.Open(mentor, $"/camps/{camp.CampId}/mentor");
         await Assertions.Expect(mentor.GetByTestId("request-Clean Air")).ToBeVisibleAsync(Patiently);
         await Accessibility.Check(mentor, "the mentor's page");
         await mentor.GetByTestId("take-next").ClickAsync();
@@ -82,9 +74,9 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         var camp = await NewCamp("Open Budget");
         await using var laptop = await fixture.NewContext(1280, 800);
         await using var phone = await fixture.NewContext(375, 740);
-        var mentor = await Join(laptop, camp, CampRole.Mentor, "Dilnoza");
-        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
-        await Open(aida, camp.TeamPage);
+        var mentor = await camp.Join(laptop, CampRole.Mentor, "Dilnoza");
+        var aida = await camp.Join(phone, CampRole.Participant, "Aida");
+        await MentoringCamp.Open(aida, camp.TeamPage);
 
         // The second 4 MB block is dropped once (weak Wi-Fi), then held until the progress bar was seen.
         var release = new TaskCompletionSource();
@@ -112,7 +104,7 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
 
         await Assertions.Expect(aida.GetByTestId("artifact-history")).ToContainTextAsync("Pitch deck.pdf", PatientlyText);
         await Assertions.Expect(aida.GetByTestId("judging-deck")).ToBeVisibleAsync(Patiently);
-        await Open(mentor, camp.TeamPage);
+        await MentoringCamp.Open(mentor, camp.TeamPage);
         await Assertions.Expect(mentor.GetByTestId("artifact-history")).ToContainTextAsync("Pitch deck.pdf", PatientlyText);
         await Assertions.Expect(mentor.GetByTestId("artifact-history")).ToContainTextAsync("Aida", PatientlyText);
         await Accessibility.Check(mentor, "the team's files seen by its mentor");
@@ -125,16 +117,13 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         var camp = await NewCamp("First Job");
         await using var laptop = await fixture.NewContext(1280, 800);
         await using var phone = await fixture.NewContext(375, 740);
-        var organizer = await Join(laptop, camp, CampRole.Organizer, "Olga");
-        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
+        var organizer = await camp.Join(laptop, CampRole.Organizer, "Olga");
+        var aida = await camp.Join(phone, CampRole.Participant, "Aida");
         var mentor = fixture.Host.Client();
         await mentor.Redeem((await camp.Organizer.Invite(camp.CampId, CampRole.Mentor)).Token!, "Farrukh");
-        (await mentor.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/mentors/me",
-            new SaveMentorProfile(["ux"], ["ru"], "", "", 0, Guid.NewGuid().ToString("N")), ApiClient.Json)).EnsureSuccessStatusCode();
-        var calendar = await mentor.Read<MentorCalendar>(await mentor.Post($"/api/camps/{camp.CampId}/mentors/me/slots",
-            new PublishSlot(DateTimeOffset.UtcNow.AddDays(1), 30, Guid.NewGuid().ToString("N"))));
+        var calendar = await ProfileAndSlotTomorrow(mentor, camp);
 
-        await Open(organizer, $"/camps/{camp.CampId}/mentoring");
+        await MentoringCamp.Open(organizer, $"/camps/{camp.CampId}/mentoring");
         await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Teams without any session yet: 1", PatientlyText);
         await Assertions.Expect(organizer.GetByTestId("slots-booked-Farrukh")).ToHaveTextAsync("0", new() { Timeout = 20_000 });
         await Accessibility.Check(organizer, "the organizer's mentoring overview");
@@ -163,8 +152,8 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
     {
         var camp = await NewCamp("Clean Air");
         await using var laptop = await fixture.NewContext(1280, 800);
-        var organizer = await Join(laptop, camp, CampRole.Organizer, "Olga");
-        await Open(organizer, $"/camps/{camp.CampId}/mentoring");
+        var organizer = await camp.Join(laptop, CampRole.Organizer, "Olga");
+        await MentoringCamp.Open(organizer, $"/camps/{camp.CampId}/mentoring");
         await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Teams without any session yet: 1", PatientlyText);
 
         // Other clients change the camp while the page stays open: no reload, and no minute-long poll to wait for.
@@ -175,10 +164,7 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await Assertions.Expect(organizer.GetByTestId("slots-booked-Dilnoza")).ToHaveTextAsync("0", new() { Timeout = 20_000 });
 
         // The new mentor sets up a profile and a slot, a team member books it: the new mentor's calendar is watched too.
-        (await mentor.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/mentors/me",
-            new SaveMentorProfile(["ux"], ["ru"], "", "", 0, Guid.NewGuid().ToString("N")), ApiClient.Json)).EnsureSuccessStatusCode();
-        var calendar = await mentor.Read<MentorCalendar>(await mentor.Post($"/api/camps/{camp.CampId}/mentors/me/slots",
-            new PublishSlot(DateTimeOffset.UtcNow.AddDays(1), 30, Guid.NewGuid().ToString("N"))));
+        var calendar = await ProfileAndSlotTomorrow(mentor, camp);
         var aida = fixture.Host.Client();
         await aida.Redeem((await camp.Organizer.Invite(camp.CampId, CampRole.Participant)).Token!, "Aida");
         (await aida.Post($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/join", new { idempotencyKey = Guid.NewGuid().ToString("N") })).EnsureSuccessStatusCode();
@@ -196,15 +182,15 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await using var laptop = await fixture.NewContext(1280, 800);
         await using var phone = await fixture.NewContext(375, 740);
         await laptop.AddInitScriptAsync("localStorage.setItem('lang', 'ru')");
-        var organizer = await Join(desk, camp, CampRole.Organizer, "Olga");
-        var mentor = await Join(laptop, camp, CampRole.Mentor, "Фаррух");
-        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
-        await Open(aida, camp.TeamPage);
+        var organizer = await camp.Join(desk, CampRole.Organizer, "Olga");
+        var mentor = await camp.Join(laptop, CampRole.Mentor, "Фаррух");
+        var aida = await camp.Join(phone, CampRole.Participant, "Aida");
+        await MentoringCamp.Open(aida, camp.TeamPage);
         await aida.GetByTestId("hand-topic").FillAsync("Our survey gets no answers");
         await aida.GetByTestId("raise-hand").ClickAsync();
         await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
-        await Open(organizer, $"/camps/{camp.CampId}/mentoring");
-        await Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await MentoringCamp.Open(organizer, $"/camps/{camp.CampId}/mentoring");
+        await MentoringCamp.Open(mentor, $"/camps/{camp.CampId}/mentor");
         await Assertions.Expect(organizer.GetByTestId("request-Clean Air")).ToBeVisibleAsync(Patiently);
 
         // Nobody takes it. The browser tests' host flags at once (Mentors:FlagAfterMinutes = 0); the test runs
@@ -216,10 +202,10 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await Accessibility.Check(mentor, "the mentor's queue with a flagged request, in Russian");
 
         // The team sees its place, not the organizers' flag — also when the page is opened after the flag.
-        await Open(aida, camp.TeamPage);
+        await MentoringCamp.Open(aida, camp.TeamPage);
         await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
         await Assertions.Expect(aida.GetByText("nobody took it", new() { Exact = false })).ToHaveCountAsync(0);
-        await Open(aida, $"/camps/{camp.CampId}/mentoring");
+        await MentoringCamp.Open(aida, $"/camps/{camp.CampId}/mentoring");
         await Assertions.Expect(aida.GetByTestId("gallery-link")).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(aida.GetByText("nobody took it", new() { Exact = false })).ToHaveCountAsync(0);
     }
@@ -230,12 +216,9 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         var camp = await NewCamp("Safe Roads");
         await using var laptop = await fixture.NewContext(1280, 800);
         await using var phone = await fixture.NewContext(375, 740);
-        var mentor = await Join(laptop, camp, CampRole.Mentor, "Farrukh");
-        var aida = await Join(phone, camp, CampRole.Participant, "Aida");
-        Assert.True((await mentor.APIRequest.PutAsync($"/api/camps/{camp.CampId}/mentors/me", new APIRequestContextOptions
-        {
-            DataObject = new { tags = new[] { "ux" }, languages = new[] { "ru" }, bio = "", availability = "", basedOnVersion = 0, idempotencyKey = Guid.NewGuid().ToString("N") },
-        })).Ok);
+        var mentor = await camp.Join(laptop, CampRole.Mentor, "Farrukh");
+        var aida = await camp.Join(phone, CampRole.Participant, "Aida");
+        await camp.SaveMentorProfile(mentor);
         var now = DateTimeOffset.UtcNow;
         string? booked = null;
         foreach (var (start, minutes) in new[] { (now.AddMinutes(20), 15), (now.AddMinutes(40), 15), (now.AddDays(1), 30) })
@@ -257,13 +240,13 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await aida.Clock.SetFixedTimeAsync(now.AddMinutes(70).UtcDateTime);
         await mentor.Clock.SetFixedTimeAsync(now.AddMinutes(70).UtcDateTime);
 
-        await Open(aida, camp.TeamPage);
+        await MentoringCamp.Open(aida, camp.TeamPage);
         var offered = aida.Locator(".slots li");
         await Assertions.Expect(offered).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Assertions.Expect(offered).ToContainTextAsync("30 min");
         await Assertions.Expect(aida.GetByTestId("book-slot")).ToHaveCountAsync(1);
 
-        await Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await MentoringCamp.Open(mentor, $"/camps/{camp.CampId}/mentor");
         var mine = mentor.GetByTestId("my-slots").Locator("li");
         await Assertions.Expect(mine).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         await Assertions.Expect(mine.First).ToContainTextAsync("ended");
@@ -272,36 +255,14 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await Assertions.Expect(mine.Nth(1)).Not.ToContainTextAsync("ended");
     }
 
-    private async Task<Camp> NewCamp(string team)
-    {
-        var api = fixture.Host.Client();
-        await api.SignInOrganizer();
-        var camp = await api.CreateCamp("TechBootCamp Dushanbe");
-        var teams = (await api.Read<CampSnapshot>(await api.Post($"/api/camps/{camp.CampId}/teams", new AddTeam(team, "Environment", Guid.NewGuid().ToString("N"))))).Teams;
-        return new Camp(camp.CampId, teams.Single().TeamId, api);
-    }
+    private Task<MentoringCamp> NewCamp(string team) => MentoringCamp.New(fixture, "TechBootCamp Dushanbe", team);
 
-    /// <summary>Joins by invite in the browser; a participant also joins the team, with the page's own cookies.</summary>
-    private static async Task<IPage> Join(IBrowserContext context, Camp camp, CampRole role, string name)
+    /// <summary>A mentor (signed in through the API only) saves a profile and opens one 30-minute slot tomorrow.</summary>
+    private static async Task<MentorCalendar> ProfileAndSlotTomorrow(ApiClient mentor, MentoringCamp camp)
     {
-        var invite = await camp.Organizer.Invite(camp.CampId, role);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(invite.Link!);
-        await page.GetByTestId("join-name").FillAsync(name);
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{camp.CampId}");
-        if (role == CampRole.Participant)
-        {
-            var joined = await page.APIRequest.PostAsync($"/api/camps/{camp.CampId}/teams/{camp.TeamId}/join",
-                new APIRequestContextOptions { DataObject = new { idempotencyKey = Guid.NewGuid().ToString("N") } });
-            Assert.True(joined.Ok, await joined.TextAsync());
-        }
-        return page;
-    }
-
-    private static async Task Open(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+        (await mentor.Http.PutAsJsonAsync($"/api/camps/{camp.CampId}/mentors/me",
+            new SaveMentorProfile(["ux"], ["ru"], "", "", 0, Guid.NewGuid().ToString("N")), ApiClient.Json)).EnsureSuccessStatusCode();
+        return await mentor.Read<MentorCalendar>(await mentor.Post($"/api/camps/{camp.CampId}/mentors/me/slots",
+            new PublishSlot(DateTimeOffset.UtcNow.AddDays(1), 30, Guid.NewGuid().ToString("N"))));
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using SocialInnovation.Artifacts;
 using SocialInnovation.Server.Tests.Mentors;
 
@@ -8,17 +7,6 @@ namespace SocialInnovation.Server.Tests.Artifacts;
 public sealed class ArtifactStreamsTests(ArtifactsHost fixture) : IClassFixture<ArtifactsHost>
 {
     private HostFixture Fixture => fixture;
-
-    private static async Task<ArtifactVersion> UploadPdf(MentoringCamp camp, string name)
-    {
-        var bytes = "%PDF-1.4\n% small deck\n"u8.ToArray();
-        var path = $"/api/camps/{camp.CampId}/teams/{camp.CleanAir}/artifacts";
-        var ticket = await camp.Aida.Read<UploadTicket>(await camp.Aida.Post($"{path}/uploads", new BeginUpload(ArtifactKind.Deck, name, bytes.Length, Guid.NewGuid().ToString("N"))));
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        (await camp.Aida.Http.PutAsync($"{path}/uploads/{ticket.UploadId}/blocks/0", content)).EnsureSuccessStatusCode();
-        return await camp.Aida.Read<ArtifactVersion>(await camp.Aida.Post($"{path}/uploads/{ticket.UploadId}/complete", new CompleteUpload(1, Guid.NewGuid().ToString("N"))));
-    }
 
     [Fact]
     public async Task A_new_version_and_a_new_deck_for_judging_reach_the_mentor_and_the_gallery_without_a_reload()
@@ -31,10 +19,10 @@ public sealed class ArtifactStreamsTests(ArtifactsHost fixture) : IClassFixture<
         Assert.True(before.Ok);
         Assert.True((await projector.Watch($"gallery:{camp.CampId:N}")).Ok);
 
-        var v1 = await UploadPdf(camp, "v1.pdf");
+        var v1 = await SmallDeck.Upload(camp, "v1.pdf");
         var added = await laptop.Next(e => e.Kind == "VersionAdded");
         var galleryNews = await projector.Next(e => e.Kind == "TeamChanged");
-        await UploadPdf(camp, "v2.pdf");
+        await SmallDeck.Upload(camp, "v2.pdf");
         await laptop.Next(e => e.Kind == "VersionAdded" && e.Read<ArtifactsChanged>().Artifacts.Versions.Count == 2);
         await camp.Aida.Post($"/api/camps/{camp.CampId}/teams/{camp.CleanAir}/artifacts/judging", new MarkDeckForJudging(v1.ArtifactId, "mark-v1"));
         var marked = await laptop.Next(e => e.Kind == "JudgingDeckMarked");

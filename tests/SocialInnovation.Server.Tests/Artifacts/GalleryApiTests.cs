@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using SocialInnovation.Artifacts;
 using SocialInnovation.Mentors;
 using SocialInnovation.Server.Artifacts;
@@ -13,23 +12,12 @@ public sealed class GalleryApiTests(ArtifactsHost fixture) : IClassFixture<Artif
 {
     private HostFixture Fixture => fixture;
 
-    private static async Task<ArtifactVersion> UploadPdf(MentoringCamp camp, string name)
-    {
-        var bytes = "%PDF-1.4\n% small deck\n"u8.ToArray();
-        var path = $"/api/camps/{camp.CampId}/teams/{camp.CleanAir}/artifacts";
-        var ticket = await camp.Aida.Read<UploadTicket>(await camp.Aida.Post($"{path}/uploads", new BeginUpload(ArtifactKind.Deck, name, bytes.Length, Guid.NewGuid().ToString("N"))));
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        (await camp.Aida.Http.PutAsync($"{path}/uploads/{ticket.UploadId}/blocks/0", content)).EnsureSuccessStatusCode();
-        return await camp.Aida.Read<ArtifactVersion>(await camp.Aida.Post($"{path}/uploads/{ticket.UploadId}/complete", new CompleteUpload(1, Guid.NewGuid().ToString("N"))));
-    }
-
     [Fact]
     public async Task Participants_see_the_gallery_with_the_current_deck_only_after_the_organizer_publishes_it()
     {
         var camp = await MentoringCamp.Start(Fixture);
-        await UploadPdf(camp, "v1.pdf");
-        var current = await UploadPdf(camp, "v2.pdf");
+        await SmallDeck.Upload(camp, "v1.pdf");
+        var current = await SmallDeck.Upload(camp, "v2.pdf");
         var gallery = $"/api/camps/{camp.CampId}/gallery";
 
         var closed = await camp.Timur.Http.GetAsync(gallery);

@@ -38,6 +38,9 @@ public static class Pages
         throw new InvalidOperationException($"Tab never reached {selector} on {page.Url}");
     }
 
+    /// <summary>Every page of <paramref name="context"/> opens in Russian, as after choosing it in the language menu.</summary>
+    public static Task InRussian(IBrowserContext context) => context.AddInitScriptAsync("localStorage.setItem('lang', 'ru')");
+
     /// <summary>axe-core finds nothing serious, and the page needs no sideways scrolling at its width.</summary>
     public static async Task Checked(IPage page, string what)
     {

@@ -5,6 +5,7 @@ using SocialInnovation.Camps;
 using SocialInnovation.People;
 using SocialInnovation.Teams;
 using SocialInnovation.Testing;
+using static SocialInnovation.Browser.Tests.Boards.BoardSetup;
 
 namespace SocialInnovation.Browser.Tests.Boards;
 
@@ -15,22 +16,18 @@ namespace SocialInnovation.Browser.Tests.Boards;
 [Collection(BrowserCollection.Name)]
 public sealed class BoardPageTests(BrowserFixture fixture)
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
-    /// <summary>The card's own title, not presence lines that quote it ("Aida is moving “…”").</summary>
-    private static readonly LocatorGetByTextOptions Exactly = new() { Exact = true };
-
-    private sealed record Board(Guid CampId, Guid TeamId, string Path, ApiClient Organizer);
+    private readonly BoardSetup boards = new(fixture);
 
     [Fact]
     public async Task A_move_by_one_teammate_appears_on_the_others_page_and_a_card_moves_by_keyboard()
     {
-        var board = await NewBoard(["Interview 5 teachers", "Опрос родителей"]);
+        var board = await boards.NewBoard(["Interview 5 teachers", "Опрос родителей"]);
         var commented = (await board.Organizer.Get<BoardView>(board.Path)).Cards.Single(c => c.Title == "Interview 5 teachers");
         await board.Organizer.Read<BoardAck>(await board.Organizer.Post($"{board.Path}/cards/comments", new CommentCard(commented.CardId, "Ask about the bus", Guid.NewGuid().ToString("N"))));
-        await using var laptop = await Context(1280, 800, touch: false);
-        await using var phone = await Context(375, 740, touch: true);
-        var aida = await Teammate(laptop, board, "Aida");
-        var timur = await Teammate(phone, board, "Timur");
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740, touch: true);
+        var aida = await boards.Teammate(laptop, board, "Aida");
+        var timur = await boards.Teammate(phone, board, "Timur");
 
         // Each sees the other on the board.
         await Assertions.Expect(aida.GetByTestId("board-presence")).ToContainTextAsync("Timur", new() { Timeout = 20_000 });
@@ -63,11 +60,11 @@ public sealed class BoardPageTests(BrowserFixture fixture)
     [Fact]
     public async Task A_phone_drags_by_touch_goes_offline_moves_a_card_and_both_end_with_the_same_board()
     {
-        var board = await NewBoard(["Paper prototype", "Landing page"]);
-        await using var laptop = await Context(1280, 800, touch: false);
-        await using var phone = await Context(375, 740, touch: true);
-        var aida = await Teammate(laptop, board, "Aida");
-        var timur = await Teammate(phone, board, "Timur");
+        var board = await boards.NewBoard(["Paper prototype", "Landing page"]);
+        await using var laptop = await fixture.NewContext(1280, 800);
+        await using var phone = await fixture.NewContext(375, 740, touch: true);
+        var aida = await boards.Teammate(laptop, board, "Aida");
+        var timur = await boards.Teammate(phone, board, "Timur");
 
         await TouchDrag(timur, Card(timur, "Paper prototype"), timur.GetByTestId("lane-review"));
         await Assertions.Expect(aida.GetByTestId("lane-review").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync(Patiently);
@@ -93,13 +90,9 @@ public sealed class BoardPageTests(BrowserFixture fixture)
     [Fact]
     public async Task The_organizers_big_screen_shows_a_move_on_a_teams_board_live()
     {
-        var board = await NewBoard(["Interview 5 teachers", "Опрос родителей"]);
-        await using var projector = await Context(1920, 1080, touch: false);
-        var screen = await projector.NewPageAsync();
-        await screen.GotoAsync((await board.Organizer.Invite(board.CampId, CampRole.Organizer)).Link!);
-        await screen.GetByTestId("join-name").FillAsync("Dana");
-        await screen.GetByTestId("join-submit").ClickAsync();
-        await screen.WaitForURLAsync($"**/camps/{board.CampId}");
+        var board = await boards.NewBoard(["Interview 5 teachers", "Опрос родителей"]);
+        await using var projector = await fixture.NewContext(1920, 1080);
+        var screen = await boards.Staff(projector, board, CampRole.Organizer, "Dana");
         await screen.GotoAsync($"/camps/{board.CampId}/boards/screen");
         var team = screen.GetByTestId("screen-Bright Future");
         await Assertions.Expect(team.GetByTestId("screen-count-todo")).ToHaveAttributeAsync("data-count", "2", new() { Timeout = 20_000 });
@@ -117,13 +110,9 @@ public sealed class BoardPageTests(BrowserFixture fixture)
     [Fact]
     public async Task An_organizer_on_a_phone_saves_a_sprint_schedule_and_sees_the_sprints_it_made_and_which_one_runs()
     {
-        var board = await NewBoard(["Interview 5 teachers"]);
-        await using var phone = await Context(375, 740, touch: true);
-        var page = await phone.NewPageAsync();
-        await page.GotoAsync((await board.Organizer.Invite(board.CampId, CampRole.Organizer)).Link!);
-        await page.GetByTestId("join-name").FillAsync("Dana");
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{board.CampId}");
+        var board = await boards.NewBoard(["Interview 5 teachers"]);
+        await using var phone = await fixture.NewContext(375, 740, touch: true);
+        var page = await boards.Staff(phone, board, CampRole.Organizer, "Dana");
         await page.GotoAsync($"/camps/{board.CampId}/boards");
         await Assertions.Expect(page.GetByText("No sprints planned yet.")).ToBeVisibleAsync(Patiently);
 
@@ -144,9 +133,9 @@ public sealed class BoardPageTests(BrowserFixture fixture)
     [Fact]
     public async Task A_team_sets_its_columns_and_a_WIP_limit_on_a_phone_and_a_move_past_the_limit_is_explained()
     {
-        var board = await NewBoard(["Paper prototype", "Landing page"]);
-        await using var phone = await Context(375, 740, touch: true);
-        var timur = await Teammate(phone, board, "Timur");
+        var board = await boards.NewBoard(["Paper prototype", "Landing page"]);
+        await using var phone = await fixture.NewContext(375, 740, touch: true);
+        var timur = await boards.Teammate(phone, board, "Timur");
 
         // "In progress" (the second column) takes at most one card; the empty "Review" goes, a new column "Testing" comes before "Done".
         await timur.GetByTestId("column-editor").Locator("summary").ClickAsync();
@@ -179,7 +168,7 @@ public sealed class BoardPageTests(BrowserFixture fixture)
     [Fact]
     public async Task A_mentor_reads_the_review_and_retrospective_of_an_earlier_sprint_on_a_phone()
     {
-        var board = await NewBoard(["Paper prototype"]);
+        var board = await boards.NewBoard(["Paper prototype"]);
         var api = board.Organizer;
         var start = DateTimeOffset.UtcNow.AddHours(-1);
         (await api.Http.PutAsJsonAsync($"/api/camps/{board.CampId}/boards/plan", new ConfigureBoards(false, false,
@@ -188,13 +177,9 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         (await api.Post($"{board.Path}/sprint-notes", new WriteSprintNotes(1, "Prototype ready to test", "Mentors: keep it simpler.", "Стендапы начинать вовремя.", Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
         (await api.Post($"/api/camps/{board.CampId}/boards/sprint", new RunSprint(2, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
 
-        await using var phone = await Context(375, 740, touch: true);
-        var mentor = await phone.NewPageAsync();
-        await mentor.GotoAsync((await api.Invite(board.CampId, CampRole.Mentor)).Link!);
-        await mentor.GetByTestId("join-name").FillAsync("Rustam");
-        await mentor.GetByTestId("join-submit").ClickAsync();
-        await mentor.WaitForURLAsync($"**/camps/{board.CampId}");
-        await mentor.GotoAsync($"/camps/{board.CampId}/teams/{board.TeamId}/board");
+        await using var phone = await fixture.NewContext(375, 740, touch: true);
+        var mentor = await boards.Staff(phone, board, CampRole.Mentor, "Rustam");
+        await mentor.GotoAsync(board.Page);
 
         var notes = mentor.GetByTestId("past-notes");
         await notes.Locator("summary").ClickAsync(new() { Timeout = 20_000 });
@@ -204,51 +189,6 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await Accessibility.Check(mentor, "the board as a mentor on a phone");
         await Accessibility.FitsWidth(mentor, "The board as a mentor on a 375px phone");
     }
-
-    private async Task<Board> NewBoard(string[] titles)
-    {
-        var api = fixture.Host.Client();
-        await api.SignInOrganizer();
-        var camp = await api.CreateCamp("TechBootCamp Dushanbe");
-        var teams = (await api.Read<CampSnapshot>(await api.Post($"/api/camps/{camp.CampId}/teams", new AddTeam("Bright Future", "Unemployment", Guid.NewGuid().ToString("N"))))).Teams;
-        var board = new Board(camp.CampId, teams.Single().TeamId, $"/api/camps/{camp.CampId}/teams/{teams.Single().TeamId}/board", api);
-        foreach (var title in titles)
-            await api.Read<BoardAck>(await api.Post($"{board.Path}/cards", new CreateCard(Guid.NewGuid(), title, null, "todo", 3, null, null, Guid.NewGuid().ToString("N"))));
-        return board;
-    }
-
-    private async Task<IBrowserContext> Context(int width, int height, bool touch)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.Host.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            HasTouch = touch,
-            IsMobile = touch,
-        });
-        await context.AddInitScriptAsync(ContentSecurity.Recorder);
-        return context;
-    }
-
-    /// <summary>Joins the camp by invite in the browser, joins the team through the API with the page's own cookies, opens the board.</summary>
-    private async Task<IPage> Teammate(IBrowserContext context, Board board, string name)
-    {
-        var invite = await board.Organizer.Invite(board.CampId, CampRole.Participant);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(invite.Link!);
-        await page.GetByTestId("join-name").FillAsync(name);
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{board.CampId}");
-        var joined = await page.APIRequest.PostAsync($"/api/camps/{board.CampId}/teams/{board.TeamId}/join",
-            new APIRequestContextOptions { DataObject = new { idempotencyKey = Guid.NewGuid().ToString("N") } });
-        Assert.True(joined.Ok, await joined.TextAsync());
-        await page.GotoAsync($"/camps/{board.CampId}/teams/{board.TeamId}/board");
-        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.GetByTestId("board-card").First).ToBeVisibleAsync(Patiently);
-        return page;
-    }
-
-    private static ILocator Card(IPage page, string title) => page.GetByTestId("board-card").Filter(new() { HasText = title });
 
     private static async Task MouseDrag(IPage page, ILocator card, ILocator lane)
     {

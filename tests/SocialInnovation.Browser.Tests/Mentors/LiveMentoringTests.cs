@@ -25,7 +25,7 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
     {
         var camp = await NewCamp("Чистый воздух");
         await using var phone = await fixture.NewContext(375, 740);
-        await InRussian(phone);
+        await Pages.InRussian(phone);
         var aida = await camp.Join(phone, CampRole.Participant, "Аида");
         // Starts like a PDF (so the upload's checks take it) but pdf.js cannot read it.
         await Upload(aida, camp, "Broken.pdf", "%PDF-1.7\nnot really a PDF\n"u8.ToArray());
@@ -55,7 +55,7 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         await using var laptop = await fixture.NewContext(1280, 800);
         await using var phone = await fixture.NewContext(375, 740);
         await using var russianPhone = await fixture.NewContext(375, 740);
-        await InRussian(russianPhone);
+        await Pages.InRussian(russianPhone);
         var mentor = await camp.Join(laptop, CampRole.Mentor, "Dilnoza");
         var aida = await camp.Join(phone, CampRole.Participant, "Aida");
         var bek = await camp.Join(russianPhone, CampRole.Participant, "Бек");
@@ -125,9 +125,6 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         });
         Assert.True(slot.Ok, await slot.TextAsync());
     }
-
-    private static Task InRussian(IBrowserContext context) => context.AddInitScriptAsync("localStorage.setItem('lang', 'ru')");
-
 
     /// <summary>Uploads a small deck (one block) through the API with the member's own cookies.</summary>
     private static async Task Upload(IPage member, MentoringCamp camp, string fileName, byte[] bytes)

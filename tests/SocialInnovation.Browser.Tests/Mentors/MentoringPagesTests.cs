@@ -181,7 +181,7 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await using var desk = await fixture.NewContext(1280, 800);
         await using var laptop = await fixture.NewContext(1280, 800);
         await using var phone = await fixture.NewContext(375, 740);
-        await laptop.AddInitScriptAsync("localStorage.setItem('lang', 'ru')");
+        await Pages.InRussian(laptop);
         var organizer = await camp.Join(desk, CampRole.Organizer, "Olga");
         var mentor = await camp.Join(laptop, CampRole.Mentor, "Фаррух");
         var aida = await camp.Join(phone, CampRole.Participant, "Aida");

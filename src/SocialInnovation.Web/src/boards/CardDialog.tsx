@@ -8,6 +8,7 @@ import type { BoardView, ChecklistItem } from './boardTypes';
 import { newId } from './boardApi';
 import { recordedLaneName } from './laneNames';
 import { fieldsOf } from './reapply';
+import { focusCardTitle } from './focus';
 import type { LiveBoard } from './useBoard';
 
 interface Props { board: LiveBoard; view: BoardView; cardId: string; members: Schema<'TeamMember'>[]; canEdit: boolean; canComment: boolean; close(): void }
@@ -30,7 +31,10 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
 
   useEffect(() => {
     dialog.current?.showModal();
-    return () => dialog.current?.close();
+    return () => {
+      dialog.current?.close();
+      focusCardTitle(cardId);
+    };
   }, []);
   if (!card) return null;
 

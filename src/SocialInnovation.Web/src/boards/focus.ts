@@ -22,3 +22,11 @@ export function useRestoreFocus(view: unknown): void {
     lastMoved = null;
   }, [view]);
 }
+
+/**
+ * A card's dialog closed: focus goes back to the card's title button that opened it. Left alone it fell to the
+ * page once the dialog was taken out, and a keyboard user had to Tab from the top of the board to find the card.
+ */
+export function focusCardTitle(cardId: string): void {
+  document.querySelector<HTMLElement>(`[data-card-id="${cardId}"] .card-title`)?.focus();
+}

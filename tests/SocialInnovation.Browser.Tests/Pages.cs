@@ -38,6 +38,21 @@ public static class Pages
         throw new InvalidOperationException($"Tab never reached {selector} on {page.Url}");
     }
 
+    /// <summary>A participant joins a team through the API with the page's own cookies (as the team page's button does).</summary>
+    public static async Task JoinTeam(IPage page, Guid campId, Guid teamId)
+    {
+        var joined = await page.APIRequest.PostAsync($"/api/camps/{campId}/teams/{teamId}/join",
+            new APIRequestContextOptions { DataObject = new { idempotencyKey = Guid.NewGuid().ToString("N") } });
+        Assert.True(joined.Ok, await joined.TextAsync());
+    }
+
+    /// <summary>Opens a live page and waits until its hub connection is up.</summary>
+    public static async Task OpenLive(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+    }
+
     /// <summary>Every page of <paramref name="context"/> opens in Russian, as after choosing it in the language menu.</summary>
     public static Task InRussian(IBrowserContext context) => context.AddInitScriptAsync("localStorage.setItem('lang', 'ru')");
 

@@ -39,11 +39,8 @@ public sealed class BoardSetup(BrowserFixture fixture)
     public async Task<IPage> Teammate(IBrowserContext context, TeamBoard board, string name)
     {
         var page = await Pages.JoinByInvite(context, (await board.Organizer.Invite(board.CampId, CampRole.Participant)).Link!, name);
-        var joined = await page.APIRequest.PostAsync($"/api/camps/{board.CampId}/teams/{board.TeamId}/join",
-            new APIRequestContextOptions { DataObject = new { idempotencyKey = Guid.NewGuid().ToString("N") } });
-        Assert.True(joined.Ok, await joined.TextAsync());
-        await page.GotoAsync(board.Page);
-        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+        await Pages.JoinTeam(page, board.CampId, board.TeamId);
+        await Pages.OpenLive(page, board.Page);
         await Assertions.Expect(page.GetByTestId("board-card").First).ToBeVisibleAsync(Patiently);
         return page;
     }

@@ -31,7 +31,7 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         await Upload(aida, camp, "Broken.pdf", "%PDF-1.7\nnot really a PDF\n"u8.ToArray());
         await camp.Organizer.Post($"/api/camps/{camp.CampId}/gallery/publish", new { published = true });
 
-        await MentoringCamp.Open(aida, camp.Gallery);
+        await Pages.OpenLive(aida, camp.Gallery);
         var preview = aida.GetByTestId("deck-preview-Чистый воздух");
         await Assertions.Expect(preview).ToHaveAttributeAsync("data-state", "failed", PatientlyAttribute);
         await Assertions.Expect(preview).ToContainTextAsync("Первую страницу здесь показать не удалось", PatientlyText);
@@ -62,9 +62,9 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         // Within ten minutes: the booking brings the "starts in N minutes" notice to both sides at once.
         await MentorWithSlot(mentor, camp, DateTimeOffset.UtcNow.AddMinutes(6));
 
-        await MentoringCamp.Open(mentor, $"/camps/{camp.CampId}/mentor");
-        await MentoringCamp.Open(aida, camp.TeamPage);
-        await MentoringCamp.Open(bek, camp.TeamPage);
+        await Pages.OpenLive(mentor, $"/camps/{camp.CampId}/mentor");
+        await Pages.OpenLive(aida, camp.TeamPage);
+        await Pages.OpenLive(bek, camp.TeamPage);
         await aida.GetByTestId("book-slot").ClickAsync();
 
         await Assertions.Expect(bek.GetByText("забронирован вашей командой")).ToBeVisibleAsync(Patiently);
@@ -94,11 +94,11 @@ public sealed class LiveMentoringTests(BrowserFixture fixture)
         var history = await laptop.NewPageAsync();
         var aida = await camp.Join(phone, CampRole.Participant, "Aida");
 
-        await MentoringCamp.Open(organizer, camp.Gallery);
+        await Pages.OpenLive(organizer, camp.Gallery);
         await Assertions.Expect(organizer.GetByText("No deck yet.")).ToBeVisibleAsync(Patiently);
-        await MentoringCamp.Open(history, camp.TeamPage);
+        await Pages.OpenLive(history, camp.TeamPage);
         await Assertions.Expect(history.GetByText("No files uploaded yet.")).ToBeVisibleAsync(Patiently);
-        await MentoringCamp.Open(aida, camp.TeamPage);
+        await Pages.OpenLive(aida, camp.TeamPage);
         await aida.GetByTestId("artifact-file").SetInputFilesAsync(new FilePayload
         {
             Name = "Clean Air pitch.pdf", MimeType = "application/pdf",

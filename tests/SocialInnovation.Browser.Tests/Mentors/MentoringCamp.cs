@@ -5,7 +5,7 @@ using SocialInnovation.Testing;
 
 namespace SocialInnovation.Browser.Tests.Mentors;
 
-/// <summary>A camp with one team, made through the API by its organizer: what every mentoring page test starts from.</summary>
+/// <summary>A camp with one team, made through the API by its organizer, and its people joining: what every mentoring page test starts from.</summary>
 internal sealed record MentoringCamp(Guid CampId, Guid TeamId, ApiClient Organizer)
 {
     public string TeamPage => $"/camps/{CampId}/teams/{TeamId}/mentoring";
@@ -21,21 +21,12 @@ internal sealed record MentoringCamp(Guid CampId, Guid TeamId, ApiClient Organiz
         return new MentoringCamp(camp.CampId, teams.Single().TeamId, api);
     }
 
-    /// <summary>Joins by invite in the browser; a participant also joins the team, with the page's own cookies.</summary>
+    /// <summary>Joins by invite in the browser (<see cref="Pages.JoinByInvite"/>); a participant also joins the team.</summary>
     public async Task<IPage> Join(IBrowserContext context, CampRole role, string name)
     {
-        var invite = await Organizer.Invite(CampId, role);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(invite.Link!);
-        await page.GetByTestId("join-name").FillAsync(name);
-        await page.GetByTestId("join-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/camps/{CampId}");
-        if (role == CampRole.Participant)
-        {
-            var joined = await page.APIRequest.PostAsync($"/api/camps/{CampId}/teams/{TeamId}/join",
-                new APIRequestContextOptions { DataObject = new { idempotencyKey = Guid.NewGuid().ToString("N") } });
-            Assert.True(joined.Ok, await joined.TextAsync());
-        }
+        var page = await Pages.JoinByInvite(context, (await Organizer.Invite(CampId, role)).Link!, name);
+        Assert.Contains(CampId.ToString(), page.Url);
+        if (role == CampRole.Participant) await Pages.JoinTeam(page, CampId, TeamId);
         return page;
     }
 
@@ -47,12 +38,5 @@ internal sealed record MentoringCamp(Guid CampId, Guid TeamId, ApiClient Organiz
             DataObject = new { tags = new[] { "ux" }, languages = new[] { "ru" }, bio = "", availability = "", basedOnVersion = 0, idempotencyKey = Guid.NewGuid().ToString("N") },
         });
         Assert.True(profile.Ok, await profile.TextAsync());
-    }
-
-    /// <summary>Opens a live page and waits until its hub connection is up.</summary>
-    public static async Task Open(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
     }
 }

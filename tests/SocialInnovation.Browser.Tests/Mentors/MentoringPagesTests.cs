@@ -30,13 +30,13 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         var aida = await camp.Join(phone, CampRole.Participant, "Aida");
         await camp.SaveMentorProfile(mentor);
 
-        await MentoringCamp.Open(aida, camp.TeamPage);
+        await Pages.OpenLive(aida, camp.TeamPage);
         await aida.GetByTestId("hand-topic").FillAsync("Onboarding is too long");
         await aida.GetByTestId("hand-tags").FillAsync("ux");
         await aida.GetByTestId("raise-hand").ClickAsync();
         await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
 
-        await MentoringCamp.Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await Pages.OpenLive(mentor, $"/camps/{camp.CampId}/mentor");
         await Assertions.Expect(mentor.GetByTestId("request-Clean Air")).ToBeVisibleAsync(Patiently);
         await Accessibility.Check(mentor, "the mentor's page");
         await mentor.GetByTestId("take-next").ClickAsync();
@@ -76,7 +76,7 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await using var phone = await fixture.NewContext(375, 740);
         var mentor = await camp.Join(laptop, CampRole.Mentor, "Dilnoza");
         var aida = await camp.Join(phone, CampRole.Participant, "Aida");
-        await MentoringCamp.Open(aida, camp.TeamPage);
+        await Pages.OpenLive(aida, camp.TeamPage);
 
         // The second 4 MB block is dropped once (weak Wi-Fi), then held until the progress bar was seen.
         var release = new TaskCompletionSource();
@@ -104,7 +104,7 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
 
         await Assertions.Expect(aida.GetByTestId("artifact-history")).ToContainTextAsync("Pitch deck.pdf", PatientlyText);
         await Assertions.Expect(aida.GetByTestId("judging-deck")).ToBeVisibleAsync(Patiently);
-        await MentoringCamp.Open(mentor, camp.TeamPage);
+        await Pages.OpenLive(mentor, camp.TeamPage);
         await Assertions.Expect(mentor.GetByTestId("artifact-history")).ToContainTextAsync("Pitch deck.pdf", PatientlyText);
         await Assertions.Expect(mentor.GetByTestId("artifact-history")).ToContainTextAsync("Aida", PatientlyText);
         await Accessibility.Check(mentor, "the team's files seen by its mentor");
@@ -123,7 +123,7 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await mentor.Redeem((await camp.Organizer.Invite(camp.CampId, CampRole.Mentor)).Token!, "Farrukh");
         var calendar = await ProfileAndSlotTomorrow(mentor, camp);
 
-        await MentoringCamp.Open(organizer, $"/camps/{camp.CampId}/mentoring");
+        await Pages.OpenLive(organizer, $"/camps/{camp.CampId}/mentoring");
         await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Teams without any session yet: 1", PatientlyText);
         await Assertions.Expect(organizer.GetByTestId("slots-booked-Farrukh")).ToHaveTextAsync("0", new() { Timeout = 20_000 });
         await Accessibility.Check(organizer, "the organizer's mentoring overview");
@@ -153,7 +153,7 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         var camp = await NewCamp("Clean Air");
         await using var laptop = await fixture.NewContext(1280, 800);
         var organizer = await camp.Join(laptop, CampRole.Organizer, "Olga");
-        await MentoringCamp.Open(organizer, $"/camps/{camp.CampId}/mentoring");
+        await Pages.OpenLive(organizer, $"/camps/{camp.CampId}/mentoring");
         await Assertions.Expect(organizer.GetByTestId("unseen-teams")).ToContainTextAsync("Teams without any session yet: 1", PatientlyText);
 
         // Other clients change the camp while the page stays open: no reload, and no minute-long poll to wait for.
@@ -185,12 +185,12 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         var organizer = await camp.Join(desk, CampRole.Organizer, "Olga");
         var mentor = await camp.Join(laptop, CampRole.Mentor, "Фаррух");
         var aida = await camp.Join(phone, CampRole.Participant, "Aida");
-        await MentoringCamp.Open(aida, camp.TeamPage);
+        await Pages.OpenLive(aida, camp.TeamPage);
         await aida.GetByTestId("hand-topic").FillAsync("Our survey gets no answers");
         await aida.GetByTestId("raise-hand").ClickAsync();
         await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
-        await MentoringCamp.Open(organizer, $"/camps/{camp.CampId}/mentoring");
-        await MentoringCamp.Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await Pages.OpenLive(organizer, $"/camps/{camp.CampId}/mentoring");
+        await Pages.OpenLive(mentor, $"/camps/{camp.CampId}/mentor");
         await Assertions.Expect(organizer.GetByTestId("request-Clean Air")).ToBeVisibleAsync(Patiently);
 
         // Nobody takes it. The browser tests' host flags at once (Mentors:FlagAfterMinutes = 0); the test runs
@@ -202,10 +202,10 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await Accessibility.Check(mentor, "the mentor's queue with a flagged request, in Russian");
 
         // The team sees its place, not the organizers' flag — also when the page is opened after the flag.
-        await MentoringCamp.Open(aida, camp.TeamPage);
+        await Pages.OpenLive(aida, camp.TeamPage);
         await Assertions.Expect(aida.GetByTestId("hand-status")).ToContainTextAsync("Place in the queue: 1", PatientlyText);
         await Assertions.Expect(aida.GetByText("nobody took it", new() { Exact = false })).ToHaveCountAsync(0);
-        await MentoringCamp.Open(aida, $"/camps/{camp.CampId}/mentoring");
+        await Pages.OpenLive(aida, $"/camps/{camp.CampId}/mentoring");
         await Assertions.Expect(aida.GetByTestId("gallery-link")).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(aida.GetByText("nobody took it", new() { Exact = false })).ToHaveCountAsync(0);
     }
@@ -240,13 +240,13 @@ public sealed class MentoringPagesTests(BrowserFixture fixture)
         await aida.Clock.SetFixedTimeAsync(now.AddMinutes(70).UtcDateTime);
         await mentor.Clock.SetFixedTimeAsync(now.AddMinutes(70).UtcDateTime);
 
-        await MentoringCamp.Open(aida, camp.TeamPage);
+        await Pages.OpenLive(aida, camp.TeamPage);
         var offered = aida.Locator(".slots li");
         await Assertions.Expect(offered).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Assertions.Expect(offered).ToContainTextAsync("30 min");
         await Assertions.Expect(aida.GetByTestId("book-slot")).ToHaveCountAsync(1);
 
-        await MentoringCamp.Open(mentor, $"/camps/{camp.CampId}/mentor");
+        await Pages.OpenLive(mentor, $"/camps/{camp.CampId}/mentor");
         var mine = mentor.GetByTestId("my-slots").Locator("li");
         await Assertions.Expect(mine).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         await Assertions.Expect(mine.First).ToContainTextAsync("ended");

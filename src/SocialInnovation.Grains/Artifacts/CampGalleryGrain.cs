@@ -30,7 +30,7 @@ public sealed class CampGalleryGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _log = new StreamLog(new StreamId(StreamKind, this.GetPrimaryKey()), state.State.Log, () => state.WriteStateAsync(), DeactivateOnIdle,
-            GrainFactory, clock, new StreamLogOptions(Keep: 100, VisibleBeforeStored: true));
+            this, clock, new StreamLogOptions(Keep: 100, VisibleBeforeStored: true));
         return Task.CompletedTask;
     }
 

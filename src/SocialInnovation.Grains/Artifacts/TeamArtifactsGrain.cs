@@ -34,7 +34,7 @@ public sealed class TeamArtifactsGrain(
 
     /// <summary>The stream needs the camp id, which the grain learns at its first upload.</summary>
     private StreamLog Log => _log ??= new StreamLog(new StreamId(StreamKind, Team.CampId, this.GetPrimaryKey().ToString("N")), Team.Log,
-        () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock);
+        () => state.WriteStateAsync(), DeactivateOnIdle, this, clock);
 
     public async Task<Outcome<UploadTicket>> Begin(Guid campId, Guid personId, string personName, BeginUpload command, long maxBytes)
     {

@@ -54,7 +54,7 @@ public sealed partial class BoardGrain(
         await ReplayJournal();
         Writes.CompactWhenQuiet(this);
         _log = new StreamLog(BoardStreams.For(_campId, TeamId), Board.Log, Store, DeactivateOnIdle,
-            GrainFactory, clock, new StreamLogOptions(KeptEvents, VisibleBeforeStored: true));
+            this, clock, new StreamLogOptions(KeptEvents, VisibleBeforeStored: true));
         var plan = await asked;
         if (plan.Version > Board.Plan.Version) await ApplyPlan(plan);
     }

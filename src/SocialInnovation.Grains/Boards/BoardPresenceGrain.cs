@@ -22,7 +22,7 @@ public sealed class BoardPresenceGrain(TimeProvider clock) : Grain, IBoardPresen
     {
         var teamId = this.GetPrimaryKey(out var campKey);
         _log = new StreamLog(PresenceStreams.For(Guid.ParseExact(campKey!, "N"), teamId), new StreamLogState(), () => Task.CompletedTask,
-            DeactivateOnIdle, GrainFactory, clock, new StreamLogOptions(Keep: 20, VisibleBeforeStored: true));
+            DeactivateOnIdle, this, clock, new StreamLogOptions(Keep: 20, VisibleBeforeStored: true));
         this.RegisterGrainTimer(() => Prune(), new GrainTimerCreationOptions(PruneEvery, PruneEvery) { Interleave = true });
         return Task.CompletedTask;
     }

@@ -37,7 +37,7 @@ public sealed partial class CampGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _log = new StreamLog(CampStreams.For(CampId), Camp.Log, () => state.WriteStateAsync(), DeactivateOnIdle,
-            GrainFactory, clock, new StreamLogOptions(KeptEvents));
+            this, clock, new StreamLogOptions(KeptEvents));
         if (Camp.Members.Count > 0 || Camp.Invites.Count > 0) await MoveRosterOut();
         else if (Camp.Exists) await CatchUpCounts();
     }

@@ -29,7 +29,7 @@ public sealed partial class JudgingGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _log = new StreamLog(new StreamId(StreamKind, CampId), Round.Log, () => state.WriteStateAsync(), DeactivateOnIdle,
-            GrainFactory, clock, new StreamLogOptions(Keep: 100));
+            this, clock, new StreamLogOptions(Keep: 100));
         return Task.CompletedTask;
     }
 

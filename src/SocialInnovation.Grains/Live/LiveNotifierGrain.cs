@@ -21,7 +21,8 @@ namespace SocialInnovation.Grains.Live;
 public sealed class LiveNotifierGrain(
     ILogger<LiveNotifierGrain> log,
     IClusterMembershipService membership,
-    LiveTiming timing) : Grain, ILiveNotifierGrain
+    LiveTiming timing,
+    IServiceProvider services) : Grain, ILiveNotifierGrain
 {
     /// <summary>How far back a newly found node is sent events.</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromSeconds(3);
@@ -32,6 +33,9 @@ public sealed class LiveNotifierGrain(
     private static readonly TimeProvider Clock = TimeProvider.System;
 
     private readonly Dictionary<string, Outbox> _nodes = [];
+
+    // The node in this process got every event already, from the publishing grain itself.
+    private readonly string? _localNodeId = (services.GetService(typeof(ILocalLiveNode)) as ILocalLiveNode)?.NodeId;
     private readonly List<(DateTimeOffset At, StreamEnvelope[] Batch)> _recent = [];
     private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
     private Task? _refreshing;
@@ -104,7 +108,7 @@ public sealed class LiveNotifierGrain(
             var gone = list.Complete ? !listed.ContainsKey(id) : false;
             if (gone || !LiveSilos.IsAlive(membership, node.Entry.Silo)) _nodes.Remove(id);
         }
-        foreach (var entry in list.Nodes.Where(n => !_nodes.ContainsKey(n.NodeId) && LiveSilos.IsAlive(membership, n.Silo)))
+        foreach (var entry in list.Nodes.Where(n => n.NodeId != _localNodeId && !_nodes.ContainsKey(n.NodeId) && LiveSilos.IsAlive(membership, n.Silo)))
         {
             var node = new Outbox(entry, log);
             _nodes[entry.NodeId] = node;

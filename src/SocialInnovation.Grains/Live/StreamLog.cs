@@ -37,18 +37,20 @@ public sealed class StreamLog
     private readonly GroupCommit _commit;
     private Exception? _broken;
     private readonly Coalescer _coalescer;
+    private readonly ILocalLiveNode? _localNode;
 
     /// <param name="write">Stores the owning grain's whole state (which holds <paramref name="state"/>).</param>
     /// <param name="dropActivation">Called when a write failed: memory is then ahead of storage.</param>
+    /// <param name="owner">The grain that owns the stream: its services give the notifier and this process's web node, if any.</param>
     public StreamLog(StreamId stream, StreamLogState state, Func<Task> write, Action dropActivation,
-        IGrainFactory grains, TimeProvider clock, StreamLogOptions? options = null)
+        Grain owner, TimeProvider clock, StreamLogOptions? options = null)
     {
         Stream = stream;
         _name = stream.ToString();
         _state = state;
         _write = write;
         _dropActivation = dropActivation;
-        _grains = grains;
+        _grains = (IGrainFactory)owner.GrainContext.ActivationServices.GetService(typeof(IGrainFactory))!;
         _clock = clock;
         _options = options ?? new StreamLogOptions();
         // A coalesced state is computed from memory, before its write: watchers must be reset if that write fails.
@@ -57,6 +59,8 @@ public sealed class StreamLog
         _coalescer = new Coalescer(this);
         Epoch = Math.Max(state.Epoch + 1, clock.GetUtcNow().ToUnixTimeMilliseconds());
         _commit = new GroupCommit(WriteAndPublish, Break);
+        // A silo without a web node beside it (the grain tests' clusters) has none and publishes as before.
+        _localNode = owner.GrainContext.ActivationServices.GetService(typeof(ILocalLiveNode)) as ILocalLiveNode;
     }
 
     public StreamId Stream { get; }
@@ -237,8 +241,15 @@ public sealed class StreamLog
         }
     }
 
-    // One-way: returns at once, so no browser and no web node can slow this grain down.
-    private void Publish(StreamEnvelope[] batch) => _ = _grains.GetGrain<ILiveNotifierGrain>(0).Publish(batch);
+    /// <summary>
+    /// To this process's web node at once (<see cref="ILocalLiveNode"/>), and one-way to the silo's
+    /// notifier for the other nodes: neither waits, so no browser and no web node can slow this grain down.
+    /// </summary>
+    private void Publish(StreamEnvelope[] batch)
+    {
+        _localNode?.Push(batch);
+        _ = _grains.GetGrain<ILiveNotifierGrain>(0).Publish(batch);
+    }
 }
 
 /// <summary>A write of this activation failed; it is being dropped and the caller may retry.</summary>

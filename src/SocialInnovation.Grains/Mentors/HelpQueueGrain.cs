@@ -30,7 +30,7 @@ public sealed class HelpQueueGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _log = new StreamLog(new StreamId(StreamKind, this.GetPrimaryKey()), Queue.Log,
-            () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock, new StreamLogOptions(VisibleBeforeStored: true));
+            () => state.WriteStateAsync(), DeactivateOnIdle, this, clock, new StreamLogOptions(VisibleBeforeStored: true));
         this.RegisterGrainTimer(FlagOverdue, new GrainTimerCreationOptions(CheckEvery, CheckEvery));
         return Task.CompletedTask;
     }

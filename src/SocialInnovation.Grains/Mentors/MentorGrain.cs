@@ -27,7 +27,7 @@ public sealed class MentorGrain(
     {
         var (campId, personId) = MentorKeys.Parse(this.GetPrimaryKeyString());
         _log = new StreamLog(new StreamId(StreamKind, campId, personId.ToString("N")), Mentor.Log,
-            () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock);
+            () => state.WriteStateAsync(), DeactivateOnIdle, this, clock);
         return Task.CompletedTask;
     }
 

@@ -23,7 +23,7 @@ public sealed class TeamMentoringGrain(
 
     /// <summary>The stream needs the camp id, which the grain learns at its first session.</summary>
     private StreamLog Log => _log ??= new StreamLog(new StreamId(StreamKind, Team.CampId, this.GetPrimaryKey().ToString("N")), Team.Log,
-        () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock, new StreamLogOptions(VisibleBeforeStored: true));
+        () => state.WriteStateAsync(), DeactivateOnIdle, this, clock, new StreamLogOptions(VisibleBeforeStored: true));
 
     public async Task<Outcome<MentorSession>> Start(Guid campId, string teamName, Guid mentorId, string mentorName, StartSession command)
     {

@@ -33,7 +33,7 @@ public sealed partial class PollGrain(
 
     /// <summary>The stream needs the poll's camp, known once it is opened.</summary>
     private StreamLog Log => _log ??= new StreamLog(PollStreams.For(Poll.CampId, this.GetPrimaryKey()), Poll.Log,
-        Writes.Write, DeactivateOnIdle, GrainFactory, clock,
+        Writes.Write, DeactivateOnIdle, this, clock,
         new StreamLogOptions(Keep: 10, VisibleBeforeStored: true, CoalesceEvery: timing.CoalesceEvery));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

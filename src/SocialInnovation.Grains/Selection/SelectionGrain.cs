@@ -31,7 +31,7 @@ public sealed partial class SelectionGrain(
     {
         // Settings stored before field quotas existed read them as null.
         if (Intake.Settings.FieldQuotas is null) Intake.Settings = Intake.Settings with { FieldQuotas = [] };
-        _log = new StreamLog(new StreamId(StreamKind, CampId), Intake.Log, () => state.WriteStateAsync(), DeactivateOnIdle, GrainFactory, clock);
+        _log = new StreamLog(new StreamId(StreamKind, CampId), Intake.Log, () => state.WriteStateAsync(), DeactivateOnIdle, this, clock);
         return Task.CompletedTask;
     }
 

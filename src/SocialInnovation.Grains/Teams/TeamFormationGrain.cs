@@ -28,7 +28,7 @@ public sealed class TeamFormationGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _log = new StreamLog(new StreamId(StreamKind, CampId), Formation.Log, () => state.WriteStateAsync(), DeactivateOnIdle,
-            GrainFactory, clock);
+            this, clock);
         return Task.CompletedTask;
     }
 

@@ -44,6 +44,8 @@ public static class PlatformApp
         // demo camp is seeded, and this node listens for camp events before it serves a request.
         builder.Services.AddSingleton<LiveNode>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNode>());
+        // Grains of this silo hand their events for browsers here straight to it (see ILocalLiveNode).
+        builder.Services.AddSingleton<Grains.Live.ILocalLiveNode>(sp => sp.GetRequiredService<LiveNode>());
         builder.Services.AddHostedService<OrganizerKeys>();
         builder.Services.AddSingleton<DemoConsole>();
         builder.Services.AddHostedService<DemoCamp>();

@@ -24,7 +24,7 @@ public sealed class LiveNode(
     IClusterMembershipService membership,
     Grains.Live.LiveTiming timing,
     LiveConnections connections,
-    ILogger<LiveNode> log) : IHostedService, ILiveObserver, IDisposable
+    ILogger<LiveNode> log) : IHostedService, ILiveObserver, Grains.Live.ILocalLiveNode, IDisposable
 {
     /// <summary>The first retry of a failed registration.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMilliseconds(200);
@@ -39,6 +39,8 @@ public sealed class LiveNode(
     private int _registrations;
 
     private readonly string _nodeId = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    public string NodeId => _nodeId;
     private readonly CancellationTokenSource _stopping = new();
     private ILiveObserver? _reference;
     private Task _refresh = Task.CompletedTask;
@@ -69,6 +71,18 @@ public sealed class LiveNode(
         if (_reference is not null) grains.DeleteObjectReference<ILiveObserver>(_reference);
     }
 
+    /// <summary>
+    /// Events published by a grain in this process, in that grain's turn. The sends run on the default
+    /// scheduler (inline, on this thread): SignalR and Kestrel await without ConfigureAwait(false), and
+    /// under the grain's scheduler their continuations would queue behind that grain's turns.
+    /// </summary>
+    public void Push(StreamEnvelope[] batch)
+    {
+        var sends = new Task(() => OnStreamEvents(batch));
+        sends.RunSynchronously(TaskScheduler.Default);
+    }
+
+    /// <summary>Events from a notifier of another silo (this process's own come through <see cref="Push"/>).</summary>
     public Task OnStreamEvents(StreamEnvelope[] batch)
     {
         foreach (var stream in batch.GroupBy(e => e.Stream))

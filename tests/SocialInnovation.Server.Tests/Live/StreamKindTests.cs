@@ -16,8 +16,8 @@ public sealed class StreamKindTests(HostFixture fixture) : IClassFixture<HostFix
         await using var live = await LiveEvents.Connect(mentor);
 
         var watch = await live.Watch(stream.ToUpperInvariant());
-        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<ILiveNotifierGrain>(0).Publish(
+        // As a stream's owning grain in this process hands its events over (StreamLog.Publish).
+        fixture.Host.Services.GetRequiredService<Grains.Live.ILocalLiveNode>().Push(
             [new StreamEnvelope(stream, 1, 1, DateTimeOffset.UtcNow, "NoteAdded", RawJson.From(new TeamNotesStream.NoteAdded("Interview 5 teachers")))]);
         var pushed = await live.Next(e => e.Stream == stream);
 

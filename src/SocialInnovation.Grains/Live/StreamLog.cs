@@ -50,7 +50,8 @@ public sealed class StreamLog
         _state = state;
         _write = write;
         _dropActivation = dropActivation;
-        _grains = (IGrainFactory)owner.GrainContext.ActivationServices.GetService(typeof(IGrainFactory))!;
+        var services = owner.GrainContext.ActivationServices;
+        _grains = (IGrainFactory)services.GetService(typeof(IGrainFactory))!;
         _clock = clock;
         _options = options ?? new StreamLogOptions();
         // A coalesced state is computed from memory, before its write: watchers must be reset if that write fails.
@@ -60,7 +61,7 @@ public sealed class StreamLog
         Epoch = Math.Max(state.Epoch + 1, clock.GetUtcNow().ToUnixTimeMilliseconds());
         _commit = new GroupCommit(WriteAndPublish, Break);
         // A silo without a web node beside it (the grain tests' clusters) has none and publishes as before.
-        _localNode = owner.GrainContext.ActivationServices.GetService(typeof(ILocalLiveNode)) as ILocalLiveNode;
+        _localNode = services.GetService(typeof(ILocalLiveNode)) as ILocalLiveNode;
     }
 
     public StreamId Stream { get; }

@@ -38,9 +38,9 @@ public sealed class LiveNode(
 
     private int _registrations;
 
-    private readonly string _nodeId = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+    /// <summary>This node's id in the node list (the notifiers skip it on the silo beside it: see <see cref="Push"/>).</summary>
+    public string NodeId { get; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 
-    public string NodeId => _nodeId;
     private readonly CancellationTokenSource _stopping = new();
     private ILiveObserver? _reference;
     private Task _refresh = Task.CompletedTask;
@@ -62,11 +62,11 @@ public sealed class LiveNode(
         await _membership;
         try
         {
-            await grains.GetGrain<ILiveNodeListGrain>(0).Unregister(_nodeId).WaitAsync(cancellationToken);
+            await grains.GetGrain<ILiveNodeListGrain>(0).Unregister(NodeId).WaitAsync(cancellationToken);
         }
         catch (Exception ex)
         {
-            log.LogDebug(ex, "Could not unregister live node {Node}; it expires on its own", _nodeId);
+            log.LogDebug(ex, "Could not unregister live node {Node}; it expires on its own", NodeId);
         }
         if (_reference is not null) grains.DeleteObjectReference<ILiveObserver>(_reference);
     }
@@ -102,7 +102,7 @@ public sealed class LiveNode(
 
     private async Task Register()
     {
-        await grains.GetGrain<ILiveNodeListGrain>(0).Register(new LiveNodeEntry(_nodeId, _reference!, silo.SiloAddress));
+        await grains.GetGrain<ILiveNodeListGrain>(0).Register(new LiveNodeEntry(NodeId, _reference!, silo.SiloAddress));
         IsRegistered = true;
         Interlocked.Increment(ref _registrations);
     }
@@ -124,7 +124,7 @@ public sealed class LiveNode(
                 catch (Exception ex) when (!stopping.IsCancellationRequested)
                 {
                     wait = wait >= timing.RegisterEvery ? RetryAfter : TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, timing.RegisterEvery.Ticks));
-                    log.LogWarning(ex, "Live node {Node} could not re-register; retrying in {Wait} ms", _nodeId, wait.TotalMilliseconds);
+                    log.LogWarning(ex, "Live node {Node} could not re-register; retrying in {Wait} ms", NodeId, wait.TotalMilliseconds);
                 }
             }
         }

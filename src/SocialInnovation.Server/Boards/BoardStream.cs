@@ -12,7 +12,7 @@ namespace SocialInnovation.Server.Boards;
 /// (<see cref="BoardAccess"/>). Any role of the stream's camp gets past the role check; the board's own
 /// check then asks whether the team is the camp's and the caller may see it.
 /// </summary>
-public sealed class BoardStream(IGrainFactory grains) : IStreamKind
+public sealed class BoardStream(IGrainFactory grains, BoardAccess access) : IStreamKind
 {
     public static readonly DomainError UnknownBoard = DomainError.NotFound("board.unknown", "This camp has no such board.");
 
@@ -25,7 +25,7 @@ public sealed class BoardStream(IGrainFactory grains) : IStreamKind
     public async ValueTask<DomainError?> Authorize(StreamId stream, Caller caller)
     {
         if (!Guid.TryParseExact(stream.Id, "N", out var teamId)) return UnknownBoard;
-        return await BoardAccess.MayView(grains, stream.CampId, teamId, caller) is { } refused
+        return await access.MayView(stream.CampId, teamId, caller) is { } refused
             ? refused == BoardAccess.UnknownTeam ? UnknownBoard : refused
             : null;
     }

@@ -18,18 +18,18 @@ public static class BoardsApi
     {
         var board = api.MapGroup("/camps/{campId:guid}/teams/{teamId:guid}/board").WithTags("Boards");
         board.MapGet("/", Get).InCamp().WithSummary("A team's board: columns, backlog, cards, sprints (team, organizers, mentors; others if allowed)");
-        board.MapPost("/cards", (Guid campId, Guid teamId, CreateCard c, HttpContext http, IGrainFactory g) =>
-            Run(g, campId, teamId, http, b => b.CreateCard(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Add a card");
-        board.MapPost("/cards/edit", (Guid campId, Guid teamId, EditCard c, HttpContext http, IGrainFactory g) =>
-            Run(g, campId, teamId, http, b => b.EditCard(c, Actor(http)), c.CardId)).InTeam(CampRole.Organizer).WithSummary("Edit a card (card.stale with the current card if it changed meanwhile)");
-        board.MapPost("/cards/move", (Guid campId, Guid teamId, MoveCard c, HttpContext http, IGrainFactory g) =>
-            Run(g, campId, teamId, http, b => b.MoveCard(c, Actor(http)), c.CardId)).InTeam(CampRole.Organizer).WithSummary("Move or reorder a card (board.wip-limit, card.stale)");
-        board.MapPost("/cards/comments", (Guid campId, Guid teamId, CommentCard c, HttpContext http, IGrainFactory g) =>
-            Run(g, campId, teamId, http, b => b.CommentCard(c, Actor(http)))).InTeam(CampRole.Organizer, CampRole.Mentor).WithSummary("Comment on a card (mentors too)");
-        board.MapPut("/columns", (Guid campId, Guid teamId, SetColumns c, HttpContext http, IGrainFactory g) =>
-            Run(g, campId, teamId, http, b => b.SetColumns(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Rename, add, reorder or drop columns; WIP limits");
-        board.MapPost("/sprint-notes", (Guid campId, Guid teamId, WriteSprintNotes c, HttpContext http, IGrainFactory g) =>
-            Run(g, campId, teamId, http, b => b.WriteSprintNotes(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("A sprint's goal, review and retrospective notes");
+        board.MapPost("/cards", (Guid campId, Guid teamId, CreateCard c, HttpContext http, IGrainFactory g, BoardAccess a) =>
+            Run(g, a, campId, teamId, http, b => b.CreateCard(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Add a card");
+        board.MapPost("/cards/edit", (Guid campId, Guid teamId, EditCard c, HttpContext http, IGrainFactory g, BoardAccess a) =>
+            Run(g, a, campId, teamId, http, b => b.EditCard(c, Actor(http)), c.CardId)).InTeam(CampRole.Organizer).WithSummary("Edit a card (card.stale with the current card if it changed meanwhile)");
+        board.MapPost("/cards/move", (Guid campId, Guid teamId, MoveCard c, HttpContext http, IGrainFactory g, BoardAccess a) =>
+            Run(g, a, campId, teamId, http, b => b.MoveCard(c, Actor(http)), c.CardId)).InTeam(CampRole.Organizer).WithSummary("Move or reorder a card (board.wip-limit, card.stale)");
+        board.MapPost("/cards/comments", (Guid campId, Guid teamId, CommentCard c, HttpContext http, IGrainFactory g, BoardAccess a) =>
+            Run(g, a, campId, teamId, http, b => b.CommentCard(c, Actor(http)))).InTeam(CampRole.Organizer, CampRole.Mentor).WithSummary("Comment on a card (mentors too)");
+        board.MapPut("/columns", (Guid campId, Guid teamId, SetColumns c, HttpContext http, IGrainFactory g, BoardAccess a) =>
+            Run(g, a, campId, teamId, http, b => b.SetColumns(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Rename, add, reorder or drop columns; WIP limits");
+        board.MapPost("/sprint-notes", (Guid campId, Guid teamId, WriteSprintNotes c, HttpContext http, IGrainFactory g, BoardAccess a) =>
+            Run(g, a, campId, teamId, http, b => b.WriteSprintNotes(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("A sprint's goal, review and retrospective notes");
 
         board.MapPost("/presence", Presence).InCamp().WithSummary("I am looking at this board (and dragging this card), or I left; every ~15 s while open");
 
@@ -42,23 +42,23 @@ public static class BoardsApi
 
     private static BoardActor Actor(HttpContext http) => new(http.Caller().PersonId, http.Caller().Name);
 
-    private static async Task<Results<Ok<BoardView>, Refusal>> Get(Guid campId, Guid teamId, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<BoardView>, Refusal>> Get(Guid campId, Guid teamId, HttpContext http, IGrainFactory grains, BoardAccess access)
     {
-        if (await BoardAccess.MayView(grains, campId, teamId, http.Caller()) is { } refused) return Problems.From(refused);
+        if (await access.MayView(campId, teamId, http.Caller()) is { } refused) return Problems.From(refused);
         return TypedResults.Ok(await grains.Board(campId, teamId).GetView());
     }
 
-    private static async Task<Results<Ok<BoardPresence>, Refusal>> Presence(Guid campId, Guid teamId, ReportPresence report, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<BoardPresence>, Refusal>> Presence(Guid campId, Guid teamId, ReportPresence report, HttpContext http, IGrainFactory grains, BoardAccess access)
     {
         var caller = http.Caller();
-        if (await BoardAccess.MayView(grains, campId, teamId, caller) is { } refused) return Problems.From(refused);
+        if (await access.MayView(campId, teamId, caller) is { } refused) return Problems.From(refused);
         return TypedResults.Ok(await grains.Presence(campId, teamId).Report(caller.PersonId, caller.Name, report));
     }
 
-    private static async Task<Results<Ok<BoardAck>, Refusal>> Run(IGrainFactory grains, Guid campId, Guid teamId, HttpContext http,
+    private static async Task<Results<Ok<BoardAck>, Refusal>> Run(IGrainFactory grains, BoardAccess access, Guid campId, Guid teamId, HttpContext http,
         Func<IBoardGrain, Task<Outcome<BoardAck>>> command, Guid? cardId = null)
     {
-        if (await BoardAccess.TeamOf(grains, campId, teamId) is null) return Problems.From(BoardAccess.UnknownTeam);
+        if (!await access.IsTeamOf(campId, teamId)) return Problems.From(BoardAccess.UnknownTeam);
         var board = grains.Board(campId, teamId);
         var outcome = await command(board);
         if (outcome.Error is { Code: "card.stale" } stale && cardId is { } id)

@@ -122,6 +122,7 @@ public static class PlatformApp
         services.AddStreamKind<PollStream>();
         // Capabilities register here, each in its own block so parallel work merges cleanly.
         // boards (issue 16)
+        services.AddSingleton<BoardAccess>();
         services.AddStreamKind<BoardStream>();
         services.AddStreamKind<PresenceStream>();
         // One journal table per state container, as the reminders' table, so deployments and test runs sharing an account keep apart.

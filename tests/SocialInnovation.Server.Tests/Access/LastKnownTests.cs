@@ -35,7 +35,7 @@ public sealed class LastKnownTests
         var lastKnown = new LastKnown(new MemoryCache(new MemoryCacheOptions()));
         // No cache of its own: every check asks the grain, as one does once the check's few seconds have passed.
         _sessions = new SessionCheck(grains, new NoCache(), lastKnown, new ConfigurationBuilder().Build());
-        _access = new AccessCheck(grains, new StreamKinds([]), lastKnown);
+        _access = new AccessCheck(grains, new StreamKinds([]), lastKnown, new MemoryCache(new MemoryCacheOptions()));
     }
 
     [Fact]
@@ -95,6 +95,23 @@ public sealed class LastKnownTests
     }
 
     [Fact]
+    public async Task A_role_once_answered_is_not_asked_again_but_no_role_is_asked_every_time()
+    {
+        var rule = new SocialInnovation.Server.Access.Access.InCamp(SocialInnovation.Server.Access.Access.AnyRole);
+        var laterCamp = Guid.NewGuid();
+        _person.Roles[Camp] = CampRole.Participant;
+
+        for (var i = 0; i < 3; i++) Assert.Equal(CampRole.Participant, (await _access.Check(_user, rule, Camp)).Value!.Role);
+        Assert.Equal(1, _person.RoleQuestions);
+
+        // Not a member yet: asked each time, so an invite redeemed since counts at once.
+        Assert.Equal("camp.unknown", (await _access.Check(_user, rule, laterCamp)).Error!.Code);
+        _person.Roles[laterCamp] = CampRole.Mentor;
+        Assert.Equal(CampRole.Mentor, (await _access.Check(_user, rule, laterCamp)).Value!.Role);
+        Assert.Equal(3, _person.RoleQuestions);
+    }
+
+    [Fact]
     public async Task A_failure_of_the_grain_itself_is_not_covered_up()
     {
         Assert.True(await _sessions.IsLive(_user));
@@ -122,7 +139,8 @@ public sealed class LastKnownTests
         }
 
         public Task<PersonSessions> GetSessions() => Answer(() => new PersonSessions(Stamp, Ended.ToArray()));
-        public Task<CampRole?> GetRole(Guid campId) => Answer(() => Roles.TryGetValue(campId, out var r) ? r : (CampRole?)null);
+        public int RoleQuestions { get; private set; }
+        public Task<CampRole?> GetRole(Guid campId) => Answer(() => { RoleQuestions++; return Roles.TryGetValue(campId, out var r) ? r : (CampRole?)null; });
         public Task EndSession(string sessionId) => Answer(() => { Ended.Add(sessionId); return true; });
         public Task EndAllSessions() => Answer(() => ++Stamp);
         public Task<PersonProfile?> GetProfile() => throw new NotSupportedException();

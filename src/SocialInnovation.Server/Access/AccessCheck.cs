@@ -53,17 +53,18 @@ public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams, LastK
         if (rule is Access.Anyone) return new Caller(user.PersonId() ?? Guid.Empty, user.Identity?.Name ?? "", null, null);
         if (user.PersonId() is not { } personId) return NotSignedIn;
 
-        var person = grains.GetGrain<IPersonGrain>(personId);
+        // Made only when asked: a known role needs no grain (and a grain reference costs a reflection lookup in Orleans).
+        IPersonGrain Person() => grains.GetGrain<IPersonGrain>(personId);
         switch (rule)
         {
             case Access.SignedIn:
                 return new Caller(personId, user.Identity?.Name ?? "", null, null);
             case Access.PlatformOrganizer:
-                return await person.GetProfile() is { IsPlatformOrganizer: true } profile
+                return await Person().GetProfile() is { IsPlatformOrganizer: true } profile
                     ? new Caller(personId, profile.Name, null, null)
                     : Refused("access.platform-organizer", "Only the platform organizer may do this.");
             case Access.InCamp inCamp when campId is { } id:
-                var role = await Role(person, personId, id);
+                var role = await Role(Person, personId, id);
                 if (role is null)
                     // Not telling a non-member whether the camp exists.
                     return DomainError.NotFound("camp.unknown", "There is no such camp, or you are not part of it.");
@@ -71,7 +72,7 @@ public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams, LastK
                     ? new Caller(personId, user.Identity?.Name ?? "", id, role)
                     : Refused("access.role", $"A {role} of this camp may not do this.");
             case Access.InTeam inTeam when campId is { } id && teamId is { } team:
-                var roleInCamp = await Role(person, personId, id);
+                var roleInCamp = await Role(Person, personId, id);
                 if (roleInCamp is null)
                     return DomainError.NotFound("camp.unknown", "There is no such camp, or you are not part of it.");
                 if (inTeam.AnyTeam.Contains(roleInCamp.Value)
@@ -84,11 +85,11 @@ public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams, LastK
         }
     }
 
-    private async Task<CampRole?> Role(IPersonGrain person, Guid personId, Guid campId)
+    private async Task<CampRole?> Role(Func<IPersonGrain> person, Guid personId, Guid campId)
     {
         var key = ("known-role", personId, campId);
         if (cache.TryGetValue(key, out CampRole known)) return known;
-        var role = await lastKnown.Ask(("role", personId, campId), () => person.GetRole(campId));
+        var role = await lastKnown.Ask(("role", personId, campId), () => person().GetRole(campId));
         if (role is { } given) cache.Set(key, given, new MemoryCacheEntryOptions { SlidingExpiration = KnownRoles });
         return role;
     }

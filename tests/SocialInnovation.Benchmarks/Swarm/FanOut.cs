@@ -31,6 +31,14 @@ public static class FanOut
         var acks = new ConcurrentBag<double>();
         var failed = 0;
         var period = Stopwatch.Frequency / shape.Rate;
+        // Every target's changes start with the swarm's own heap collected. The swarm (workstation GC) collects
+        // about once in 40 s, one gen-1 collection pausing it ~150 ms; without this, it fell in the product's
+        // window (its preparation, a thousand sign-ins, allocates the most in the swarm), where a trace of
+        // the swarm showed it as the cause of the product's worst deliveries: the measuring process's pause
+        // charged to one target.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var cpuBefore = ProcessCpu.Now(target.Name);
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
         await Task.WhenAll(streams.Select(async (s, i) =>

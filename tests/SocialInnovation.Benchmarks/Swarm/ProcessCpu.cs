@@ -4,6 +4,9 @@ namespace SocialInnovation.Benchmarks.Swarm;
 /// CPU time the benchmark's processes spent, read from /proc (Linux): the figure that stays comparable
 /// when other work shares the machine, where latencies do not. deploy/bench.sh names the processes in
 /// <c>SI_BENCH_PIDS</c> (<c>product=123,naive=124,bare=125,storage=126</c>); the swarm counts itself.
+/// <c>stolen</c> is the CPU time the hypervisor gave to other machines meanwhile (all cores, /proc/stat's
+/// steal): on a shared host it reached a third of the time in some hours, and runs then are not comparable
+/// with quiet ones.
 /// </summary>
 public static class ProcessCpu
 {
@@ -16,7 +19,22 @@ public static class ProcessCpu
         if (Named.TryGetValue(target, out var own) && Seconds(own) is { } t) now[target] = t;
         if (Named.TryGetValue("storage", out var storage) && Seconds(storage) is { } s) now["storage"] = s;
         if (Seconds(Environment.ProcessId) is { } swarm) now["swarm"] = swarm;
+        if (Stolen() is { } stolen) now["stolen"] = stolen;
         return now;
+    }
+
+    private static double? Stolen()
+    {
+        try
+        {
+            // "cpu  user nice system idle iowait irq softirq steal ...", in USER_HZ (100 a second).
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return fields.Length > 8 ? long.Parse(fields[8]) / 100.0 : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Milliseconds of CPU per change between two readings of <see cref="Now"/>.</summary>

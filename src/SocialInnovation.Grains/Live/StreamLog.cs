@@ -242,14 +242,14 @@ public sealed class StreamLog
         }
     }
 
-    /// <summary>
-    /// To this process's web node at once (<see cref="ILocalLiveNode"/>), and one-way to the silo's
-    /// notifier for the other nodes: neither waits, so no browser and no web node can slow this grain down.
-    /// </summary>
     // Kept: resolving a grain reference does a reflection lookup in Orleans (about 1% of the server's CPU per
     // call site in a profile of the boards benchmark), and the notifier is the same for every publish.
     private ILiveNotifierGrain? _notifier;
 
+    /// <summary>
+    /// To this process's web node at once (<see cref="ILocalLiveNode"/>), and one-way to the silo's
+    /// notifier for the other nodes: neither waits, so no browser and no web node can slow this grain down.
+    /// </summary>
     private void Publish(StreamEnvelope[] batch)
     {
         _localNode?.Push(batch);

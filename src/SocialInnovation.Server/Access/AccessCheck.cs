@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Caching.Memory;
 using SocialInnovation.Common;
 using SocialInnovation.People;
 using SocialInnovation.Teams;
@@ -11,21 +10,12 @@ namespace SocialInnovation.Server.Access;
 /// <summary>
 /// The one place that decides whether a caller may do something. HTTP and the hub both ask it, so
 /// their answers cannot drift apart. A caller's role comes from their person's grain until the grain
-/// has answered one: a role in a camp, once given, is never changed or taken back (<c>PersonGrain.Join</c>
-/// keeps the first), so this node remembers it (<see cref="KnownRoles"/>) and a member's requests skip that
-/// grain call; "not a member" is asked every time, since it can change with an invite. While the grain
-/// cannot be reached (its silo just died) its last answer stands in (<see cref="LastKnown"/>).
+/// has answered one, which never changes and is then remembered on this node (<see cref="KnownFacts"/>);
+/// "not a member" is asked every time, since it can change with an invite. While the grain cannot be
+/// reached (its silo just died) its last answer stands in (<see cref="LastKnown"/>).
 /// </summary>
-/// <remarks>
-/// Measured on the boards benchmark: the person's grain call was 0.2–0.3 ms of a move's 1.2 ms inside the
-/// server at the p50, and in that benchmark one organizer moves every board, so it was one grain all moves
-/// queued at. Should roles ever be withdrawn, this memory must be dropped with them.
-/// </remarks>
-public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams, LastKnown lastKnown, IMemoryCache cache)
+public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams, LastKnown lastKnown, KnownFacts known)
 {
-    /// <summary>How long a known role stays remembered after its last use (only to bound memory: it cannot go stale).</summary>
-    public static readonly TimeSpan KnownRoles = TimeSpan.FromMinutes(30);
-
     public static readonly DomainError NotSignedIn = new(ErrorKind.Unauthenticated, "access.signed-out", "Sign in first.");
 
     public static readonly DomainError MalformedStream = new(ErrorKind.Invalid, "stream.malformed",
@@ -85,14 +75,8 @@ public sealed class AccessCheck(IGrainFactory grains, StreamKinds streams, LastK
         }
     }
 
-    private async Task<CampRole?> Role(Func<IPersonGrain> person, Guid personId, Guid campId)
-    {
-        var key = ("known-role", personId, campId);
-        if (cache.TryGetValue(key, out CampRole known)) return known;
-        var role = await lastKnown.Ask(("role", personId, campId), () => person().GetRole(campId));
-        if (role is { } given) cache.Set(key, given, new MemoryCacheEntryOptions { SlidingExpiration = KnownRoles });
-        return role;
-    }
+    private ValueTask<CampRole?> Role(Func<IPersonGrain> person, Guid personId, Guid campId) =>
+        known.Ask(("role", personId, campId), () => lastKnown.Ask(("role", personId, campId), () => person().GetRole(campId)));
 
     private static DomainError Refused(string code, string detail) => new(ErrorKind.Forbidden, code, detail);
 }

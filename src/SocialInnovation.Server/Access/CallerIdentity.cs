@@ -53,6 +53,7 @@ public static class CallerIdentity
         services.AddAuthorization();
         services.AddMemoryCache();
         services.AddSingleton<LastKnown>();
+        services.AddSingleton<KnownFacts>();
         services.AddSingleton<SessionCheck>();
     }
 }

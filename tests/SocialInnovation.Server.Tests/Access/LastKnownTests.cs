@@ -35,7 +35,7 @@ public sealed class LastKnownTests
         var lastKnown = new LastKnown(new MemoryCache(new MemoryCacheOptions()));
         // No cache of its own: every check asks the grain, as one does once the check's few seconds have passed.
         _sessions = new SessionCheck(grains, new NoCache(), lastKnown, new ConfigurationBuilder().Build());
-        _access = new AccessCheck(grains, new StreamKinds([]), lastKnown, new MemoryCache(new MemoryCacheOptions()));
+        _access = new AccessCheck(grains, new StreamKinds([]), lastKnown, new KnownFacts(new MemoryCache(new MemoryCacheOptions())));
     }
 
     [Fact]

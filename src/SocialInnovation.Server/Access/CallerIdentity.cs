@@ -50,6 +50,9 @@ public static class CallerIdentity
             };
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
+        // Runs after the cookie's own post-configuration, which creates the data-protection format it wraps.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<Microsoft.Extensions.Caching.Memory.IMemoryCache>((o, cache) => o.TicketDataFormat = new RememberedTickets(o.TicketDataFormat, cache));
         services.AddAuthorization();
         services.AddMemoryCache();
         services.AddSingleton<LastKnown>();

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SocialInnovation.Server.Access;
 using Microsoft.AspNetCore.SignalR.Client;
 using SocialInnovation.People;
 using SocialInnovation.Server.Session;
@@ -21,6 +25,9 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await copied.Http.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await copied.Http.GetAsync($"/api/camps/{camp.CampId}")).StatusCode);
+        // The copy's ticket was remembered when it was read before the sign-out (RememberedTickets): the session still ends.
+        var cookies = fixture.Host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        Assert.IsType<RememberedTickets>(cookies.TicketDataFormat);
     }
 
     [Fact]

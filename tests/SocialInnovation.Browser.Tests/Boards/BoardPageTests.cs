@@ -108,6 +108,31 @@ public sealed class BoardPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task In_Russian_on_a_375px_phone_a_board_with_a_running_sprint_and_the_big_screen_fit_and_keep_their_words_whole()
+    {
+        // A running sprint with points in it, so the burndown is drawn; the big screen's column tiles carry the
+        // longest default name, "К выполнению", which a 5rem tile split in two.
+        var board = await boards.NewBoard(["Опрос родителей", "Бумажный прототип"]);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        (await board.Organizer.Http.PutAsJsonAsync($"/api/camps/{board.CampId}/boards/plan", new ConfigureBoards(false, false,
+            [new SprintSlot(1, start, start.AddHours(6))], Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        (await board.Organizer.Post($"/api/camps/{board.CampId}/boards/sprint", new RunSprint(1, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+
+        await using var phone = await fixture.NewContext(375, 740, touch: true);
+        await Pages.InRussian(phone);
+        var organizer = await boards.Staff(phone, board, CampRole.Organizer, "Dana");
+        await organizer.GotoAsync(board.Page);
+        await Assertions.Expect(organizer.Locator("figure figcaption").First).ToBeVisibleAsync(Patiently);
+        await Pages.Checked(organizer, "A board with a running sprint on a 375px phone in Russian");
+
+        await organizer.GotoAsync($"/camps/{board.CampId}/boards/screen");
+        var team = organizer.GetByTestId("screen-Bright Future");
+        await Assertions.Expect(team.GetByTestId("screen-count-todo")).ToHaveAttributeAsync("data-count", "2", new() { Timeout = 20_000 });
+        await Pages.Checked(organizer, "The big screen on a 375px phone in Russian");
+        await Accessibility.WordsWhole(organizer, "The big screen on a 375px phone in Russian");
+    }
+
+    [Fact]
     public async Task An_organizer_on_a_phone_saves_a_sprint_schedule_and_sees_the_sprints_it_made_and_which_one_runs()
     {
         var board = await boards.NewBoard(["Interview 5 teachers"]);

@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SocialInnovation.Server.Access;
-using Microsoft.AspNetCore.SignalR.Client;
 using SocialInnovation.People;
+using SocialInnovation.Server.Access;
 using SocialInnovation.Server.Session;
 using SocialInnovation.Testing;
 

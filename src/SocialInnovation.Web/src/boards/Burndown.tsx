@@ -50,11 +50,11 @@ export function Burndown({ sprint, plan, now, big = false }: { sprint: TeamSprin
       <figcaption>{label}</figcaption>
       {/* Hidden by a wrapper: a table ignores width: 1px, and its full width made a phone's page scroll sideways. */}
       <div class="visually-hidden">
-      <table data-testid="burndown-table">
-        <caption>{t('boards.burndown')}: {label}{committed > 0 ? `. ${t('boards.idealLine', { committed })} ${formatTime(new Date(begun))}–${formatTime(new Date(end))}.` : ''}</caption>
-        <thead><tr><th scope="col">{t('boards.burnTime')}</th><th scope="col">{t('boards.burnLeft')}</th></tr></thead>
-        <tbody>{points.map((p, i) => <tr key={i}><td>{formatTime(new Date(p.at))}</td><td>{p.left}</td></tr>)}</tbody>
-      </table>
+        <table data-testid="burndown-table">
+          <caption>{t('boards.burndown')}: {label}{committed > 0 ? `. ${t('boards.idealLine', { committed })} ${formatTime(new Date(begun))}–${formatTime(new Date(end))}.` : ''}</caption>
+          <thead><tr><th scope="col">{t('boards.burnTime')}</th><th scope="col">{t('boards.burnLeft')}</th></tr></thead>
+          <tbody>{points.map((p, i) => <tr key={i}><td>{formatTime(new Date(p.at))}</td><td>{p.left}</td></tr>)}</tbody>
+        </table>
       </div>
     </figure>
   );

@@ -87,6 +87,15 @@ public sealed class JournaledWritesTests
     }
 
     [Fact]
+    public void Owners_activated_together_take_their_first_look_at_different_moments_of_a_second_period()
+    {
+        var every = JournaledWrites<Entry>.QuietEvery;
+        Assert.Equal(every, JournaledWrites<Entry>.FirstLook(0));
+        Assert.Equal(every * 1.5, JournaledWrites<Entry>.FirstLook(0.5));
+        Assert.Equal(every * 2, JournaledWrites<Entry>.FirstLook(1));
+    }
+
+    [Fact]
     public void An_owner_that_never_changed_is_not_written()
     {
         _writes.CompactIfQuiet();

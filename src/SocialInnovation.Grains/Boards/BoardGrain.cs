@@ -139,7 +139,10 @@ public sealed partial class BoardGrain(
         if (CommandCheck.Refusal(Shared<CommentCardValidator>.Validator, command) is { } invalid) return invalid;
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed, command.CardId);
 
-        if (!Board.Cards.TryGetValue(command.CardId, out var card)) return UnknownCard();
+        // A card that left the board at a sprint's end is kept for history, not commented on: it is in no lane, so the
+        // comment's event would show it to every watcher at the top of the backlog (a comment written offline before
+        // the sprint stopped arrives after it), and replaying its entry would put it back there for good.
+        if (!Board.Cards.TryGetValue(command.CardId, out var card) || Board.Archived.Contains(card.CardId)) return UnknownCard();
         var now = clock.GetUtcNow();
         var comments = card.Comments.Append(new CardComment(by.PersonId, by.Name, now, command.Text.Trim())).TakeLast(KeptComments).ToList();
         // A comment changes no field someone may be editing, so it leaves the version alone.

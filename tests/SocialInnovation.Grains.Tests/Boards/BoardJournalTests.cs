@@ -136,4 +136,23 @@ public sealed class BoardJournalTests(ClusterFixture fixture) : ClusterTests(fix
         Assert.Equal(("doing", card.Version + 1), Where(await Reactivated(board), card.CardId));
         Assert.Equal(retried.Card!.Version, card.Version + 1);
     }
+
+    [Fact]
+    public async Task A_comment_on_a_card_that_left_the_board_at_a_sprint_end_is_refused_and_the_card_stays_gone()
+    {
+        var board = NewBoard();
+        var card = await Card(board, "Survey of fifty parents");
+        await board.ApplyPlan(CampBoardPlan.Default with { ActiveSprint = 1, Version = 1 });
+        card = (await Move(board, card, "done", 0)).Ok().Card!;
+        await board.ApplyPlan(CampBoardPlan.Default with { ActiveSprint = null, Version = 2 }); // the sprint stops: done cards leave the board
+
+        // A mentor's comment, written offline while the card was still in Done, arrives after the sprint stopped.
+        var late = await board.CommentCard(new CommentCard(card.CardId, "Which district were they from?", NewKey()), Aida);
+
+        late.Refused("card.unknown", ErrorKind.NotFound);
+        var after = await Reactivated(board);
+        Assert.DoesNotContain(card.CardId, after.Backlog);
+        Assert.DoesNotContain(after.Columns, c => c.CardIds.Contains(card.CardId));
+        Assert.DoesNotContain(after.Cards, c => c.CardId == card.CardId);
+    }
 }

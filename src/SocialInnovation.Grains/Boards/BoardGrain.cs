@@ -28,6 +28,15 @@ public sealed partial class BoardGrain(
     public const int KeptHistory = 30;
     public const int KeptComments = 100;
 
+    /// <summary>Characters of comment text a card keeps; its oldest comments give way first.</summary>
+    /// <remarks>
+    /// Why: a comment's journal entry carries the whole card, and a journal row holds at most 480,000 characters of
+    /// JSON, where a Cyrillic letter is written as six and an emoji as twelve. A hundred comments of 2,000 such
+    /// characters would not fit: the write would fail, and so would every later edit or comment of that card. With
+    /// this much comment text and every other field at its limit, the worst card's entry is about 400,000.
+    /// </remarks>
+    public const int KeptCommentChars = 40_000;
+
     public static readonly IReadOnlyList<(string Id, string Name)> DefaultColumns =
         [("todo", "To do"), ("doing", "In progress"), ("review", "Review"), ("done", "Done")];
 
@@ -144,7 +153,7 @@ public sealed partial class BoardGrain(
         // the sprint stopped arrives after it), and replaying its entry would put it back there for good.
         if (!Board.Cards.TryGetValue(command.CardId, out var card) || Board.Archived.Contains(card.CardId)) return UnknownCard();
         var now = clock.GetUtcNow();
-        var comments = card.Comments.Append(new CardComment(by.PersonId, by.Name, now, command.Text.Trim())).TakeLast(KeptComments).ToList();
+        var comments = Kept(card.Comments.Append(new CardComment(by.PersonId, by.Name, now, command.Text.Trim())));
         // A comment changes no field someone may be editing, so it leaves the version alone.
         var commented = card with { Comments = comments, History = WithHistory(card, by, CardAction.Commented, null) };
         Board.Cards[card.CardId] = commented;
@@ -186,6 +195,16 @@ public sealed partial class BoardGrain(
         assignees?.FirstOrDefault(a => !members.Contains(a)) is { } stranger && stranger != Guid.Empty
             ? DomainError.Conflict("card.assignee", "Cards are assigned to members of the team only.")
             : null;
+
+    /// <summary>The newest comments, at most <see cref="KeptComments"/> of them and <see cref="KeptCommentChars"/> characters.</summary>
+    private static List<CardComment> Kept(IEnumerable<CardComment> comments)
+    {
+        var kept = comments.TakeLast(KeptComments).ToList();
+        var chars = kept.Sum(c => c.Text.Length);
+        var drop = 0;
+        while (chars > KeptCommentChars && drop < kept.Count - 1) chars -= kept[drop++].Text.Length;
+        return kept.Skip(drop).ToList();
+    }
 
     private static IReadOnlyList<Guid> Distinct(IReadOnlyList<Guid>? ids) => ids?.Distinct().ToList() ?? [];
 

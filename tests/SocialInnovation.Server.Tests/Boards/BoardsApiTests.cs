@@ -192,6 +192,26 @@ public sealed class BoardsApiTests(HostFixture fixture) : IClassFixture<HostFixt
 
     private sealed record StaleProblem(string? Code, BoardCard? Current);
 
+    [Fact]
+    public async Task A_card_takes_long_comments_in_any_script_its_oldest_giving_way_and_stays_editable()
+    {
+        var team = await NewTeam();
+        var card = await Create(team, team.Aida, "Interview notes");
+        // 2,000 characters, the longest comment, each written as twelve in the stored JSON: a row of the journal
+        // would overflow after ~37 of them if the card kept every comment it may keep.
+        var text = string.Concat(Enumerable.Repeat("\U0001F600", BoardLimits.Comment / 2));
+        for (var i = 0; i < 45; i++)
+            (await team.Aida.Post($"{team.Path}/cards/comments", new CommentCard(card.CardId, text, Key()))).EnsureSuccessStatusCode();
+
+        var edited = await team.Timur.Post($"{team.Path}/cards/edit",
+            new EditCard(card.CardId, card.Version, "Interview notes, cleaned up", "Пять интервью с учителями.", 5, null, null, null, Key()));
+
+        edited.EnsureSuccessStatusCode();
+        var kept = (await team.Aida.Get<BoardView>(team.Path)).Cards.Single(c => c.CardId == card.CardId);
+        Assert.Equal("Interview notes, cleaned up", kept.Title);
+        Assert.InRange(kept.Comments.Sum(c => c.Text.Length), 1, SocialInnovation.Grains.Boards.BoardGrain.KeptCommentChars);
+    }
+
     private sealed record TeamBoardShape(Guid TeamId, string Name, BoardView Board);
 
     private sealed record BoardsOverviewShape(CampBoardPlan Plan, List<TeamBoardShape> Teams);

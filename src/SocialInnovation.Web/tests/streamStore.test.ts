@@ -110,6 +110,22 @@ describe('a live stream store', () => {
     expect(changes.at(-2)).toBeNull();
   });
 
+  it('asks again when a reset or a newer epoch arrives while it catches up, since the answer may be older', async () => {
+    const { store } = watch({ state: [1], position: { epoch: 1, seq: 1 } });
+    await answer(caughtUp(1, 1, []));
+
+    push(event(1, 3));
+    expect(watches()).toHaveLength(2);
+    push({ ...event(0, 0), kind: 'StreamReset' }); // a write failed while the catch-up was on its way
+    await answer(caughtUp(1, 3, [event(1, 2), event(1, 3)]));
+
+    expect(watches()).toHaveLength(3);
+    expect(watches()[2].args).toEqual([name, { epoch: 1, seq: 3 }]);
+    await answer(caughtUp(2, 2, [], [1, 2]));
+    expect(store.current).toEqual([1, 2]);
+    expect(store.position).toEqual({ epoch: 2, seq: 2 });
+  });
+
   it('watches again from its position after a reconnection (groups belong to a connection)', async () => {
     const { store } = watch();
     await answer(caughtUp(1, 1, [], [1]));

@@ -154,8 +154,11 @@ class StreamStore<S> implements StreamHandle<S> {
       }
       this.at = { epoch: catchUp.epoch, seq: catchUp.seq };
     }
-    // What arrived meanwhile: the copies and the events of other epochs are dropped; a gap asks again.
+    // What arrived meanwhile: the copies and the events of other epochs are dropped; a gap asks again. A reset
+    // (epoch 0: a write failed, and events shown may never have been stored) or a newer epoch may have come after
+    // the server made this answer, so either asks again rather than being dropped with the old epoch's events.
     const at = this.at;
+    if (this.pending.some((e) => e.epoch === 0 || (at !== null && e.epoch > at.epoch))) this.syncAgain = true;
     const waiting = this.pending.splice(0).filter((e) => at !== null && e.epoch === at.epoch && e.seq > at.seq);
     waiting.sort((a, b) => a.seq - b.seq);
     this.receive(waiting);

@@ -75,16 +75,21 @@ export default function BoardPage({ params }: PageProps) {
   );
 }
 
-/** A stale write: the other person's card is shown (it is the confirmed one), with a way to apply one's own change again. */
+/**
+ * A stale write: the other person's card is shown (it is the confirmed one), with a way to apply one's own change
+ * again. A change held back because the one it was made on top of was refused says so, with the same way back.
+ */
 function Conflicts({ board }: { board: LiveBoard }) {
   if (board.conflicts.value.length === 0) return null;
+  const view = board.view.value;
   return (
     <ul class="conflicts" data-testid="board-conflicts">
       {board.conflicts.value.map((conflict, i) => {
         const by = conflict.current?.history.at(-1)?.byName ?? '?';
+        const title = conflict.current?.title ?? (view && cardOf(view, conflict.op.cardId)?.title) ?? (conflict.op.kind === 'edit' ? conflict.op.body.title : '');
         return (
           <li key={i} class="message message-error" role="alert">
-            {t('boards.stale', { name: by, title: conflict.current?.title ?? '' })}{' '}
+            {conflict.heldBack ? t('boards.heldBack', { title }) : t('boards.stale', { name: by, title: conflict.current?.title ?? '' })}{' '}
             <span class="actions">
               {conflict.current && conflict.op.kind !== 'create' && conflict.op.kind !== 'comment' && (
                 <button type="button" class="small" data-testid="board-reapply" onClick={() => board.reapply(conflict)}>{t('boards.reapply')}</button>

@@ -4,18 +4,24 @@ import { backlog, type BoardAck, type BoardCard, type BoardView } from './boardT
 import { cardOf, place, whereIs } from './boardState';
 import { sendCard, StaleCard, type CardCommand } from './boardApi';
 
-/** A write the person made, as sent to the server; the key makes a resend apply once. */
+/**
+ * A write the person made, as sent to the server; the key makes a resend apply once. A move or edit made while
+ * an earlier write on its card still waited is based on the version that write is expected to give; `after`
+ * names that write (its idempotency key), set by the outbox when it is added.
+ */
 export type BoardOp =
   | { kind: 'create'; cardId: string; body: { cardId: string; title: string; description: string | null; lane: string; points: number | null; labels: string[] | null; assignees: string[] | null; idempotencyKey: string } }
-  | { kind: 'move'; cardId: string; body: { cardId: string; basedOn: number; lane: string; index: number; idempotencyKey: string } }
+  | { kind: 'move'; cardId: string; body: { cardId: string; basedOn: number; lane: string; index: number; idempotencyKey: string }; after?: string }
   | { kind: 'edit'; cardId: string; body: { cardId: string; basedOn: number; title: string; description: string | null; points: number | null; labels: string[] | null; assignees: string[] | null; checklist: { text: string; done: boolean }[] | null; idempotencyKey: string };
       /** The card's fields as the person saw them before editing: a reapply after a conflict sends only what they changed. */
-      before?: { title: string; description: string | null; points: number | null; labels: string[] | null; assignees: string[] | null; checklist: { text: string; done: boolean }[] | null } }
+      before?: { title: string; description: string | null; points: number | null; labels: string[] | null; assignees: string[] | null; checklist: { text: string; done: boolean }[] | null };
+      after?: string }
   | { kind: 'comment'; cardId: string; body: { cardId: string; text: string; idempotencyKey: string }; byName: string };
 
 interface Entry { op: BoardOp; acked: { epoch: number; seq: number } | null }
 
-export interface Conflict { op: BoardOp; current: BoardCard | null }
+/** A write that did not go through: refused as stale, or held back (never sent) because the write it was made on top of was refused. */
+export interface Conflict { op: BoardOp; current: BoardCard | null; heldBack?: boolean }
 
 export interface OutboxEvents {
   changed(): void;
@@ -37,6 +43,8 @@ export class BoardOutbox {
   private readonly device: DeviceOutbox<BoardOp, BoardAck>;
   /** Acknowledged, but their events have not reached this page yet. */
   private acked: Entry[] = [];
+  /** The board as last confirmed: tells a write based on a confirmed version from one based on a guess. */
+  private confirmed: BoardView | null = null;
 
   constructor(campId: string, teamId: string, events: OutboxEvents) {
     this.device = new DeviceOutbox<BoardOp, BoardAck>({
@@ -48,8 +56,10 @@ export class BoardOutbox {
         if (ack.warning) events.warned(op, ack.warning);
       },
       refused: (op, error) => {
-        if (error instanceof StaleCard) events.conflict({ op, current: error.current });
+        const current = error instanceof StaleCard ? error.current : null;
+        if (error instanceof StaleCard) events.conflict({ op, current });
         else events.refused(op, error instanceof ApiProblem ? error.code : null, error instanceof Error ? error.message : null);
+        this.holdBack(op, current, events);
       },
       changed: () => events.changed(),
     });
@@ -59,17 +69,51 @@ export class BoardOutbox {
     return this.device.pending.value;
   }
 
+  /** Resolves once what an earlier visit left on the device is loaded. */
+  get ready(): Promise<void> {
+    return this.device.ready;
+  }
+
   /** True while the last send failed for want of a connection. */
   get stalled(): boolean {
     return this.device.stalled.value;
   }
 
   add(op: BoardOp): void {
-    this.device.add(op);
+    this.device.add(op.kind === 'move' || op.kind === 'edit' ? { ...op, after: this.madeOnTopOf(op) } : op);
+  }
+
+  /**
+   * The waiting write whose expected version this move or edit was based on, if any. Versions are counters, so
+   * that guess can equal a version someone else's change produced; were the waiting write refused, this one
+   * would then be accepted and overwrite their change.
+   */
+  private madeOnTopOf(op: Extract<BoardOp, { kind: 'move' | 'edit' }>): string | undefined {
+    const confirmedCard = this.confirmed && cardOf(this.confirmed, op.cardId);
+    if (confirmedCard && confirmedCard.version >= op.body.basedOn) return undefined; // a version the server showed
+    const waiting = [...this.device.waiting].reverse().find((w) => w.cardId === op.cardId && expectedVersion(w) === op.body.basedOn);
+    return waiting?.body.idempotencyKey; // none: based on an acknowledged write, whose version is the server's
+  }
+
+  /**
+   * A write was refused: the later ones on its card made on top of it (directly or through another) are taken
+   * out unsent and shown as conflicts, with the card as it now is, so the person can apply them again.
+   */
+  private holdBack(refused: BoardOp, current: BoardCard | null, events: OutboxEvents): void {
+    const keys = new Set([refused.body.idempotencyKey]);
+    const held = this.device.waiting.filter((op) => {
+      if (op.kind !== 'move' && op.kind !== 'edit' || !op.after || !keys.has(op.after)) return false;
+      keys.add(op.body.idempotencyKey);
+      return true;
+    });
+    this.device.withdraw(held);
+    const card = current ?? (this.confirmed && cardOf(this.confirmed, refused.cardId)) ?? null;
+    for (const op of held) events.conflict({ op, current: card, heldBack: true });
   }
 
   /** The confirmed board with every write not yet seen in it applied on top. */
   view(confirmed: BoardView, position: { epoch: number; seq: number } | null): BoardView {
+    this.confirmed = confirmed;
     // Writes the confirmed board already holds are dropped: their events have arrived.
     this.acked = this.acked.filter((e) => !(e.acked && position && (position.epoch > e.acked.epoch || position.epoch === e.acked.epoch && position.seq >= e.acked.seq)));
     const entries: Entry[] = [...this.acked, ...this.device.waiting.map((op) => ({ op, acked: null }))];
@@ -83,6 +127,12 @@ export class BoardOutbox {
   flush(): Promise<void> {
     return this.device.flush();
   }
+}
+
+/** The card version a waiting write is expected to give when the server takes it (a comment leaves it alone). */
+function expectedVersion(op: BoardOp): number | null {
+  if (op.kind === 'create') return 1;
+  return op.kind === 'comment' ? null : op.body.basedOn + 1;
 }
 
 /** One write applied on top of the board, unless the confirmed board already has it (its card moved past the version it was based on). */

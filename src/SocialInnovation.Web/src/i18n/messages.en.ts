@@ -578,6 +578,7 @@ export const en = {
   'boards.offline': 'Offline: your changes are kept on this device and sent when the connection is back.',
   'boards.pending': '{count} {count:change|changes} waiting to be sent',
   'boards.stale': '{name} changed “{title}” meanwhile. Their version is shown.',
+  'boards.heldBack': 'Your next change to “{title}” was not sent: it was made on top of the one that did not go through.',
   'boards.reapply': 'Apply my change again',
   'boards.dismiss': 'Keep theirs',
   'boards.wipWarning': '{lane} is over its WIP limit.',

@@ -72,6 +72,14 @@ export class DeviceOutbox<Op, Ack> {
     void this.flush();
   }
 
+  /** Takes writes out unsent (the page decided they must not go, say because one they built on was refused). */
+  withdraw(ops: readonly Op[]): void {
+    if (ops.length === 0) return;
+    this.ops = this.ops.filter((o) => !ops.includes(o));
+    this.save();
+    this.options.changed?.();
+  }
+
   stop(): void {
     this.stopped = true;
     window.clearTimeout(this.timer);

@@ -34,11 +34,24 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   } catch {
     throw new ApiProblem(0, 'network', null);
   }
-  if (response.ok) {
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  }
+  if (response.ok) return answerOf<T>(response);
   const problem = await readProblem(response);
   throw new ApiProblem(response.status, problem.code ?? null, problem.detail ?? problem.title ?? null, problem.errors ?? {});
+}
+
+/**
+ * The JSON of a successful answer. A 2xx that is not JSON did not come from this server: a captive portal (the
+ * venue Wi-Fi's sign-in page) answers every request with its own HTML page. As far as the page can tell the
+ * request never reached the server, so it counts as no connection: an outbox keeps the write and sends it again
+ * with the same key, rather than dropping it as refused.
+ */
+export async function answerOf<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiProblem(0, 'network', null);
+  }
 }
 
 async function readProblem(response: Response): Promise<ProblemBody> {

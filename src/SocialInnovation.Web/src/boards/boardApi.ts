@@ -1,4 +1,4 @@
-import { ApiProblem, get, post, request } from '../api/http';
+import { answerOf, ApiProblem, get, post, request } from '../api/http';
 import { language } from '../i18n';
 import type { Schema } from '../api/types';
 import type { BoardAck, BoardCard, BoardsOverview, BoardView, CampBoardPlan } from './boardTypes';
@@ -40,7 +40,7 @@ export async function sendCard(campId: string, teamId: string, command: CardComm
   } catch {
     throw new ApiProblem(0, 'network', null);
   }
-  if (response.ok) return (await response.json()) as BoardAck;
+  if (response.ok) return answerOf<BoardAck>(response);
   const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; current?: BoardCard };
   if (problem.code === 'card.stale') throw new StaleCard(problem.detail ?? null, problem.current ?? null);
   throw new ApiProblem(response.status, problem.code ?? null, problem.detail ?? null);

@@ -1,4 +1,3 @@
-import { ApiProblem } from '../api/http';
 import { DeviceOutbox } from '../offline/deviceOutbox';
 import { backlog, type BoardAck, type BoardCard, type BoardView } from './boardTypes';
 import { cardOf, place, whereIs } from './boardState';
@@ -26,7 +25,8 @@ export interface Conflict { op: BoardOp; current: BoardCard | null; heldBack?: b
 export interface OutboxEvents {
   changed(): void;
   conflict(conflict: Conflict): void;
-  refused(op: BoardOp, code: string | null, detail: string | null): void;
+  /** Refused for good (not stale): the error says why (a 401 or 403 too: the person must be told, not left guessing). */
+  refused(op: BoardOp, error: unknown): void;
   warned(op: BoardOp, code: string): void;
 }
 
@@ -58,7 +58,7 @@ export class BoardOutbox {
       refused: (op, error) => {
         const current = error instanceof StaleCard ? error.current : null;
         if (error instanceof StaleCard) events.conflict({ op, current });
-        else events.refused(op, error instanceof ApiProblem ? error.code : null, error instanceof Error ? error.message : null);
+        else events.refused(op, error);
         this.holdBack(op, current, events);
       },
       changed: () => events.changed(),

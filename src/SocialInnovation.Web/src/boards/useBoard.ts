@@ -75,7 +75,8 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
     const outbox = new BoardOutbox(campId, teamId, {
       changed: refresh,
       conflict: (conflict) => (board.conflicts.value = [...board.conflicts.value, conflict]),
-      refused: (_, code, detail) => (board.notice.value = t('boards.refused', { reason: errorText(code, detail) ?? code ?? '' })),
+      // describe() names a refusal without a code of ours too (a 403 from something in between): never a bare "Not saved:".
+      refused: (_, error) => (board.notice.value = t('boards.refused', { reason: describe(error) })),
       warned: (op) => (board.notice.value = t('boards.wipWarning', { lane: op.kind === 'move' || op.kind === 'create' ? board.laneName(op.body.lane) : '' })),
     });
     const announce = (event: StreamEnvelope | null, view: BoardView) => {

@@ -110,9 +110,10 @@ export class DeviceOutbox<Op, Ack> {
       try {
         ack = await this.options.send(op);
       } catch (error) {
-        if (error instanceof ApiProblem && error.outcomeUnknown) {
-          // Not known to be stored: keep it (same key) and try again later.
-          this.stalled.value = true;
+        if (error instanceof ApiProblem && (error.outcomeUnknown || error.status === 429)) {
+          // Not known to be stored, or (429) not taken yet because too much came at once: keep it (same key) and
+          // try again later. Dropped, it would be lost although the server never said no to it.
+          this.stalled.value = error.status !== 429; // a 429 came from the server: the connection is there
           this.retrying = true;
           this.options.changed?.();
           this.timer = window.setTimeout(() => void this.flush(), retryDelay(this.attempt++));

@@ -76,7 +76,8 @@ public sealed class DemoCamp(
     [
         (CampRole.Organizer, "Demo organizer", 5),
         (CampRole.Participant, "Demo participants", 60),
-        (CampRole.Mentor, "Demo mentor", 1),
+        // Three: a newcomer may open it in a second browser and then on a phone.
+        (CampRole.Mentor, "Demo mentor", 3),
         (CampRole.Judge, "Demo judge 1", 1),
         (CampRole.Judge, "Demo judge 2", 1),
     ];

@@ -32,7 +32,7 @@ public sealed class DemoBoardsTests
             Assert.All(board.Sprints.Where(s => s.Number < 3), s => Assert.True(s.Completed > 0));
             Assert.True(board.Sprints.Single(s => s.Number == 3).Committed > 0);
             Assert.NotEmpty(board.Backlog);
-            Assert.All(board.Columns.SkipLast(1), c => Assert.NotEmpty(c.CardIds));
+            Assert.All(board.Columns, c => Assert.NotEmpty(c.CardIds)); // Done too: the README says "cards in every column"
             Assert.Contains(board.Cards, c => c.Comments.Count > 0 && c.Checklist.Count > 0);
             // The team's members made the cards and moves and hold them (a newcomer found assignees empty and a
             // history naming people the team did not have).

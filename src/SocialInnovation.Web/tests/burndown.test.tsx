@@ -39,6 +39,11 @@ describe('the burndown', () => {
     expect(root.querySelector('figcaption')!.textContent).toBe('13 points left of 13');
   });
 
+  it('says cards were added when more is left than the sprint began with, rather than "16 points left of 10"', () => {
+    show(sprint(10, [[0, 10], [30, 16]]), start + 60 * 60_000);
+    expect(root.querySelector('figcaption')!.textContent).toBe('16 points left; the sprint began with 10, cards were added since');
+  });
+
   it('steps down as points come in and gives screen readers the same figures as a table', () => {
     show(sprint(13, [[0, 13], [60, 8], [120, 5]]), start + 150 * 60_000);
     expect(q('burndown-actual')!.getAttribute('d')).toBe('M 0 0 H 50 V 46.2 H 100 V 73.8 H 125');

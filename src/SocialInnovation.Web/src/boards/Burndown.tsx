@@ -32,7 +32,9 @@ export function Burndown({ sprint, plan, now, big = false }: { sprint: TeamSprin
   const last = points[points.length - 1];
   const here = running ? Math.max(now, last.at) : last.at;
   path += ` H ${x(here)}`;
-  const label = t('boards.remaining', { points: last.left, committed: sprint.committed ?? top });
+  // More left than the sprint began with reads as an error ("16 left of 10") unless it says why: cards pulled in since.
+  const began = sprint.committed ?? top;
+  const label = t(last.left > began ? 'boards.remainingGrown' : 'boards.remaining', { points: last.left, committed: began });
   return (
     <figure class={`burndown${big ? ' big' : ''}`}>
       <svg viewBox={`-6 -6 ${width + 12} ${height + 12}`} aria-hidden="true" focusable="false" data-testid="burndown" data-remaining={last.left}>

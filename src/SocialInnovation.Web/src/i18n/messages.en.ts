@@ -609,6 +609,7 @@ export const en = {
   'boards.burnTime': 'Time',
   'boards.burnLeft': 'Points left',
   'boards.remaining': '{points} {points:point|points} left of {committed}',
+  'boards.remainingGrown': '{points} {points:point|points} left; the sprint began with {committed}, cards were added since',
   'boards.velocity': 'Velocity',
   'boards.velocityItem': 'Sprint {number}: {points} {points:point|points}',
   'boards.goal': 'Sprint goal',

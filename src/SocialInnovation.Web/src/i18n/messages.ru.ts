@@ -611,6 +611,7 @@ export const ru: Messages = {
   'boards.burnTime': 'Время',
   'boards.burnLeft': 'Осталось пойнтов',
   'boards.remaining': 'Осталось {points} {points:пойнт|пойнта|пойнтов|пойнта} из {committed}',
+  'boards.remainingGrown': 'Осталось {points} {points:пойнт|пойнта|пойнтов|пойнта}; в начале спринта было {committed}, с тех пор добавили карточки',
   'boards.velocity': 'Скорость команды',
   'boards.velocityItem': 'Спринт {number}: {points} {points:пойнт|пойнта|пойнтов|пойнта}',
   'boards.goal': 'Цель спринта',

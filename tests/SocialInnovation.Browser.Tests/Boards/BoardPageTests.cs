@@ -69,6 +69,8 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await TouchDrag(timur, Card(timur, "Paper prototype"), timur.GetByTestId("lane-review"));
         await Assertions.Expect(aida.GetByTestId("lane-review").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync(Patiently);
 
+        // The board keeps the app and itself on the phone, so that it opens again without a connection (below).
+        Assert.True(await timur.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(r => r.active !== null)"));
         await phone.SetOfflineAsync(true);
         await Card(timur, "Landing page").Locator(".move-toggle").ClickAsync();
         await Card(timur, "Landing page").Locator("[data-move-to=done]").ClickAsync();
@@ -76,6 +78,12 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await Assertions.Expect(timur.GetByTestId("lane-done").GetByText("Landing page", Exactly)).ToBeVisibleAsync();
         await Assertions.Expect(timur.GetByTestId("board-offline")).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(timur.GetByTestId("board-pending")).ToHaveTextAsync("1 change waiting to be sent");
+        // A reload on weak venue Wi-Fi: the board opens from the phone, the change still shown and waiting.
+        await timur.ReloadAsync();
+        await Assertions.Expect(timur.GetByTestId("lane-done").GetByText("Landing page", Exactly)).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("lane-review").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync();
+        await Assertions.Expect(timur.GetByTestId("board-pending")).ToHaveTextAsync("1 change waiting to be sent");
+        await Assertions.Expect(timur.GetByTestId("board-offline")).ToBeVisibleAsync(Patiently);
 
         await phone.SetOfflineAsync(false);
         await Assertions.Expect(aida.GetByTestId("lane-done").GetByText("Landing page", Exactly)).ToBeVisibleAsync(Patiently);

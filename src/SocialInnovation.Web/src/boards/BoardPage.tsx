@@ -17,6 +17,7 @@ import { SprintPanel } from './SprintPanel';
 import { ColumnEditor } from './ColumnEditor';
 import { lanesOf, useBoard, type LiveBoard } from './useBoard';
 import { useRestoreFocus } from './focus';
+import { keepForOffline } from '../offline/serviceWorker';
 
 /** /camps/<camp>/teams/<team>/board: the team's live Scrum board. */
 export default function BoardPage({ params }: PageProps) {
@@ -28,6 +29,8 @@ export default function BoardPage({ params }: PageProps) {
   const [dragged, setDragged] = useState<string | null>(null);
   const presence = useMemo(() => new BoardPresence(campId, teamId), [campId, teamId]);
   useEffect(() => () => presence.stop(), [presence]);
+  // A board must open again on a reload without a connection: the service worker keeps the app on the device.
+  useEffect(() => keepForOffline(), []);
   usePageTitle(team ? t('boards.title', { team: team.name }) : undefined);
   useRestoreFocus(view);
 

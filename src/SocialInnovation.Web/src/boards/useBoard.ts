@@ -11,6 +11,8 @@ import { applyBoardEvent, cardOf, laneCards, whereIs } from './boardState';
 import { backlog, type BoardView, type CardChanged, type CardMoved } from './boardTypes';
 import { columnName } from './laneNames';
 import { getBoard, getTeam, newId } from './boardApi';
+import { keepBoard, keptBoard } from './keptBoard';
+import { ApiProblem } from '../api/http';
 import { BoardOutbox, type BoardOp, type Conflict } from './outbox';
 import { reapplied } from './reapply';
 
@@ -43,6 +45,15 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
   const live = useMemo(() => {
     let confirmed: BoardView | null = null;
     let store: StreamHandle<BoardView> | null = null;
+    // The confirmed board is kept on the device (keptBoard.ts) a moment after it changes, not on every event of a burst.
+    let keeping: number | undefined;
+    const keep = () => {
+      keeping ??= window.setTimeout(() => {
+        keeping = undefined;
+        const team = board.team.value;
+        if (confirmed && team) void keepBoard(campId, teamId, { view: confirmed, team });
+      }, 300);
+    };
     const board: LiveBoard = {
       view: signal(null), team: signal(null), failure: signal(null), notice: signal(null), announcement: signal(''),
       conflicts: signal([]), pending: signal(0), offline: signal(false),
@@ -101,12 +112,17 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
           confirmed = state;
           refresh();
           announce(event, state);
+          keep();
         },
         onRefused: (code, detail) => (board.notice.value = t('error.live', { detail: errorText(code, detail) ?? code })),
         initial: { state: loaded, position: { epoch: loaded.epoch, seq: loaded.seq } },
       });
     };
-    return { board, outbox, start, refresh, stop: () => store?.stop() };
+    const stop = () => {
+      store?.stop();
+      window.clearTimeout(keeping);
+    };
+    return { board, outbox, start, keep, refresh, stop };
   }, [campId, teamId]);
 
   useEffect(() => {
@@ -117,8 +133,21 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
         if (left) return;
         live.board.team.value = team;
         live.start(loaded);
+        live.keep();
       },
-      (error: unknown) => (live.board.failure.value = describe(error)),
+      (error: unknown) => {
+        // No connection (status 0): the board as this device last had it, if it was opened here before.
+        const offline = error instanceof ApiProblem && error.status === 0;
+        void (offline ? keptBoard(campId, teamId) : Promise.resolve(undefined)).then((kept) => {
+          if (left) return;
+          if (!kept) {
+            live.board.failure.value = describe(error);
+            return;
+          }
+          live.board.team.value = kept.team;
+          live.start(kept.view);
+        });
+      },
     );
     return () => {
       left = true;

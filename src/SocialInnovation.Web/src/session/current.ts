@@ -2,6 +2,14 @@ import { signal } from '@preact/signals';
 import { loadMe } from '../api/session';
 import type { Me } from '../api/types';
 import { followPersonsLanguage } from './language';
+import { ApiProblem } from '../api/http';
+import { device } from '../offline/deviceStore';
+
+// Who was signed in when the server last said, kept on the device: a page opened again with no connection (a
+// judge's sheet, a team's board on weak venue Wi-Fi) still knows whose it is. The server decides every request
+// anyway; signing out here forgets it.
+const keptKey = 'session-me';
+const keepMe = (value: Me | null) => void (value ? device().set(keptKey, value) : device().delete(keptKey)).catch(() => undefined);
 
 /** Who is signed in, shared by the header and the pages: undefined until first asked, null for nobody. */
 export const me = signal<Me | null | undefined>(undefined);
@@ -13,12 +21,16 @@ export function currentMe(refresh = false): Promise<Me | null> {
     (loaded) => {
       inFlight = null;
       me.value = loaded;
+      keepMe(loaded);
       followPersonsLanguage(loaded);
       return loaded;
     },
-    (error: unknown) => {
+    async (error: unknown) => {
       inFlight = null;
-      throw error;
+      const kept = error instanceof ApiProblem && error.status === 0 ? await device().get<Me>(keptKey).catch(() => undefined) : undefined;
+      if (!kept) throw error;
+      me.value ??= kept;
+      return kept;
     },
   );
   return inFlight;
@@ -26,4 +38,5 @@ export function currentMe(refresh = false): Promise<Me | null> {
 
 export function setMe(value: Me | null): void {
   me.value = value;
+  keepMe(value);
 }

@@ -64,7 +64,9 @@ function CardItem({ board, view, card, lane, index, count, canEdit, names, dragg
   };
   const onPointerDown = (e: PointerEvent) => {
     const target = e.target as HTMLElement;
-    if (!canEdit || target.closest('button, a, input, select, textarea') && !target.closest('.drag-handle')) return;
+    // The title is the natural thing to grab with a mouse: it still opens the card on a click, since a drag only
+    // starts once the pointer has moved and the click that ends one is swallowed (ui/pointerDrag).
+    if (!canEdit || target.closest('button, a, input, select, textarea') && !target.closest('.drag-handle, .card-title')) return;
     // A finger drags by the handle, so a swipe over cards still scrolls the page; a mouse drags the whole card.
     if (e.pointerType !== 'mouse' && !target.closest('.drag-handle')) return;
     beginDrag(e, e.currentTarget as HTMLElement, {

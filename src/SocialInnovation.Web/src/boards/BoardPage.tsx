@@ -54,7 +54,7 @@ export default function BoardPage({ params }: PageProps) {
         <LiveBadge />
       </div>
       <p><a href={`/camps/${campId}/boards`}>{t('boards.link')}</a></p>
-      {role === 'Participant' && !member && <JoinTeam campId={campId} teamId={teamId} joined={(t) => (board.team.value = t)} />}
+      {role === 'Participant' && !member && <JoinTeam campId={campId} team={team} joined={(t) => (board.team.value = t)} />}
       {board.offline.value && <p class="message board-offline" data-testid="board-offline">{t('boards.offline')}</p>}
       {board.pending.value > 0 && <p class="muted" data-testid="board-pending">{t('boards.pending', { count: board.pending.value })}</p>}
       {others.length > 0 && <p class="presence" data-testid="board-presence">{t('boards.lookingNow', { names: others.map((w) => w.name).join(', ') })}</p>}

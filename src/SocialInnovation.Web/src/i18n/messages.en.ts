@@ -540,6 +540,7 @@ export const en = {
 
   // --- sprint boards (issue 16) ---
   'boards.join': 'Join this team',
+  'boards.teamFull': 'This team is full: it takes {capacity} people.',
   'error.board.column-not-empty': 'This column still has cards: move them first.',
   'error.board.lane-unknown': 'This column no longer exists. The board has been refreshed.',
   'error.board.stale': 'Someone changed the columns meanwhile. Look at them and try again.',

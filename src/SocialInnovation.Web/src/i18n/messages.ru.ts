@@ -542,6 +542,7 @@ export const ru: Messages = {
 
   // --- sprint boards (issue 16) ---
   'boards.join': 'Вступить в эту команду',
+  'boards.teamFull': 'В этой команде нет свободных мест (всего мест: {capacity}).',
   'error.board.column-not-empty': 'В этой колонке ещё есть карточки: сначала перенесите их.',
   'error.board.lane-unknown': 'Этой колонки больше нет. Доска обновлена.',
   'error.board.stale': 'Кто-то уже изменил колонки. Посмотрите на них и попробуйте снова.',

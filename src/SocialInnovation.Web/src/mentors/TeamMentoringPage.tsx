@@ -47,7 +47,7 @@ export default function TeamMentoringPage({ params }: PageProps) {
       <div class="page-head"><h1>{t('mentors.teamTitle')}: <User>{team.name}</User></h1><LiveBadge /></div>
       <p class="inline-links"><a href={`/camps/${campId}`}>{t('camp.backToCamp')}</a> <a href={`/camps/${campId}/mentoring`}>{t('mentors.hubLink')}</a></p>
       <Message text={queue.failure ?? sessions.failure} />
-      {role === 'Participant' && !member && <JoinTeam campId={campId} teamId={teamId} joined={setTeam} />}
+      {role === 'Participant' && !member && <JoinTeam campId={campId} team={team} joined={setTeam} />}
       {member && <HandPanel campId={campId} teamId={teamId} queue={queue.state} />}
       {seesSessions && (
         <section aria-labelledby="sessions-title" aria-live="polite">

@@ -210,6 +210,9 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         (await api.Post($"/api/camps/{board.CampId}/boards/sprint", new RunSprint(1, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
         (await api.Post($"{board.Path}/sprint-notes", new WriteSprintNotes(1, "Prototype ready to test", "Mentors: keep it simpler.", "Стендапы начинать вовремя.", Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
         (await api.Post($"/api/camps/{board.CampId}/boards/sprint", new RunSprint(2, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        var card = (await api.Get<BoardView>(board.Path)).Cards.Single();
+        (await api.Post($"{board.Path}/cards/edit", new EditCard(card.CardId, card.Version, card.Title, "Cardboard screens", 3, ["design"], null,
+            [new ChecklistItem("Sketch the screens", true), new ChecklistItem("Согласие участников", false)], Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
 
         await using var phone = await fixture.NewContext(375, 740, touch: true);
         var mentor = await boards.Staff(phone, board, CampRole.Mentor, "Rustam");
@@ -222,6 +225,15 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await Assertions.Expect(notes).ToContainTextAsync("Стендапы начинать вовремя.");
         await Accessibility.Check(mentor, "the board as a mentor on a phone");
         await Accessibility.FitsWidth(mentor, "The board as a mentor on a 375px phone");
+
+        // The card read only: everything the team's form shows, the checklist item by item.
+        await Card(mentor, "Paper prototype").Locator(".card-title").ClickAsync();
+        var dialog = mentor.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Sketch the screens" })).ToBeCheckedAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Согласие участников" })).Not.ToBeCheckedAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("design");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Textbox, new() { Name = "Title" })).ToHaveCountAsync(0);
+        await Accessibility.Check(mentor, "a card read only as a mentor on a phone");
     }
 
     private static async Task MouseDrag(IPage page, ILocator card, ILocator lane)

@@ -4,7 +4,7 @@ import type { Schema } from '../api/types';
 import { me } from '../session/current';
 import { User } from '../ui/text';
 import { cardOf } from './boardState';
-import type { BoardView, ChecklistItem } from './boardTypes';
+import type { BoardCard, BoardView, ChecklistItem } from './boardTypes';
 import { newId } from './boardApi';
 import { recordedLaneName } from './laneNames';
 import { fieldsOf } from './reapply';
@@ -100,7 +100,7 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
           <div class="actions"><button type="submit">{t('boards.save')}</button></div>
         </form>
       )}
-      {!canEdit && card.description && <p><User>{card.description}</User></p>}
+      {!canEdit && <CardFacts card={card} members={members} />}
       <h3>{t('boards.comments')}</h3>
       <ul class="history">
         {card.comments.map((c, i) => <li key={i}><strong><User>{c.byName}</User></strong> · <span class="muted">{formatMoment(c.at)}</span><br /><User>{c.text}</User></li>)}
@@ -121,5 +121,30 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
       </ul>
       <div class="actions"><button type="button" class="secondary" onClick={close}>{t('boards.close')}</button></div>
     </dialog>
+  );
+}
+
+/**
+ * The card as someone who may not edit it sees it (a mentor, a judge, another team): everything the form shows, read
+ * only, so the checklist's "1/3" on the card can be read item by item here.
+ */
+function CardFacts({ card, members }: { card: BoardCard; members: Schema<'TeamMember'>[] }) {
+  const assigned = card.assignees.map((id) => members.find((m) => m.personId === id)?.name).filter((name): name is string => !!name);
+  return (
+    <>
+      {card.description && <p><User>{card.description}</User></p>}
+      <dl class="card-facts">
+        {card.points != null && <div><dt>{t('boards.pointsLabel')}</dt><dd>{card.points}</dd></div>}
+        {card.labels.length > 0 && <div><dt>{t('boards.labels')}</dt><dd><User>{card.labels.join(', ')}</User></dd></div>}
+        {assigned.length > 0 && <div><dt>{t('boards.assignees')}</dt><dd><User>{assigned.join(', ')}</User></dd></div>}
+      </dl>
+      {card.checklist.length > 0 && (
+        <fieldset class="checks field"><legend>{t('boards.checklist')}</legend>
+          {card.checklist.map((item, i) => (
+            <label class="check" key={i}><input type="checkbox" checked={item.done} disabled /><User>{item.text}</User></label>
+          ))}
+        </fieldset>
+      )}
+    </>
   );
 }

@@ -70,7 +70,9 @@ public sealed record BurnPoint(DateTimeOffset At, int Remaining);
 /// <summary>
 /// One team's side of a sprint: its goal, what it committed to (points in the sprint when it started),
 /// what it finished (velocity, counted when the sprint stopped), the burndown, and its review and
-/// retrospective notes.
+/// retrospective notes. <see cref="NotesVersion"/> rises with each write of the notes (goal, review,
+/// retrospective), so a write based on older notes is refused (<c>sprint.notes-stale</c>), never a silent
+/// overwrite; sprints stored before it existed read as 0.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record TeamSprint(
@@ -80,7 +82,8 @@ public sealed record TeamSprint(
     int? Completed,
     IReadOnlyList<BurnPoint> Burndown,
     string Review,
-    string Retro);
+    string Retro,
+    long NotesVersion = 0);
 
 /// <summary>The whole board: the snapshot of <c>board:&lt;camp&gt;:&lt;team&gt;</c>.</summary>
 [GenerateSerializer, Immutable]

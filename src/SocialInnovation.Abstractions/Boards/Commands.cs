@@ -53,9 +53,12 @@ public sealed record ColumnSpec(string? ColumnId, string Name, int? WipLimit);
 [GenerateSerializer, Immutable]
 public sealed record SetColumns(long BasedOn, IReadOnlyList<ColumnSpec> Columns, string IdempotencyKey);
 
-/// <summary>The team's goal and notes for one sprint of the schedule.</summary>
+/// <summary>
+/// The team's goal and notes for one sprint of the schedule (null: leave that one as it is).
+/// <see cref="BasedOn"/> is the notes version the person saw (<c>sprint.notes-stale</c> otherwise).
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record WriteSprintNotes(int Number, string? Goal, string? Review, string? Retro, string IdempotencyKey);
+public sealed record WriteSprintNotes(int Number, long BasedOn, string? Goal, string? Review, string? Retro, string IdempotencyKey);
 
 /// <summary>The organizer's choices for every board of the camp (the running sprint is started and stopped apart).</summary>
 [GenerateSerializer, Immutable]
@@ -163,6 +166,7 @@ public sealed class WriteSprintNotesValidator : AbstractValidator<WriteSprintNot
     public WriteSprintNotesValidator()
     {
         RuleFor(c => c.Number).InclusiveBetween(1, BoardLimits.Sprints);
+        RuleFor(c => c.BasedOn).GreaterThanOrEqualTo(0);
         RuleFor(c => c.Goal).MaximumLength(BoardLimits.Title).PlainText();
         RuleFor(c => c.Review).MaximumLength(BoardLimits.Notes);
         RuleFor(c => c.Retro).MaximumLength(BoardLimits.Notes);

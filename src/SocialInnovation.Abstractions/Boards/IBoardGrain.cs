@@ -16,6 +16,9 @@ public interface IBoardGrain : IGrainWithGuidCompoundKey, IStreamOwnerGrain
 
     Task<BoardCard?> GetCard(Guid cardId);
 
+    /// <summary>One sprint's side on this board (empty notes at version 0 if nothing was written yet).</summary>
+    Task<TeamSprint> GetSprint(int number);
+
     Task<Outcome<BoardAck>> CreateCard(CreateCard command, BoardActor by);
 
     Task<Outcome<BoardAck>> EditCard(EditCard command, BoardActor by);

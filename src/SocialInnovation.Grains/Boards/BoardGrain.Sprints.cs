@@ -36,8 +36,10 @@ public sealed partial class BoardGrain
         if (_log.Replay(command.IdempotencyKey, command) is { } replayed) return await Replayed(replayed);
 
         var sprint = SprintOf(command.Number);
+        if (sprint.NotesVersion != command.BasedOn) return NotesStale(sprint);
         sprint = Save(sprint with
         {
+            NotesVersion = sprint.NotesVersion + 1,
             Goal = command.Goal?.Trim() ?? sprint.Goal,
             Review = command.Review?.Trim() ?? sprint.Review,
             Retro = command.Retro?.Trim() ?? sprint.Retro,
@@ -48,6 +50,12 @@ public sealed partial class BoardGrain
         await _log.Commit();
         return new BoardAck(envelope.Epoch, envelope.Seq, null, null);
     }
+
+    public Task<TeamSprint> GetSprint(int number) => Task.FromResult(SprintOf(number));
+
+    /// <summary>Refused because the notes changed since the person saw them; the server adds the current sprint to the answer.</summary>
+    private static DomainError NotesStale(TeamSprint sprint) => DomainError.Conflict("sprint.notes-stale",
+        $"Someone changed sprint {sprint.Number}'s notes meanwhile (they are now at version {sprint.NotesVersion}). Look at their text and apply yours again.");
 
     /// <summary>Points of the cards on the board that are not in the last ("done") column.</summary>
     public static int Remaining(IReadOnlyList<ColumnState> columns, IReadOnlyDictionary<Guid, BoardCard> cards) =>

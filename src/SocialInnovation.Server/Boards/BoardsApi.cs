@@ -29,7 +29,7 @@ public static class BoardsApi
         board.MapPut("/columns", (Guid campId, Guid teamId, SetColumns c, HttpContext http, IGrainFactory g, BoardAccess a) =>
             Run(g, a, campId, teamId, http, b => b.SetColumns(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Rename, add, reorder or drop columns; WIP limits");
         board.MapPost("/sprint-notes", (Guid campId, Guid teamId, WriteSprintNotes c, HttpContext http, IGrainFactory g, BoardAccess a) =>
-            Run(g, a, campId, teamId, http, b => b.WriteSprintNotes(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("A sprint's goal, review and retrospective notes");
+            RunNotes(g, a, campId, teamId, http, c)).InTeam(CampRole.Organizer).WithSummary("A sprint's goal, review and retrospective notes (sprint.notes-stale with the current sprint if they changed meanwhile)");
 
         board.MapPost("/presence", Presence).InCamp().WithSummary("I am looking at this board (and dragging this card), or I left; every ~15 s while open");
 
@@ -66,8 +66,18 @@ public static class BoardsApi
         return Problems.Ok(outcome);
     }
 
-    /// <summary>A stale edit or move is answered with the card as it now is, so the person sees the other change and can reapply.</summary>
-    private static Refusal Stale(DomainError error, BoardCard? current)
+    private static async Task<Results<Ok<BoardAck>, Refusal>> RunNotes(IGrainFactory grains, BoardAccess access, Guid campId, Guid teamId, HttpContext http,
+        WriteSprintNotes command)
+    {
+        if (!await access.IsTeamOf(campId, teamId)) return Problems.From(BoardAccess.UnknownTeam);
+        var board = grains.Board(campId, teamId);
+        var outcome = await board.WriteSprintNotes(command, Actor(http));
+        if (outcome.Error is { Code: "sprint.notes-stale" } stale) return Stale(stale, await board.GetSprint(command.Number));
+        return Problems.Ok(outcome);
+    }
+
+    /// <summary>A stale write is answered with the card (or sprint) as it now is, so the person sees the other change and can reapply.</summary>
+    private static Refusal Stale(DomainError error, object? current)
     {
         var refusal = Problems.From(error);
         refusal.Value.Extensions["current"] = current;

@@ -90,7 +90,7 @@ public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, 
             await seeded.Move(4, "done");
             await seeded.Move(5, "doing");
             for (var i = 6; i < 9; i++) await seeded.Move(i, "todo");
-            Ok(await seeded.Board.WriteSprintNotes(new WriteSprintNotes(2, "Прототип готов к тесту с пользователями",
+            Ok(await seeded.Board.WriteSprintNotes(new WriteSprintNotes(2, 0, "Прототип готов к тесту с пользователями",
                 "Showed the prototype to two mentors: keep it simpler.", "Стендапы начинать вовремя; меньше задач в работе.", "demo-notes-2"), seeded.Member(0)));
         }
         Ok(await plan.RunSprint(new RunSprint(3, "demo-sprint-3"), ids));
@@ -104,7 +104,7 @@ public sealed class DemoBoards(IGrainFactory grains, PlatformSettings settings, 
             Ok(await board.EditCard(new EditCard(card.CardId, card.Version, card.Title, "Договориться заранее, взять согласие на запись.", card.Points, card.Labels, card.Assignees,
                 [new ChecklistItem("Questions ready", true), new ChecklistItem("Согласие участников", false), new ChecklistItem("Notes shared", false)], "demo-edit-6"), seeded.Member(1)));
             Ok(await board.CommentCard(new CommentCard(card.CardId, "From our mentor: ask about the last time it happened, not opinions.", "demo-comment-6"), seeded.Member(2)));
-            Ok(await board.WriteSprintNotes(new WriteSprintNotes(3, "Test the prototype with 5 real users", null, null, "demo-notes-3"), seeded.Member(0)));
+            Ok(await board.WriteSprintNotes(new WriteSprintNotes(3, 0, "Test the prototype with 5 real users", null, null, "demo-notes-3"), seeded.Member(0)));
         }
     }
 

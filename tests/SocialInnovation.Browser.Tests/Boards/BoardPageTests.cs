@@ -208,7 +208,7 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         (await api.Http.PutAsJsonAsync($"/api/camps/{board.CampId}/boards/plan", new ConfigureBoards(false, false,
             [new SprintSlot(1, start, start.AddHours(6)), new SprintSlot(2, start.AddHours(6), start.AddHours(12))], Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
         (await api.Post($"/api/camps/{board.CampId}/boards/sprint", new RunSprint(1, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
-        (await api.Post($"{board.Path}/sprint-notes", new WriteSprintNotes(1, "Prototype ready to test", "Mentors: keep it simpler.", "Стендапы начинать вовремя.", Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        (await api.Post($"{board.Path}/sprint-notes", new WriteSprintNotes(1, 0, "Prototype ready to test", "Mentors: keep it simpler.", "Стендапы начинать вовремя.", Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
         (await api.Post($"/api/camps/{board.CampId}/boards/sprint", new RunSprint(2, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
         var card = (await api.Get<BoardView>(board.Path)).Cards.Single();
         (await api.Post($"{board.Path}/cards/edit", new EditCard(card.CardId, card.Version, card.Title, "Cardboard screens", 3, ["design"], null,

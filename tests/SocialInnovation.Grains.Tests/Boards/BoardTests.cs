@@ -267,11 +267,42 @@ public sealed class BoardTests(ClusterFixture fixture) : ClusterTests(fixture)
     {
         var (board, _, _) = NewBoard();
 
-        (await board.WriteSprintNotes(new WriteSprintNotes(1, "Validate the problem", null, null, NewKey()), Aida)).Ok();
-        (await board.WriteSprintNotes(new WriteSprintNotes(1, null, "Demoed to 3 mentors", "Start stand-ups on time", NewKey()), Aida)).Ok();
+        (await board.WriteSprintNotes(new WriteSprintNotes(1, 0, "Validate the problem", null, null, NewKey()), Aida)).Ok();
+        (await board.WriteSprintNotes(new WriteSprintNotes(1, 1, null, "Demoed to 3 mentors", "Start stand-ups on time", NewKey()), Aida)).Ok();
 
         var sprint = (await board.GetView()).Sprints.Single();
-        Assert.Equal(("Validate the problem", "Demoed to 3 mentors", "Start stand-ups on time"), (sprint.Goal, sprint.Review, sprint.Retro));
+        Assert.Equal(("Validate the problem", "Demoed to 3 mentors", "Start stand-ups on time", 2L), (sprint.Goal, sprint.Review, sprint.Retro, sprint.NotesVersion));
+    }
+
+    [Fact]
+    public async Task Sprint_notes_based_on_an_old_version_are_refused_as_stale_and_the_newer_text_stays()
+    {
+        var (board, _, _) = NewBoard();
+        var timursKey = NewKey();
+        (await board.WriteSprintNotes(new WriteSprintNotes(1, 0, "Validate the problem", "Timur's review", null, timursKey), Aida)).Ok();
+
+        // Aida opened the notes at version 0 too and saves after Timur.
+        var stale = await board.WriteSprintNotes(new WriteSprintNotes(1, 0, "Aida's goal", "Aida's review", "Aida's retro", NewKey()), Aida);
+        // Timur's device retries its save (the answer was lost): applied once, not refused as stale.
+        var retried = await board.WriteSprintNotes(new WriteSprintNotes(1, 0, "Validate the problem", "Timur's review", null, timursKey), Aida);
+
+        stale.Refused("sprint.notes-stale", ErrorKind.Conflict);
+        retried.Ok();
+        var current = await board.GetSprint(1);
+        Assert.Equal(("Validate the problem", "Timur's review", "", 1L), (current.Goal, current.Review, current.Retro, current.NotesVersion));
+        (await board.WriteSprintNotes(new WriteSprintNotes(1, current.NotesVersion, "Aida's goal", null, null, NewKey()), Aida)).Ok(); // reapplied on the current notes
+        var reapplied = await board.GetSprint(1);
+        Assert.Equal(("Aida's goal", "Timur's review", 2L), (reapplied.Goal, reapplied.Review, reapplied.NotesVersion));
+    }
+
+    [Fact]
+    public void A_sprint_stored_before_notes_had_a_version_reads_as_version_0()
+    {
+        const string stored = """{"number":1,"goal":"Old goal","committed":5,"completed":null,"burndown":[],"review":"","retro":""}""";
+
+        var sprint = System.Text.Json.JsonSerializer.Deserialize<TeamSprint>(stored, SocialInnovation.Grains.Common.JsonStateSerializer.Options)!;
+
+        Assert.Equal(("Old goal", 0L), (sprint.Goal, sprint.NotesVersion));
     }
 }
 

@@ -98,7 +98,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/cards/move"] = ("team members, Organizer", new SocialInnovation.Boards.MoveCard(Guid.Parse("6a1e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), 1, "doing", 0, "matrix-move")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/cards/comments"] = ("team members, Mentor, Organizer", new SocialInnovation.Boards.CommentCard(Guid.Parse("6a1e7c52-9d1c-4f7e-8a55-0c1b2d3e4f51"), "Matrix comment", "matrix-comment")),
         ["PUT /api/camps/{campId:guid}/teams/{teamId:guid}/board/columns"] = ("team members, Organizer", new SocialInnovation.Boards.SetColumns(1, [new SocialInnovation.Boards.ColumnSpec("todo", "Matrix", null)], "matrix-columns")),
-        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/sprint-notes"] = ("team members, Organizer", new SocialInnovation.Boards.WriteSprintNotes(1, "Matrix goal", null, null, "matrix-notes")),
+        ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/sprint-notes"] = ("team members, Organizer", new SocialInnovation.Boards.WriteSprintNotes(1, 0, "Matrix goal", null, null, "matrix-notes")),
         ["POST /api/camps/{campId:guid}/teams/{teamId:guid}/board/presence"] = ("Participant, Mentor, Judge, Organizer", new SocialInnovation.Boards.ReportPresence(null, false)),
         ["GET /api/camps/{campId:guid}/boards/"] = ("Mentor, Organizer", null),
         ["PUT /api/camps/{campId:guid}/boards/plan"] = ("Organizer", new SocialInnovation.Boards.ConfigureBoards(true, true, null, "matrix-plan")),

@@ -98,6 +98,22 @@ public sealed class BoardsApiTests(HostFixture fixture) : IClassFixture<HostFixt
     }
 
     [Fact]
+    public async Task Stale_sprint_notes_are_refused_with_the_current_notes()
+    {
+        var team = await NewTeam();
+        (await team.Timur.Post($"{team.Path}/sprint-notes", new WriteSprintNotes(1, 0, "Test with 5 users", "Timur's review", null, Key()))).EnsureSuccessStatusCode();
+
+        var stale = await team.Aida.Post($"{team.Path}/sprint-notes", new WriteSprintNotes(1, 0, "Aida's goal", "", "", Key()));
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = System.Text.Json.JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("sprint.notes-stale", problem.GetProperty("code").GetString());
+        var current = problem.GetProperty("current");
+        Assert.Equal(("Test with 5 users", "Timur's review", 1L),
+            (current.GetProperty("goal").GetString(), current.GetProperty("review").GetString(), current.GetProperty("notesVersion").GetInt64()));
+    }
+
+    [Fact]
     public async Task Another_team_and_another_camp_cannot_use_or_watch_the_board()
     {
         var team = await NewTeam();

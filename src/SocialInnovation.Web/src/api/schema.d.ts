@@ -2520,7 +2520,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A sprint's goal, review and retrospective notes */
+        /** A sprint's goal, review and retrospective notes (sprint.notes-stale with the current sprint if they changed meanwhile) */
         post: {
             parameters: {
                 query?: never;
@@ -7379,6 +7379,11 @@ export interface components {
             burndown: components["schemas"]["BurnPoint"][];
             review: string;
             retro: string;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            notesVersion: number;
         };
         TeamSuggestion: {
             teams: components["schemas"]["TeamView"][];
@@ -7480,6 +7485,8 @@ export interface components {
         WriteSprintNotes: {
             /** Format: int32 */
             number: number;
+            /** Format: int64 */
+            basedOn: number;
             goal: null | string;
             review: null | string;
             retro: null | string;

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatMoment, t } from '../i18n';
-import { describe } from '../ui/describe';
-import { Message } from '../ui/Message';
 import { User } from '../ui/text';
 import type { BoardView, CampBoardPlan, TeamSprint } from './boardTypes';
-import { newId, writeSprintNotes } from './boardApi';
 import { Burndown } from './Burndown';
+import { SprintNotes } from './SprintNotes';
 
 /** Ticks once a second while mounted, for sprint timers. */
 export function useNow(): number {
@@ -59,38 +57,9 @@ export function SprintPanel({ view, canEdit, campId, teamId }: { view: BoardView
         )}
       </div>
       <PastNotes sprints={view.sprints.filter((s) => s.number !== current && (s.goal || s.review || s.retro))} />
-      <Notes key={`${current}-${sprint?.goal}-${sprint?.review}-${sprint?.retro}`} number={current} goal={sprint?.goal ?? ''} review={sprint?.review ?? ''}
-        retro={sprint?.retro ?? ''} canEdit={canEdit} campId={campId} teamId={teamId} />
+      {/* Keyed on the sprint only: a teammate's notes arriving live must not reset what this person is typing. */}
+      <SprintNotes key={current} number={current} sprint={sprint} canEdit={canEdit} campId={campId} teamId={teamId} />
     </section>
-  );
-}
-
-function Notes({ number, goal, review, retro, canEdit, campId, teamId }:
-  { number: number; goal: string; review: string; retro: string; canEdit: boolean; campId: string; teamId: string }) {
-  const [values, setValues] = useState({ goal, review, retro });
-  const [error, setError] = useState<string | null>(null);
-  if (!canEdit) return goal ? <p><strong>{t('boards.goal')}:</strong> {goal}</p> : null;
-  const field = (name: 'goal' | 'review' | 'retro', label: string, rows: number) => (
-    <div class="field"><label for={`sprint-${name}`}>{label}</label>
-      {rows === 1
-        ? <input id={`sprint-${name}`} value={values[name]} onInput={(e) => setValues({ ...values, [name]: (e.target as HTMLInputElement).value })} />
-        : <textarea id={`sprint-${name}`} rows={rows} value={values[name]} onInput={(e) => setValues({ ...values, [name]: (e.target as HTMLTextAreaElement).value })} />}
-    </div>
-  );
-  return (
-    <details class="sprint-notes">
-      <summary>{t('boards.goal')} · {t('boards.review')} · {t('boards.retro')} ({number})</summary>
-      <form class="form" onSubmit={(e) => {
-        e.preventDefault();
-        writeSprintNotes(campId, teamId, { number, ...values, idempotencyKey: newId() }).then(() => setError(null), (err: unknown) => setError(describe(err)));
-      }}>
-        {field('goal', t('boards.goal'), 1)}
-        {field('review', t('boards.review'), 2)}
-        {field('retro', t('boards.retro'), 2)}
-        <Message text={error} />
-        <button type="submit" class="small">{t('boards.notesSave')}</button>
-      </form>
-    </details>
   );
 }
 

@@ -1,7 +1,7 @@
 import { answerOf, ApiProblem, get, post, request } from '../api/http';
 import { language } from '../i18n';
 import type { Schema } from '../api/types';
-import type { BoardAck, BoardCard, BoardsOverview, BoardView, CampBoardPlan } from './boardTypes';
+import type { BoardAck, BoardCard, BoardsOverview, BoardView, CampBoardPlan, TeamSprint } from './boardTypes';
 
 const boardPath = (campId: string, teamId: string) =>
   `/api/camps/${encodeURIComponent(campId)}/teams/${encodeURIComponent(teamId)}/board`;
@@ -15,8 +15,9 @@ export const configureBoards = (campId: string, body: Schema<'ConfigureBoards'>)
   request<CampBoardPlan>('PUT', `/api/camps/${encodeURIComponent(campId)}/boards/plan`, body);
 export const runSprint = (campId: string, number: number | null, idempotencyKey: string) =>
   post<CampBoardPlan>(`/api/camps/${encodeURIComponent(campId)}/boards/sprint`, { number, idempotencyKey });
+/** Writes a sprint's notes; notes changed meanwhile come back as StaleNotes with the sprint as it now is. */
 export const writeSprintNotes = (campId: string, teamId: string, body: Schema<'WriteSprintNotes'>) =>
-  post<BoardAck>(`${boardPath(campId, teamId)}/sprint-notes`, body);
+  sendBoard(campId, teamId, 'sprint-notes', body);
 
 /** A card command refused because the card changed meanwhile: the answer carries the card as it now is. */
 export class StaleCard extends ApiProblem {
@@ -25,10 +26,20 @@ export class StaleCard extends ApiProblem {
   }
 }
 
+/** Sprint notes refused because someone changed them meanwhile: the answer carries the sprint as it now is. */
+export class StaleNotes extends ApiProblem {
+  constructor(detail: string | null, readonly current: TeamSprint | null) {
+    super(409, 'sprint.notes-stale', detail);
+  }
+}
+
 export type CardCommand = 'cards' | 'cards/move' | 'cards/edit' | 'cards/comments';
 
 /** Sends one card command; a stale card comes back as StaleCard, other refusals as ApiProblem. */
-export async function sendCard(campId: string, teamId: string, command: CardCommand, body: unknown): Promise<BoardAck> {
+export const sendCard = (campId: string, teamId: string, command: CardCommand, body: unknown) => sendBoard(campId, teamId, command, body);
+
+/** Posts a board command, keeping the current card or sprint a stale refusal carries (request() drops it). */
+async function sendBoard(campId: string, teamId: string, command: CardCommand | 'sprint-notes', body: unknown): Promise<BoardAck> {
   let response: Response;
   try {
     response = await fetch(`${boardPath(campId, teamId)}/${command}`, {
@@ -41,8 +52,9 @@ export async function sendCard(campId: string, teamId: string, command: CardComm
     throw new ApiProblem(0, 'network', null);
   }
   if (response.ok) return answerOf<BoardAck>(response);
-  const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; current?: BoardCard };
-  if (problem.code === 'card.stale') throw new StaleCard(problem.detail ?? null, problem.current ?? null);
+  const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; current?: unknown };
+  if (problem.code === 'card.stale') throw new StaleCard(problem.detail ?? null, (problem.current as BoardCard | undefined) ?? null);
+  if (problem.code === 'sprint.notes-stale') throw new StaleNotes(problem.detail ?? null, (problem.current as TeamSprint | undefined) ?? null);
   throw new ApiProblem(response.status, problem.code ?? null, problem.detail ?? null);
 }
 

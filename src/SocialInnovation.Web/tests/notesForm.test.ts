@@ -23,10 +23,10 @@ describe('the sprint notes form', () => {
     expect(form.theirs).toEqual(timurs);
   });
 
-  it('bases the save again on their notes when I reapply mine, or takes theirs', () => {
+  it('bases the save again on their notes when I reapply mine, keeping their text where I typed nothing, or takes theirs', () => {
     const conflict = liveNotes(typed(openForm(sprint()), 'My goal'), timurs);
 
-    expect(reapplyMine(conflict)).toEqual({ base: timurs, values: { goal: 'My goal', review: '', retro: '' }, theirs: null });
+    expect(reapplyMine(conflict)).toEqual({ base: timurs, values: { goal: 'My goal', review: 'Mentors liked it', retro: '' }, theirs: null });
     expect(takeTheirs(conflict).values.goal).toBe('Test with 5 users');
   });
 

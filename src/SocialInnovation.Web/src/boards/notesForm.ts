@@ -53,9 +53,16 @@ export function saved(form: NotesForm, sent: NotesText, basedOn: number): NotesF
 export const staleNotes = (form: NotesForm, current: NotesSeen): NotesForm =>
   current.version > form.base.version ? { ...form, theirs: current } : form;
 
-/** "Apply my text again": the typing stays and the next save is based on their notes. */
-export const reapplyMine = (form: NotesForm): NotesForm =>
-  form.theirs ? { base: form.theirs, values: form.values, theirs: null } : form;
+/**
+ * "Apply my text again": what the person changed stays, the fields they did not touch take their notes
+ * (as a card's reapply does), and the next save is based on their notes.
+ */
+export function reapplyMine(form: NotesForm): NotesForm {
+  const { base, values, theirs } = form;
+  if (!theirs) return form;
+  const pick = (name: keyof NotesText) => (values[name].trim() === base[name].trim() ? theirs[name] : values[name]);
+  return { base: theirs, values: { goal: pick('goal'), review: pick('review'), retro: pick('retro') }, theirs: null };
+}
 
 /** "Take their text": the typing is replaced by their notes. */
 export const takeTheirs = (form: NotesForm): NotesForm =>

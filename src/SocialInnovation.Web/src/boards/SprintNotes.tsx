@@ -35,7 +35,8 @@ export function SprintNotes({ number, sprint, canEdit, campId, teamId }:
       (err: unknown) => {
         if (err instanceof StaleNotes && err.current) {
           const current = notesOf(err.current);
-          setError(null);
+          // Notes no newer than the save's base have nothing to show beside the typing: say why it failed.
+          setError(current.version > basedOn ? null : describe(err));
           setForm((f) => staleNotes(f, current));
         } else setError(describe(err));
       });

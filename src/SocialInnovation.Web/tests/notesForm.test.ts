@@ -35,6 +35,8 @@ describe('the sprint notes form', () => {
 
     expect(staleNotes(form, timurs).theirs).toEqual(timurs);
     expect(staleNotes(form, { ...timurs, version: 2 })).toBe(form);
+    // My own earlier save, whose answer was lost: nothing to pick between.
+    expect(staleNotes(form, { goal: 'My goal', review: '', retro: '', version: 3 })).toMatchObject({ base: { version: 3 }, theirs: null });
   });
 
   it('moves on to the next version after my save, whether its answer or its live echo comes first', () => {

@@ -49,9 +49,12 @@ export function saved(form: NotesForm, sent: NotesText, basedOn: number): NotesF
   return { ...form, base: { ...stored, version: basedOn + 1 }, theirs: null };
 }
 
-/** Refused as stale: the current notes (from the answer) are shown beside the typing. */
-export const staleNotes = (form: NotesForm, current: NotesSeen): NotesForm =>
-  current.version > form.base.version ? { ...form, theirs: current } : form;
+/**
+ * Refused as stale: the current notes (from the answer) are merged as live ones are, so they show beside
+ * the typing, or the form just moves on when they already say the same (this device's own earlier save,
+ * whose answer was lost).
+ */
+export const staleNotes = liveNotes;
 
 /**
  * "Apply my text again": what the person changed stays, the fields they did not touch take their notes

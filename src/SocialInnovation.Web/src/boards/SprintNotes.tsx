@@ -1,3 +1,4 @@
+import './notesConflict.css';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { describe } from '../ui/describe';

@@ -54,7 +54,7 @@ public sealed class LiveNotifierGrain(
         _refreshSoon?.Dispose();
         if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
             await (_refreshing is { IsCompleted: false } refreshing ? refreshing : Refresh());
-        await Task.WhenAll(_nodes.Values.Select(n => n.Drained)).WaitAsync(CallPatience * 2, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_nodes.Values.Select(n => n.Drained)).WaitAsync(CallPatience * 2, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
     }
 
     public Task Publish(StreamEnvelope[] batch)

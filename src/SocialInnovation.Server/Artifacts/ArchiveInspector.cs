@@ -130,13 +130,14 @@ public static class ArchiveInspector
     /// <summary>At most <c>length</c> bytes of the underlying stream from its current position: one entry's compressed data.</summary>
     private sealed class Window(Stream inner, long length) : Stream
     {
+        private readonly long _length = length;
         private long _left = length;
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
-        public override long Length => length;
-        public override long Position { get => length - _left; set => throw new NotSupportedException(); }
+        public override long Length => _length;
+        public override long Position { get => _length - _left; set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
 

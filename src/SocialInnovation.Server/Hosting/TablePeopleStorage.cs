@@ -21,6 +21,7 @@ namespace SocialInnovation.Server.Hosting;
 /// </summary>
 public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, ILogger<TablePeopleStorage> logger) : IGrainStorage
 {
+    // A field, not the parameter: the batching writer below reaches it through its owner.
     private readonly TableClient _table = table;
     private readonly ILogger _logger = logger;
 
@@ -35,7 +36,7 @@ public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, 
     {
         await Created();
         var (partition, row) = Keys(stateName, grainId);
-        await TableText.ReadStateOrBlob(table, partition, row, _json, legacy, stateName, grainId, grainState);
+        await TableText.ReadStateOrBlob(_table, partition, row, _json, legacy, stateName, grainId, grainState);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -52,7 +53,7 @@ public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, 
         {
             try
             {
-                etag = (await table.UpdateEntityAsync(entity, new ETag(grainState.ETag), TableUpdateMode.Replace)).Headers.ETag.ToString()!;
+                etag = (await _table.UpdateEntityAsync(entity, new ETag(grainState.ETag), TableUpdateMode.Replace)).Headers.ETag.ToString()!;
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
@@ -66,7 +67,7 @@ public sealed class TablePeopleStorage(TableClient table, IGrainStorage legacy, 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var (partition, row) = Keys(stateName, grainId);
-        if (grainState.ETag is { } etag) await table.DeleteEntityAsync(partition, row, new ETag(etag));
+        if (grainState.ETag is { } etag) await _table.DeleteEntityAsync(partition, row, new ETag(etag));
         await legacy.ClearStateAsync(stateName, grainId, grainState);
         grainState.ETag = null;
         grainState.RecordExists = false;

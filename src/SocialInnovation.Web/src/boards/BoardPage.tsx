@@ -14,6 +14,7 @@ import { cardOf } from './boardState';
 import { CardDialog } from './CardDialog';
 import { Lane } from './Lane';
 import { SprintPanel } from './SprintPanel';
+import { BoardNotice } from './BoardNotice';
 import { ColumnEditor } from './ColumnEditor';
 import { lanesOf, useBoard, type LiveBoard } from './useBoard';
 import { useRestoreFocus } from './focus';
@@ -58,7 +59,6 @@ export default function BoardPage({ params }: PageProps) {
       {board.offline.value && <p class="message board-offline" data-testid="board-offline">{t('boards.offline')}</p>}
       {board.pending.value > 0 && <p class="muted" data-testid="board-pending">{t('boards.pending', { count: board.pending.value })}</p>}
       {others.length > 0 && <p class="presence" data-testid="board-presence">{t('boards.lookingNow', { names: others.map((w) => w.name).join(', ') })}</p>}
-      <Message text={board.notice.value} />
       <Conflicts board={board} />
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="board-announcer">{board.announcement.value}</p>
       {dragged && <p class="visually-hidden" aria-live="polite">{cardOf(view, dragged)?.title}</p>}
@@ -70,6 +70,7 @@ export default function BoardPage({ params }: PageProps) {
           <Lane key={lane} board={board} view={view} lane={lane} canEdit={canEdit} names={names} draggedBy={draggedBy} open={setOpen} dragging={drag} />
         ))}
       </div>
+      <BoardNotice board={board} />
       {open && (
         <CardDialog key={open} board={board} view={view} cardId={open} members={team.members} canEdit={canEdit}
           canComment={canEdit || role === 'Mentor'} close={() => setOpen(null)} />

@@ -26,6 +26,11 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
   const [newItem, setNewItem] = useState('');
   const [comment, setComment] = useState('');
   const basedOn = useRef(card?.version ?? 0);
+  const addItem = () => {
+    if (!newItem.trim()) return;
+    setChecklist([...checklist, { text: newItem.trim(), done: false }]);
+    setNewItem('');
+  };
   // The fields as shown when the dialog opened: after a conflict only those the person changed are applied again.
   const before = useRef(card ? fieldsOf(card) : null);
 
@@ -40,6 +45,7 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
 
   const save = (e: Event) => {
     e.preventDefault();
+    board.notice.value = null;
     const parsed = points.trim() === '' ? null : Number.parseInt(points, 10);
     board.send({ kind: 'edit', cardId, body: {
       cardId, basedOn: basedOn.current, title: title.trim() || card.title, description, points: Number.isFinite(parsed) ? parsed : null,
@@ -89,12 +95,15 @@ export function CardDialog({ board, view, cardId, members, canEdit, canComment, 
             ))}
             <div class="add-card">
               <label for="checklist-new" class="visually-hidden">{t('boards.checklistAdd')}</label>
-              <input id="checklist-new" value={newItem} placeholder={t('boards.checklistAdd')} onInput={(e) => setNewItem((e.target as HTMLInputElement).value)} />
-              <button type="button" class="secondary small" onClick={() => {
-                if (!newItem.trim()) return;
-                setChecklist([...checklist, { text: newItem.trim(), done: false }]);
-                setNewItem('');
-              }}>{t('boards.add')}</button>
+              {/* Enter adds the item, as in the New card form; left to the browser it submitted the whole card and
+                  closed the dialog with the item lost. */}
+              <input id="checklist-new" value={newItem} placeholder={t('boards.checklistAdd')} onInput={(e) => setNewItem((e.target as HTMLInputElement).value)}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter' || e.isComposing) return;
+                  e.preventDefault();
+                  addItem();
+                }} />
+              <button type="button" class="secondary small" onClick={addItem}>{t('boards.add')}</button>
             </div>
           </fieldset>
           <div class="actions"><button type="submit">{t('boards.save')}</button></div>

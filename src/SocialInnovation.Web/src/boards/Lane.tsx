@@ -54,12 +54,14 @@ interface CardProps extends Omit<LaneProps, 'lane'> { card: BoardCard; lane: str
 function CardItem({ board, view, card, lane, index, count, canEdit, names, draggedBy, open, dragging }: CardProps) {
   const [menu, setMenu] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   // Opened on the last card at the bottom of a phone's screen, the choices would be below the fold.
   useEffect(() => { if (menu) menuRef.current?.scrollIntoView({ block: 'nearest' }); }, [menu]);
   const done = card.checklist.filter((i) => i.done).length;
   const move = (to: string, at: number) => {
     setMenu(false);
     movedByKeyboard(card.cardId);
+    board.notice.value = null;
     board.move(card.cardId, to, at);
   };
   const onPointerDown = (e: PointerEvent) => {
@@ -71,7 +73,10 @@ function CardItem({ board, view, card, lane, index, count, canEdit, names, dragg
     if (e.pointerType !== 'mouse' && !target.closest('.drag-handle')) return;
     beginDrag(e, e.currentTarget as HTMLElement, {
       started: (id) => dragging(id),
-      dropped: (id, to, at) => board.move(id, to, at),
+      dropped: (id, to, at) => {
+        board.notice.value = null;
+        board.move(id, to, at);
+      },
       ended: () => dragging(null),
     });
   };
@@ -94,14 +99,20 @@ function CardItem({ board, view, card, lane, index, count, canEdit, names, dragg
       )}
       {canEdit && (
         <div class="card-move">
-          <button type="button" class="secondary small move-toggle" aria-expanded={menu}
+          <button type="button" class="secondary small move-toggle" ref={toggleRef} aria-expanded={menu}
             // The visible words come first in the name (WCAG 2.5.3), then which card.
             aria-label={`${t('boards.moveTo')} ${card.title}`}
             onClick={() => setMenu(!menu)} onKeyDown={(e) => e.key === 'Escape' && setMenu(false)}>
             {t('boards.moveTo')}
           </button>
           {menu && (
-            <div class="move-menu" ref={menuRef} role="group" aria-label={t('boards.moveCard', { title: card.title })} onKeyDown={(e) => e.key === 'Escape' && setMenu(false)}>
+            <div class="move-menu" ref={menuRef} role="group" aria-label={t('boards.moveCard', { title: card.title })}
+              // The choice that had focus is taken out with the menu: focus goes back to the button that opened it.
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                setMenu(false);
+                toggleRef.current?.focus();
+              }}>
               {index > 0 && <button type="button" class="secondary small" onClick={() => move(lane, index - 1)}>{t('boards.moveUp')}</button>}
               {index < count - 1 && <button type="button" class="secondary small" onClick={() => move(lane, index + 1)}>{t('boards.moveDown')}</button>}
               {lanesOf(view).filter((l) => l !== lane).map((l) => (
@@ -124,6 +135,7 @@ function AddCard({ board, lane }: { board: LiveBoard; lane: string }) {
     <form class="add-card" onSubmit={(e) => {
       e.preventDefault();
       if (!title.trim()) return;
+      board.notice.value = null;
       board.create(title.trim(), lane);
       setTitle('');
     }}>

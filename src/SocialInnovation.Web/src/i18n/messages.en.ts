@@ -585,6 +585,7 @@ export const en = {
   'boards.dismiss': 'Keep theirs',
   'boards.wipWarning': '{lane} is over its WIP limit.',
   'boards.refused': 'Not saved: {reason}',
+  'boards.noticeHide': 'Hide',
   'boards.edit': 'Details',
   'boards.save': 'Save',
   'boards.close': 'Close',

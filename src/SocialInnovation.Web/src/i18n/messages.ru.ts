@@ -587,6 +587,7 @@ export const ru: Messages = {
   'boards.dismiss': 'Оставить их версию',
   'boards.wipWarning': 'В «{lane}» превышен WIP-лимит.',
   'boards.refused': 'Не сохранено: {reason}',
+  'boards.noticeHide': 'Скрыть',
   'boards.edit': 'Подробнее',
   'boards.save': 'Сохранить',
   'boards.close': 'Закрыть',

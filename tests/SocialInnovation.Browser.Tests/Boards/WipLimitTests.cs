@@ -41,7 +41,16 @@ public sealed class WipLimitTests(BrowserFixture fixture)
         await Assertions.Expect(timur.GetByText("Не сохранено: В этой колонке достигнут WIP-лимит: сначала завершите карточку.", new() { Exact = true })).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(timur.GetByTestId("lane-todo").GetByText("Landing page", Exactly)).ToBeVisibleAsync(Patiently);
         await Assertions.Expect(doing.GetByTestId("board-card")).ToHaveCountAsync(1);
+        // Said where the person is (the bottom of the screen, not the page's top ~860 px above), read out, and focus
+        // followed the card back to "To do".
+        var notice = timur.GetByTestId("board-notice");
+        await Assertions.Expect(notice).ToBeInViewportAsync();
+        await Assertions.Expect(notice.GetByRole(AriaRole.Status)).ToContainTextAsync("Не сохранено");
+        await Assertions.Expect(Card(timur, "Landing page").Locator(".move-toggle")).ToBeFocusedAsync();
         await Pages.Checked(timur, "A refused move on a 375px phone in Russian");
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Скрыть", Exact = true }).ClickAsync();
+        await Assertions.Expect(notice.GetByRole(AriaRole.Status)).ToBeEmptyAsync();
+        await Assertions.Expect(Card(timur, "Landing page").Locator(".move-toggle")).ToBeFocusedAsync();
 
         // The organizer lets WIP limits only warn, on the camp's plan form.
         await dana.GotoAsync($"/camps/{board.CampId}/boards");
@@ -59,7 +68,25 @@ public sealed class WipLimitTests(BrowserFixture fixture)
         var stored = await board.Organizer.Get<BoardView>(board.Path + "/");
         Assert.Equal(2, stored.Columns.Single(c => c.ColumnId == "doing").CardIds.Count);
         await Pages.Checked(timur, "A move past the WIP limit, warned of, on a 375px phone in Russian");
+
+        // On a 1280 px laptop the lanes' "Новая карточка" field shows its placeholder (its only visible label) whole.
+        await timur.SetViewportSizeAsync(1280, 800);
+        foreach (var lane in new[] { "backlog", "todo" })
+        {
+            var field = timur.GetByTestId($"add-card-{lane}");
+            await Assertions.Expect(field).ToHaveAttributeAsync("placeholder", "Новая карточка");
+            Assert.True(await field.EvaluateAsync<bool>(PlaceholderFits), $"The {lane} lane's new card field cuts its placeholder at 1280 px");
+        }
     }
+
+    private const string PlaceholderFits = """
+        input => {
+          const style = getComputedStyle(input);
+          const text = document.createElement('canvas').getContext('2d');
+          text.font = style.font;
+          return text.measureText(input.placeholder).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) <= input.clientWidth;
+        }
+        """;
 
     private static async Task MoveToDoing(IPage page, string title)
     {

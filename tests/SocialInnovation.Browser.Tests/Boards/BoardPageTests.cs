@@ -236,6 +236,39 @@ public sealed class BoardPageTests(BrowserFixture fixture)
         await Accessibility.Check(mentor, "a card read only as a mentor on a phone");
     }
 
+    [Fact]
+    public async Task A_conflict_stays_on_the_phone_across_a_reload_until_it_is_dealt_with()
+    {
+        var board = await boards.NewBoard(["Paper prototype"]);
+        await using var phone = await fixture.NewContext(375, 740, touch: true);
+        var timur = await boards.Teammate(phone, board, "Timur");
+        await Assertions.Expect(timur.GetByTestId("lane-todo").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync(Patiently);
+        Assert.True(await timur.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(r => r.active !== null)"));
+
+        // Offline, Timur moves the card to Review; meanwhile the organizer moves it to In progress.
+        await phone.SetOfflineAsync(true);
+        await Card(timur, "Paper prototype").Locator(".move-toggle").ClickAsync();
+        await Card(timur, "Paper prototype").Locator("[data-move-to=review]").ClickAsync();
+        await Assertions.Expect(timur.GetByTestId("board-pending")).ToHaveTextAsync("1 change waiting to be sent");
+        var card = (await board.Organizer.Get<BoardView>(board.Path)).Cards.Single();
+        (await board.Organizer.Post($"{board.Path}/cards/move", new MoveCard(card.CardId, card.Version, "doing", 0, Guid.NewGuid().ToString("N")))).EnsureSuccessStatusCode();
+        await phone.SetOfflineAsync(false);
+        await Assertions.Expect(timur.GetByTestId("board-conflicts")).ToContainTextAsync("Paper prototype", new() { Timeout = 20_000 });
+
+        // A reload before dealing with it (natural on weak Wi-Fi) keeps the refused change, ready to apply again.
+        await timur.ReloadAsync();
+        await Assertions.Expect(timur.GetByTestId("board-conflicts")).ToContainTextAsync("Paper prototype", new() { Timeout = 20_000 });
+        await timur.GetByTestId("board-reapply").ClickAsync();
+        await Assertions.Expect(timur.GetByTestId("lane-review").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("board-conflicts")).ToHaveCountAsync(0);
+        Assert.Equal("review", (await board.Organizer.Get<BoardView>(board.Path)).Columns.Single(c => c.CardIds.Contains(card.CardId)).ColumnId);
+
+        // Dealt with: the next visit does not bring it back.
+        await timur.ReloadAsync();
+        await Assertions.Expect(timur.GetByTestId("lane-review").GetByText("Paper prototype", Exactly)).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(timur.GetByTestId("board-conflicts")).ToHaveCountAsync(0);
+    }
+
     private static async Task MouseDrag(IPage page, ILocator card, ILocator lane)
     {
         var from = (await card.Locator(".card-title").BoundingBoxAsync())!;

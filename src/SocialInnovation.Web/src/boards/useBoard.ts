@@ -11,7 +11,7 @@ import { applyBoardEvent, cardOf, laneCards, whereIs } from './boardState';
 import { backlog, type BoardView, type CardChanged, type CardMoved } from './boardTypes';
 import { columnName } from './laneNames';
 import { getBoard, getTeam, newId } from './boardApi';
-import { keepBoard, keptBoard } from './keptBoard';
+import { keepBoard, keepConflicts, keptBoard, keptConflicts } from './keptBoard';
 import { ApiProblem } from '../api/http';
 import { BoardOutbox, type BoardOp, type Conflict } from './outbox';
 import { reapplied } from './reapply';
@@ -127,6 +127,14 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
 
   useEffect(() => {
     let left = false;
+    let unkeep = () => undefined as void;
+    // Conflicts left by an earlier visit first (a reload must not lose them), then every change to the list is kept.
+    void keptConflicts(campId, teamId).then((kept) => {
+      if (left) return;
+      const shown = new Set(live.board.conflicts.value.map((c) => c.op.body.idempotencyKey));
+      live.board.conflicts.value = [...kept.filter((c) => !shown.has(c.op.body.idempotencyKey)), ...live.board.conflicts.value];
+      unkeep = live.board.conflicts.subscribe((list) => void keepConflicts(campId, teamId, list));
+    });
     const unsubscribe = onLiveState(() => live.refresh());
     Promise.all([getBoard(campId, teamId), getTeam(campId, teamId)]).then(
       ([loaded, team]) => {
@@ -151,6 +159,7 @@ export function useBoard(campId: string, teamId: string): LiveBoard {
     );
     return () => {
       left = true;
+      unkeep();
       unsubscribe();
       live.stop();
       live.outbox.stop();

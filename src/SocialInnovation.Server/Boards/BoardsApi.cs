@@ -21,15 +21,15 @@ public static class BoardsApi
         board.MapPost("/cards", (Guid campId, Guid teamId, CreateCard c, HttpContext http, IGrainFactory g, BoardAccess a) =>
             Run(g, a, campId, teamId, http, b => b.CreateCard(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Add a card");
         board.MapPost("/cards/edit", (Guid campId, Guid teamId, EditCard c, HttpContext http, IGrainFactory g, BoardAccess a) =>
-            Run(g, a, campId, teamId, http, b => b.EditCard(c, Actor(http)), c.CardId)).InTeam(CampRole.Organizer).WithSummary("Edit a card (card.stale with the current card if it changed meanwhile)");
+            Run(g, a, campId, teamId, http, b => b.EditCard(c, Actor(http)), async b => await b.GetCard(c.CardId))).InTeam(CampRole.Organizer).WithSummary("Edit a card (card.stale with the current card if it changed meanwhile)");
         board.MapPost("/cards/move", (Guid campId, Guid teamId, MoveCard c, HttpContext http, IGrainFactory g, BoardAccess a) =>
-            Run(g, a, campId, teamId, http, b => b.MoveCard(c, Actor(http)), c.CardId)).InTeam(CampRole.Organizer).WithSummary("Move or reorder a card (board.wip-limit, card.stale)");
+            Run(g, a, campId, teamId, http, b => b.MoveCard(c, Actor(http)), async b => await b.GetCard(c.CardId))).InTeam(CampRole.Organizer).WithSummary("Move or reorder a card (board.wip-limit, card.stale)");
         board.MapPost("/cards/comments", (Guid campId, Guid teamId, CommentCard c, HttpContext http, IGrainFactory g, BoardAccess a) =>
             Run(g, a, campId, teamId, http, b => b.CommentCard(c, Actor(http)))).InTeam(CampRole.Organizer, CampRole.Mentor).WithSummary("Comment on a card (mentors too)");
         board.MapPut("/columns", (Guid campId, Guid teamId, SetColumns c, HttpContext http, IGrainFactory g, BoardAccess a) =>
             Run(g, a, campId, teamId, http, b => b.SetColumns(c, Actor(http)))).InTeam(CampRole.Organizer).WithSummary("Rename, add, reorder or drop columns; WIP limits");
         board.MapPost("/sprint-notes", (Guid campId, Guid teamId, WriteSprintNotes c, HttpContext http, IGrainFactory g, BoardAccess a) =>
-            RunNotes(g, a, campId, teamId, http, c)).InTeam(CampRole.Organizer).WithSummary("A sprint's goal, review and retrospective notes (sprint.notes-stale with the current sprint if they changed meanwhile)");
+            Run(g, a, campId, teamId, http, b => b.WriteSprintNotes(c, Actor(http)), async b => await b.GetSprint(c.Number))).InTeam(CampRole.Organizer).WithSummary("A sprint's goal, review and retrospective notes (sprint.notes-stale with the current sprint if they changed meanwhile)");
 
         board.MapPost("/presence", Presence).InCamp().WithSummary("I am looking at this board (and dragging this card), or I left; every ~15 s while open");
 
@@ -55,24 +55,15 @@ public static class BoardsApi
         return TypedResults.Ok(await grains.Presence(campId, teamId).Report(caller.PersonId, caller.Name, report));
     }
 
+    /// <param name="current">For a write based on a version: what it was based on as it now is (the card, the sprint), for a stale refusal.</param>
     private static async Task<Results<Ok<BoardAck>, Refusal>> Run(IGrainFactory grains, BoardAccess access, Guid campId, Guid teamId, HttpContext http,
-        Func<IBoardGrain, Task<Outcome<BoardAck>>> command, Guid? cardId = null)
+        Func<IBoardGrain, Task<Outcome<BoardAck>>> command, Func<IBoardGrain, Task<object?>>? current = null)
     {
         if (!await access.IsTeamOf(campId, teamId)) return Problems.From(BoardAccess.UnknownTeam);
         var board = grains.Board(campId, teamId);
         var outcome = await command(board);
-        if (outcome.Error is { Code: "card.stale" } stale && cardId is { } id)
-            return Stale(stale, await board.GetCard(id));
-        return Problems.Ok(outcome);
-    }
-
-    private static async Task<Results<Ok<BoardAck>, Refusal>> RunNotes(IGrainFactory grains, BoardAccess access, Guid campId, Guid teamId, HttpContext http,
-        WriteSprintNotes command)
-    {
-        if (!await access.IsTeamOf(campId, teamId)) return Problems.From(BoardAccess.UnknownTeam);
-        var board = grains.Board(campId, teamId);
-        var outcome = await board.WriteSprintNotes(command, Actor(http));
-        if (outcome.Error is { Code: "sprint.notes-stale" } stale) return Stale(stale, await board.GetSprint(command.Number));
+        if (outcome.Error is { Code: "card.stale" or "sprint.notes-stale" } stale && current is not null)
+            return Stale(stale, await current(board));
         return Problems.Ok(outcome);
     }
 

@@ -1,5 +1,5 @@
 import type { Schema } from '../api/types';
-import { device } from '../offline/deviceStore';
+import { keptValue } from '../offline/deviceStore';
 import type { BoardView } from './boardTypes';
 import type { Conflict } from './outbox';
 
@@ -13,22 +13,20 @@ export interface KeptBoard {
   team: Schema<'TeamDetails'>;
 }
 
-const key = (campId: string, teamId: string) => `board-view:${campId}:${teamId}`;
+const boards = keptValue<KeptBoard>('board-view');
+const id = (campId: string, teamId: string) => `${campId}/${teamId}`;
 
-export const keepBoard = (campId: string, teamId: string, kept: KeptBoard): Promise<void> =>
-  device().set(key(campId, teamId), kept).catch(() => undefined);
+export const keepBoard = (campId: string, teamId: string, kept: KeptBoard): Promise<void> => boards.write(id(campId, teamId), kept);
 
-export const keptBoard = (campId: string, teamId: string): Promise<KeptBoard | undefined> =>
-  device().get<KeptBoard>(key(campId, teamId)).catch(() => undefined);
+export const keptBoard = (campId: string, teamId: string): Promise<KeptBoard | undefined> => boards.read(id(campId, teamId));
 
 /**
  * The conflicts shown and not yet dealt with (reapplied or dismissed). The refused change has left the outbox by
  * then, so without this a reload, natural on weak Wi-Fi, lost the change the person was about to apply again.
  */
-const conflictsKey = (campId: string, teamId: string) => `board-conflicts:${campId}:${teamId}`;
+const conflicts = keptValue<Conflict[]>('board-conflicts');
 
-export const keepConflicts = (campId: string, teamId: string, conflicts: readonly Conflict[]): Promise<void> =>
-  (conflicts.length ? device().set(conflictsKey(campId, teamId), conflicts) : device().delete(conflictsKey(campId, teamId))).catch(() => undefined);
+export const keepConflicts = (campId: string, teamId: string, list: readonly Conflict[]): Promise<void> =>
+  list.length ? conflicts.write(id(campId, teamId), [...list]) : conflicts.forget(id(campId, teamId));
 
-export const keptConflicts = async (campId: string, teamId: string): Promise<Conflict[]> =>
-  (await device().get<Conflict[]>(conflictsKey(campId, teamId)).catch(() => undefined)) ?? [];
+export const keptConflicts = async (campId: string, teamId: string): Promise<Conflict[]> => (await conflicts.read(id(campId, teamId))) ?? [];

@@ -1,6 +1,6 @@
 import { ApiProblem } from '../api/http';
 import { DeviceOutbox } from '../offline/deviceOutbox';
-import { device, dropLegacy, readLegacy } from '../offline/deviceStore';
+import { dropLegacy, keptValue, readLegacy } from '../offline/deviceStore';
 import { sendOp, type JudgeOp, type JudgeSheet, type PairVerdict } from './judgingApi';
 
 export type ScoreOutbox = DeviceOutbox<JudgeOp, JudgeSheet>;
@@ -22,20 +22,20 @@ export function scoreOutbox(campId: string, onSheet: (sheet: JudgeSheet) => void
 
 /** Something the page keeps from its last visit so that a reload without a connection still shows the judge's work. */
 function kept<T>(name: string) {
-  const key = (campId: string) => `judge/${name}/${campId}`;
+  const value = keptValue<T>(`judge/${name}`);
   const legacyKey = (campId: string) => `judge-${name}:${campId}`;
   return {
     read: async (campId: string): Promise<T | null> => {
       const old = readLegacy<T>(legacyKey(campId));
       if (old !== undefined) {
         // Moved from localStorage, where an older version of the page kept it.
-        await device().set(key(campId), old).catch(() => undefined);
+        await value.write(campId, old);
         dropLegacy(legacyKey(campId));
         return old;
       }
-      return (await device().get<T>(key(campId)).catch(() => undefined)) ?? null;
+      return (await value.read(campId)) ?? null;
     },
-    write: (campId: string, value: T) => void device().set(key(campId), value).catch(() => undefined),
+    write: (campId: string, kept: T) => void value.write(campId, kept),
   };
 }
 

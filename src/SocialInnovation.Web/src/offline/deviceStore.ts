@@ -82,6 +82,19 @@ export function device(): DeviceStore {
   ));
 }
 
+/**
+ * One kind of value a page keeps on the device, under `<name>/<id>` (a judge's last sheet per camp, a team's board):
+ * reading or writing never throws, since the page works on without it, only less well offline.
+ */
+export function keptValue<T>(name: string) {
+  const key = (id: string) => `${name}/${id}`;
+  return {
+    read: (id: string): Promise<T | undefined> => device().get<T>(key(id)).catch(() => undefined),
+    write: (id: string, value: T): Promise<void> => device().set(key(id), value).catch(() => undefined),
+    forget: (id: string): Promise<void> => device().delete(key(id)).catch(() => undefined),
+  };
+}
+
 /** What an older version of the app kept in localStorage under `legacyKey`, if anything (see `dropLegacy`). */
 export function readLegacy<T>(legacyKey: string): T | undefined {
   try {

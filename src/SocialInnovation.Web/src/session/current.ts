@@ -3,13 +3,13 @@ import { loadMe } from '../api/session';
 import type { Me } from '../api/types';
 import { followPersonsLanguage } from './language';
 import { ApiProblem } from '../api/http';
-import { device } from '../offline/deviceStore';
+import { keptValue } from '../offline/deviceStore';
 
 // Who was signed in when the server last said, kept on the device: a page opened again with no connection (a
 // judge's sheet, a team's board on weak venue Wi-Fi) still knows whose it is. The server decides every request
 // anyway; signing out here forgets it.
-const keptKey = 'session-me';
-const keepMe = (value: Me | null) => void (value ? device().set(keptKey, value) : device().delete(keptKey)).catch(() => undefined);
+const kept = keptValue<Me>('session');
+const keepMe = (value: Me | null) => void (value ? kept.write('me', value) : kept.forget('me'));
 
 /** Who is signed in, shared by the header and the pages: undefined until first asked, null for nobody. */
 export const me = signal<Me | null | undefined>(undefined);
@@ -27,10 +27,10 @@ export function currentMe(refresh = false): Promise<Me | null> {
     },
     async (error: unknown) => {
       inFlight = null;
-      const kept = error instanceof ApiProblem && error.status === 0 ? await device().get<Me>(keptKey).catch(() => undefined) : undefined;
-      if (!kept) throw error;
-      me.value ??= kept;
-      return kept;
+      const last = error instanceof ApiProblem && error.status === 0 ? await kept.read('me') : undefined;
+      if (!last) throw error;
+      me.value ??= last;
+      return last;
     },
   );
   return inFlight;
